@@ -1,0 +1,18 @@
+//! `duplicate-passage`: placeholder until the check lands.
+
+use super::{Check, Context};
+use crate::analysis::finding::{Finding, Severity};
+
+pub const CODE: &str = "duplicate-passage";
+
+pub const CHECK: Check = Check {
+    code: CODE,
+    summary: "",
+    description: "",
+    severity: Severity::Warning,
+    run,
+};
+
+fn run(_context: &Context<'_>) -> Vec<Finding> {
+    Vec::new()
+}

@@ -1,0 +1,66 @@
+//! The registry of checks. Each check lives in its own file with its code, description and tests.
+
+use super::corpus::Corpus;
+use super::document::Document;
+use super::finding::{Finding, Severity};
+use super::settings::Settings;
+
+pub mod duplicate_passage;
+pub mod repeated_heading;
+pub mod unattributed_quote;
+
+/// What a check sees: the parsed document, the other documents it may be compared with, and
+/// the settings in force.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    /// The name of the checked document in `corpus`, so it is not compared with itself.
+    pub name: Option<&'a str>,
+    pub corpus: &'a Corpus,
+    pub settings: &'a Settings,
+}
+
+/// A check: stable code, one-line summary, Markdown description (What / Why / Example) shown in
+/// hovers and docs, default severity, and the function that runs it.
+pub struct Check {
+    pub code: &'static str,
+    pub summary: &'static str,
+    pub description: &'static str,
+    pub severity: Severity,
+    pub run: fn(&Context<'_>) -> Vec<Finding>,
+}
+
+/// Every check copydesk runs, in the order their findings are reported.
+pub const REGISTRY: &[Check] = &[
+    repeated_heading::CHECK,
+    duplicate_passage::CHECK,
+    unattributed_quote::CHECK,
+];
+
+/// Looks a check up by its code.
+pub fn by_code(code: &str) -> Option<&'static Check> {
+    REGISTRY.iter().find(|check| check.code == code)
+}
+
+/// Shared test helper: checks `text` as Markdown with default settings and returns the
+/// findings of one check as `(line, flagged text)` pairs, lines 1-based.
+#[cfg(test)]
+pub(crate) fn flagged(check: &Check, text: &str) -> Vec<(usize, String)> {
+    let doc = Document::parse(text, super::document::Format::Markdown);
+    let corpus = Corpus::default();
+    let settings = Settings::default();
+    let context = Context {
+        doc: &doc,
+        name: None,
+        corpus: &corpus,
+        settings: &settings,
+    };
+    (check.run)(&context)
+        .into_iter()
+        .map(|finding| {
+            (
+                doc.line_of(finding.range.start) + 1,
+                text[finding.range].to_string(),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,564 @@
+//! The document model: splits raw copy into lines and blocks (headings, paragraphs, code) so
+//! checks reason about structure instead of re-parsing text.
+
+use std::ops::Range;
+
+/// How the copy is written. Plain text gets the same heading rules as Markdown (CMS exports mark
+/// headlines with `**bold**` lines), but no code fences or front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+impl Format {
+    /// Picks the format from a file name; anything not Markdown is treated as plain text.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        }
+    }
+
+    /// Picks the format from an LSP language id such as `markdown` or `plaintext`.
+    pub fn from_language_id(language_id: &str) -> Format {
+        match language_id {
+            "markdown" | "mdx" | "quarto" | "rmd" => Format::Markdown,
+            _ => Format::PlainText,
+        }
+    }
+}
+
+/// One line of the text. `range` excludes the line break; `full` includes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub range: Range<usize>,
+    pub full: Range<usize>,
+}
+
+/// How a heading was marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingStyle {
+    /// `# Title`
+    Atx,
+    /// A line underlined with `===` or `---`.
+    Setext,
+    /// A line that is wholly `**bold**` or `__bold__`.
+    Bold,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        style: HeadingStyle,
+    },
+    Paragraph,
+    /// Fenced code, front matter, HTML comments, tables, rules: not prose, never checked.
+    Other,
+}
+
+/// A run of lines with one role. `range` spans the block's text without its final line break;
+/// `content` is the prose inside the markup (the heading's words, or the paragraph itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Indices into `Document::lines`, end exclusive.
+    pub lines: Range<usize>,
+    pub range: Range<usize>,
+    pub content: Range<usize>,
+}
+
+impl Block {
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading { .. })
+    }
+
+    pub fn is_paragraph(&self) -> bool {
+        self.kind == BlockKind::Paragraph
+    }
+}
+
+/// Parsed copy: the text, its lines and its blocks in order.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub format: Format,
+    pub lines: Vec<Line>,
+    pub blocks: Vec<Block>,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(text: &'a str, format: Format) -> Document<'a> {
+        let lines = split_lines(text);
+        let blocks = BlockParser::new(text, format, &lines).parse();
+        Document {
+            text,
+            format,
+            lines,
+            blocks,
+        }
+    }
+
+    /// The 0-based line holding byte `offset` (offsets past the end map to the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.full.end <= offset)
+            .min(self.lines.len().saturating_sub(1))
+    }
+
+    pub fn slice(&self, range: &Range<usize>) -> &'a str {
+        self.text.get(range.clone()).unwrap_or("")
+    }
+
+    pub fn headings(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|block| block.is_heading())
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|block| block.is_paragraph())
+    }
+
+    /// The block containing byte `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        self.blocks
+            .iter()
+            .find(|block| block.range.start <= offset && offset <= block.range.end)
+    }
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`, as LSP and ropey (with `cr_lines`) do. A text always has
+/// at least one line, and a final line break starts an empty last line.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let break_len = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => 0,
+        };
+        if break_len > 0 {
+            lines.push(Line {
+                range: start..i,
+                full: start..i + break_len,
+            });
+            i += break_len;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    lines.push(Line {
+        range: start..bytes.len(),
+        full: start..bytes.len(),
+    });
+    lines
+}
+
+/// What a single line looks like on its own, before lines are grouped into blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineShape {
+    Blank,
+    Fence,
+    Atx(u8),
+    Bold,
+    SetextUnderline(u8),
+    /// A list item, block quote or similar line that always starts a block of its own.
+    Item,
+    Comment,
+    TableOrRule,
+    Text,
+}
+
+struct BlockParser<'t> {
+    text: &'t str,
+    format: Format,
+    lines: &'t [Line],
+    blocks: Vec<Block>,
+}
+
+impl<'t> BlockParser<'t> {
+    fn new(text: &'t str, format: Format, lines: &'t [Line]) -> Self {
+        BlockParser {
+            text,
+            format,
+            lines,
+            blocks: Vec::new(),
+        }
+    }
+
+    fn line_text(&self, index: usize) -> &'t str {
+        &self.text[self.lines[index].range.clone()]
+    }
+
+    fn parse(mut self) -> Vec<Block> {
+        let mut index = self.skip_front_matter();
+        while index < self.lines.len() {
+            let shape = self.shape(index);
+            index = match shape {
+                LineShape::Blank => index + 1,
+                LineShape::Fence if self.format == Format::Markdown => self.fenced(index),
+                LineShape::Atx(level) => self.atx(index, level),
+                LineShape::Bold => self.bold(index),
+                LineShape::Comment => self.comment(index),
+                LineShape::TableOrRule | LineShape::SetextUnderline(_) | LineShape::Fence => {
+                    self.push_other(index..index + 1);
+                    index + 1
+                }
+                LineShape::Item | LineShape::Text => self.paragraphs(index),
+            };
+        }
+        self.blocks
+    }
+
+    fn shape(&self, index: usize) -> LineShape {
+        let line = self.line_text(index);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return LineShape::Blank;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            return LineShape::Fence;
+        }
+        if let Some(level) = atx_level(trimmed) {
+            return LineShape::Atx(level);
+        }
+        if let Some(level) = setext_level(trimmed) {
+            return LineShape::SetextUnderline(level);
+        }
+        if is_thematic_break(trimmed) || trimmed.starts_with('|') {
+            return LineShape::TableOrRule;
+        }
+        if trimmed.starts_with("<!--") {
+            return LineShape::Comment;
+        }
+        if bold_inner(trimmed).is_some() {
+            return LineShape::Bold;
+        }
+        if is_item(trimmed) {
+            return LineShape::Item;
+        }
+        LineShape::Text
+    }
+
+    /// Markdown files may open with YAML front matter between `---` lines.
+    fn skip_front_matter(&mut self) -> usize {
+        if self.format != Format::Markdown || self.line_text(0).trim_end() != "---" {
+            return 0;
+        }
+        let close = (1..self.lines.len()).find(|&i| {
+            let line = self.line_text(i).trim_end();
+            line == "---" || line == "..."
+        });
+        match close {
+            Some(close) => {
+                self.push_other(0..close + 1);
+                close + 1
+            }
+            None => 0,
+        }
+    }
+
+    fn fenced(&mut self, start: usize) -> usize {
+        let opener = self.line_text(start).trim();
+        let marker = &opener[..3];
+        let end = (start + 1..self.lines.len())
+            .find(|&i| self.line_text(i).trim().starts_with(marker))
+            .map(|i| i + 1)
+            .unwrap_or(self.lines.len());
+        self.push_other(start..end);
+        end
+    }
+
+    fn comment(&mut self, start: usize) -> usize {
+        let end = (start..self.lines.len())
+            .find(|&i| self.line_text(i).contains("-->"))
+            .map(|i| i + 1)
+            .unwrap_or(start + 1);
+        self.push_other(start..end);
+        end
+    }
+
+    fn atx(&mut self, index: usize, level: u8) -> usize {
+        let line = &self.lines[index];
+        let content = trim_range(self.text, atx_content(self.text, line.range.clone()));
+        self.push(
+            BlockKind::Heading {
+                level,
+                style: HeadingStyle::Atx,
+            },
+            index..index + 1,
+            content,
+        );
+        index + 1
+    }
+
+    fn bold(&mut self, index: usize) -> usize {
+        let range = trim_range(self.text, self.lines[index].range.clone());
+        let content = trim_range(self.text, range.start + 2..range.end - 2);
+        self.push(
+            BlockKind::Heading {
+                level: 1,
+                style: HeadingStyle::Bold,
+            },
+            index..index + 1,
+            content,
+        );
+        index + 1
+    }
+
+    /// Groups a run of prose lines into paragraphs. A run whose lines break mid-sentence is one
+    /// hard-wrapped paragraph; a run whose lines all end a sentence is wire copy, one paragraph
+    /// per line. A setext underline turns the line above it into a heading.
+    fn paragraphs(&mut self, start: usize) -> usize {
+        let mut end = start + 1;
+        while end < self.lines.len() && self.shape(end) == LineShape::Text {
+            end += 1;
+        }
+        if let Some(LineShape::SetextUnderline(level)) =
+            (end < self.lines.len()).then(|| self.shape(end))
+        {
+            if self.accepts_setext(start, end) {
+                if end - 1 > start {
+                    self.split_run(start, end - 1);
+                }
+                let heading_line = end - 1;
+                let content = trim_range(self.text, self.lines[heading_line].range.clone());
+                self.push(
+                    BlockKind::Heading {
+                        level,
+                        style: HeadingStyle::Setext,
+                    },
+                    heading_line..end + 1,
+                    content,
+                );
+                return end + 1;
+            }
+        }
+        self.split_run(start, end);
+        end
+    }
+
+    /// In plain text a dashed line under a long sentence is a separator, not an underline.
+    fn accepts_setext(&self, start: usize, end: usize) -> bool {
+        let heading = self.line_text(end - 1).trim();
+        if self.shape(start) == LineShape::Item && end - 1 == start {
+            return false;
+        }
+        match self.format {
+            Format::Markdown => true,
+            Format::PlainText => heading.chars().count() <= 120 && !heading.ends_with('.'),
+        }
+    }
+
+    fn split_run(&mut self, start: usize, end: usize) {
+        let wrapped = (start..end - 1)
+            .any(|i| !ends_sentence(self.line_text(i)) && self.shape(i + 1) == LineShape::Text);
+        if wrapped {
+            // A list item or block quote followed by wrapped lines still forms one block.
+            let range = trim_range(
+                self.text,
+                self.lines[start].range.start..self.lines[end - 1].range.end,
+            );
+            self.push(BlockKind::Paragraph, start..end, range);
+        } else {
+            for i in start..end {
+                let range = trim_range(self.text, self.lines[i].range.clone());
+                self.push(BlockKind::Paragraph, i..i + 1, range);
+            }
+        }
+    }
+
+    fn push_other(&mut self, lines: Range<usize>) {
+        let range = self.lines[lines.start].range.start..self.lines[lines.end - 1].range.end;
+        self.push(BlockKind::Other, lines, range);
+    }
+
+    fn push(&mut self, kind: BlockKind, lines: Range<usize>, content: Range<usize>) {
+        let range = self.lines[lines.start].range.start..self.lines[lines.end - 1].range.end;
+        self.blocks.push(Block {
+            kind,
+            lines,
+            range,
+            content,
+        });
+    }
+}
+
+fn atx_level(trimmed: &str) -> Option<u8> {
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let rest = &trimmed[hashes..];
+    ((1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t'])))
+        .then_some(hashes as u8)
+}
+
+/// The heading text of an ATX line: without the leading hashes and an optional closing run.
+fn atx_content(text: &str, line: Range<usize>) -> Range<usize> {
+    let raw = &text[line.clone()];
+    let leading_space = raw.len() - raw.trim_start().len();
+    let after_hashes = raw.trim_start().trim_start_matches('#');
+    let start = line.end - after_hashes.len();
+    let mut body = after_hashes.trim_end();
+    let without_closing = body.trim_end_matches('#');
+    if without_closing.ends_with([' ', '\t']) || without_closing.is_empty() {
+        body = without_closing;
+    }
+    let _ = leading_space;
+    start..start + body.len()
+}
+
+fn setext_level(trimmed: &str) -> Option<u8> {
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if trimmed.len() >= 2 && trimmed.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+fn is_thematic_break(trimmed: &str) -> bool {
+    let marks: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3 && (marks.chars().all(|c| c == '*') || marks.chars().all(|c| c == '_'))
+}
+
+/// The inside of a line that is wholly bold: `**…**` or `__…__` with no other bold run inside.
+pub fn bold_inner(trimmed: &str) -> Option<&str> {
+    for marker in ["**", "__"] {
+        if trimmed.len() > 4 && trimmed.starts_with(marker) && trimmed.ends_with(marker) {
+            let inner = &trimmed[2..trimmed.len() - 2];
+            if !inner.contains(marker) && !inner.trim().is_empty() && inner.trim() == inner {
+                return Some(inner);
+            }
+        }
+    }
+    None
+}
+
+fn is_item(trimmed: &str) -> bool {
+    if trimmed.starts_with("- ") || trimmed.starts_with("* ") || trimmed.starts_with("+ ") {
+        return true;
+    }
+    if trimmed.starts_with('>') {
+        return true;
+    }
+    let digits = trimmed.bytes().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0
+        && digits < 4
+        && (trimmed[digits..].starts_with(". ") || trimmed[digits..].starts_with(") "))
+}
+
+/// Whether a line ends a sentence: terminal punctuation, optionally inside closing quotes,
+/// brackets or emphasis markers.
+pub fn ends_sentence(line: &str) -> bool {
+    let stripped = line
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', '»']);
+    stripped.ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// Shrinks a range to exclude surrounding whitespace.
+pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = text.get(range.clone()).unwrap_or("");
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str, format: Format) -> Vec<(BlockKind, String)> {
+        let doc = Document::parse(text, format);
+        doc.blocks
+            .iter()
+            .map(|block| (block.kind, doc.slice(&block.content).to_string()))
+            .collect()
+    }
+
+    const H1_ATX: BlockKind = BlockKind::Heading {
+        level: 1,
+        style: HeadingStyle::Atx,
+    };
+    const BOLD: BlockKind = BlockKind::Heading {
+        level: 1,
+        style: HeadingStyle::Bold,
+    };
+
+    #[test]
+    fn lines_follow_lsp_line_breaks() {
+        let lines = split_lines("a\r\nb\rc\n");
+        let ranges: Vec<_> = lines.iter().map(|line| line.range.clone()).collect();
+        assert_eq!(ranges, vec![0..1, 3..4, 5..6, 7..7]);
+    }
+
+    #[test]
+    fn finds_atx_bold_and_setext_headings() {
+        let text = "# Storm Hits Coast #\n\n**Crews Evacuate**\n\nFloods Spread\n=====\n\nBody text here.\n";
+        let found = kinds(text, Format::Markdown);
+        assert_eq!(found[0], (H1_ATX, "Storm Hits Coast".into()));
+        assert_eq!(found[1], (BOLD, "Crews Evacuate".into()));
+        assert_eq!(
+            found[2],
+            (
+                BlockKind::Heading {
+                    level: 1,
+                    style: HeadingStyle::Setext
+                },
+                "Floods Spread".into()
+            )
+        );
+        assert_eq!(found[3], (BlockKind::Paragraph, "Body text here.".into()));
+    }
+
+    #[test]
+    fn wire_copy_is_one_paragraph_per_line() {
+        let text = "First paragraph ends here.\nSecond one “ends” here.\nThird.";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|(kind, _)| *kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_form_one_paragraph() {
+        let text = "The council voted on\nTuesday to close the bridge.\nIt reopens in May.\n";
+        let found = kinds(text, Format::Markdown);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, text.trim_end());
+    }
+
+    #[test]
+    fn code_fences_front_matter_and_comments_are_not_prose() {
+        let text = "---\ntitle: x\n---\n```\n# not a heading\n```\n<!-- note -->\nText.";
+        let found = kinds(text, Format::Markdown);
+        assert_eq!(found.len(), 4);
+        assert_eq!(found[3], (BlockKind::Paragraph, "Text.".into()));
+    }
+
+    #[test]
+    fn partly_bold_line_is_not_a_heading() {
+        let found = kinds("**Update** and **more**", Format::PlainText);
+        assert_eq!(found[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn crlf_and_missing_final_newline() {
+        let doc = Document::parse("# A\r\n\r\nBody", Format::Markdown);
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.line_of(doc.blocks[1].range.start), 2);
+    }
+
+    #[test]
+    fn empty_text_has_one_line_and_no_blocks() {
+        let doc = Document::parse("", Format::Markdown);
+        assert_eq!(doc.lines.len(), 1);
+        assert!(doc.blocks.is_empty());
+    }
+}

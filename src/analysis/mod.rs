@@ -1,0 +1,97 @@
+//! The pure analysis core: text in, findings out. No IO, no async, no LSP types, no panics on any
+//! input; messy copy is input, not an error.
+
+pub mod checks;
+pub mod corpus;
+pub mod document;
+pub mod entities;
+pub mod finding;
+pub mod settings;
+pub mod text;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use checks::{Check, Context, REGISTRY};
+pub use corpus::Corpus;
+pub use document::{Document, Format};
+pub use finding::{apply_edits, DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+pub use settings::Settings;
+
+/// The result of checking one document.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    /// Codes of checks that panicked; their findings are missing, the others are complete.
+    pub crashed: Vec<&'static str>,
+}
+
+/// Runs every enabled check on `doc`. `name` is the document's name in `corpus`, if it is in it.
+/// A check that panics (a bug) is reported in `Report::crashed` and does not stop the others.
+pub fn check(
+    doc: &Document<'_>,
+    name: Option<&str>,
+    corpus: &Corpus,
+    settings: &Settings,
+) -> Report {
+    let context = Context {
+        doc,
+        name,
+        corpus,
+        settings,
+    };
+    let mut report = Report::default();
+    for check in REGISTRY
+        .iter()
+        .filter(|check| settings.is_enabled(check.code))
+    {
+        match catch_unwind(AssertUnwindSafe(|| (check.run)(&context))) {
+            Ok(findings) => {
+                let severity = settings.severity_for(check.code, check.severity);
+                report
+                    .findings
+                    .extend(findings.into_iter().map(|mut finding| {
+                        finding.severity = severity;
+                        finding
+                    }));
+            }
+            Err(_) => report.crashed.push(check.code),
+        }
+    }
+    report
+        .findings
+        .sort_by_key(|finding| (finding.range.start, finding.range.end));
+    report
+}
+
+/// Checks a standalone text with default settings and no other documents.
+pub fn check_text(text: &str, format: Format) -> Vec<Finding> {
+    let doc = Document::parse(text, format);
+    check(&doc, None, &Corpus::default(), &Settings::default()).findings
+}
+
+/// The edits of several fixes merged into one set for a "fix all": overlapping or touching
+/// deletions are joined, and an edit overlapping a kept replacement is dropped.
+pub fn merge_fix_edits<'f>(fixes: impl IntoIterator<Item = &'f Fix>) -> Vec<TextEdit> {
+    let mut edits: Vec<TextEdit> = fixes
+        .into_iter()
+        .flat_map(|fix| fix.edits.clone())
+        .collect();
+    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
+    let mut merged: Vec<TextEdit> = Vec::new();
+    for edit in edits {
+        match merged.last_mut() {
+            Some(last)
+                if edit.range.start < last.range.end
+                    || (edit.range.start == last.range.end
+                        && last.replacement.is_empty()
+                        && edit.replacement.is_empty()) =>
+            {
+                if last.replacement.is_empty() && edit.replacement.is_empty() {
+                    last.range.end = last.range.end.max(edit.range.end);
+                }
+            }
+            _ => merged.push(edit),
+        }
+    }
+    merged
+}

@@ -1,0 +1,4 @@
+//! copydesk: checks news copy the way a copy desk does, as a language server and a CLI.
+
+pub mod analysis;
+pub mod lsp;

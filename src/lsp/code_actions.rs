@@ -1,0 +1,122 @@
+//! `textDocument/codeAction`: the fixes of the findings under the requested range, and a
+//! `source.fixAll.copydesk` action that removes every repeated heading at once.
+
+use std::collections::HashMap;
+
+use tower_lsp::lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Diagnostic, TextEdit, Url,
+    WorkspaceEdit,
+};
+
+use super::diagnostics::{to_diagnostic, RopeLookup};
+use super::position::{to_byte_range, to_range, Encoding};
+use super::state::Analysed;
+use crate::analysis::checks::repeated_heading;
+use crate::analysis::{self, Finding};
+
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.copydesk")
+}
+
+/// Code actions for `params`, computed from the document's current findings (not from the
+/// diagnostics the client echoes back, which may lack data or be stale).
+pub fn code_actions(
+    params: &CodeActionParams,
+    analysed: &Analysed,
+    encoding: Encoding,
+    others: &dyn RopeLookup,
+) -> Vec<CodeActionOrCommand> {
+    let uri = &params.text_document.uri;
+    let wanted = |kind: &CodeActionKind| match &params.context.only {
+        None => true,
+        Some(only) => only
+            .iter()
+            .any(|prefix| kind.as_str().starts_with(prefix.as_str())),
+    };
+    let mut actions = Vec::new();
+    if wanted(&CodeActionKind::QUICKFIX) {
+        let requested = to_byte_range(&analysed.rope, params.range, encoding);
+        for finding in analysed
+            .findings
+            .iter()
+            .filter(|f| overlaps(&f.range, &requested))
+        {
+            let diagnostic = to_diagnostic(uri, &analysed.rope, finding, encoding, others);
+            actions.extend(quick_fixes(uri, analysed, finding, diagnostic, encoding));
+        }
+    }
+    if wanted(&fix_all_kind()) {
+        actions.extend(fix_all_headings(uri, analysed, encoding));
+    }
+    actions
+}
+
+/// Touching ranges count, so a cursor at either end of a finding still offers its fix.
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn quick_fixes(
+    uri: &Url,
+    analysed: &Analysed,
+    finding: &Finding,
+    diagnostic: Diagnostic,
+    encoding: Encoding,
+) -> Vec<CodeActionOrCommand> {
+    finding
+        .fixes
+        .iter()
+        .map(|fix| {
+            CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(workspace_edit(uri, analysed, &fix.edits, encoding)),
+                is_preferred: Some(finding.code == repeated_heading::CODE),
+                ..CodeAction::default()
+            })
+        })
+        .collect()
+}
+
+fn fix_all_headings(
+    uri: &Url,
+    analysed: &Analysed,
+    encoding: Encoding,
+) -> Option<CodeActionOrCommand> {
+    let fixes: Vec<_> = analysed
+        .findings
+        .iter()
+        .filter(|finding| finding.code == repeated_heading::CODE)
+        .flat_map(|finding| finding.fixes.iter())
+        .collect();
+    if fixes.is_empty() {
+        return None;
+    }
+    let edits = analysis::merge_fix_edits(fixes);
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: "Remove all duplicate headings".to_string(),
+        kind: Some(fix_all_kind()),
+        edit: Some(workspace_edit(uri, analysed, &edits, encoding)),
+        ..CodeAction::default()
+    }))
+}
+
+fn workspace_edit(
+    uri: &Url,
+    analysed: &Analysed,
+    edits: &[analysis::TextEdit],
+    encoding: Encoding,
+) -> WorkspaceEdit {
+    let lsp_edits = edits
+        .iter()
+        .map(|edit| TextEdit {
+            range: to_range(&analysed.rope, edit.range.clone(), encoding),
+            new_text: edit.replacement.clone(),
+        })
+        .collect();
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), lsp_edits)])),
+        ..WorkspaceEdit::default()
+    }
+}

@@ -1,0 +1,40 @@
+//! The language server: the only code that knows LSP. `serve_stdio` wires tower-lsp to stdio
+//! with a layer that applies document edits in arrival order.
+
+pub mod code_actions;
+pub mod config;
+pub mod diagnostics;
+pub mod hover;
+pub mod position;
+pub mod server;
+pub mod state;
+pub mod store;
+
+use std::sync::Arc;
+
+use tower::ServiceBuilder;
+use tower_lsp::jsonrpc::Request;
+use tower_lsp::{LspService, Server};
+
+use server::Backend;
+use state::State;
+
+/// Serves LSP on stdin/stdout until the client exits or goes away.
+pub async fn serve_stdio() {
+    let state = Arc::new(State::default());
+    let (service, socket) = LspService::new({
+        let state = state.clone();
+        move |client| Backend::new(client, state)
+    });
+    // tower-lsp runs up to four handlers at once, so edits must be applied here, synchronously,
+    // as each message is read, not inside the (reorderable) handlers.
+    let ordered = ServiceBuilder::new()
+        .map_request(move |request: Request| {
+            state.sync_in_order(&request);
+            request
+        })
+        .service(service);
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(ordered)
+        .await;
+}

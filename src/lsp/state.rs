@@ -1,0 +1,259 @@
+//! The server's shared state: open documents, negotiated options, settings, and the latest
+//! analysis of each document. Edits are applied here in arrival order (see `sync_in_order`).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use serde_json::Value;
+use tower_lsp::jsonrpc::Request;
+use tower_lsp::lsp_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Url,
+};
+
+use super::config::ServerConfig;
+use super::diagnostics::RopeLookup;
+use super::position::Encoding;
+use super::store::DocumentStore;
+use crate::analysis::{self, Corpus, Document, Finding, Format};
+
+/// What the client said it can do, as far as the server cares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientFlags {
+    pub pull_diagnostics: bool,
+    pub diagnostic_refresh: bool,
+    pub configuration_pull: bool,
+}
+
+/// A document's text frozen at one version, with what is needed to check it off the runtime.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub uri: Url,
+    pub version: i32,
+    pub rope: Rope,
+    pub text: Arc<str>,
+    pub format: Format,
+    /// The other open documents, for cross-document duplicates.
+    pub others: Vec<(String, Arc<str>, Format)>,
+    pub config: ServerConfig,
+}
+
+impl Snapshot {
+    pub fn analyse(&self) -> Vec<Finding> {
+        let mut corpus = Corpus::default();
+        for (name, text, format) in &self.others {
+            corpus.insert(name, text.clone(), *format);
+        }
+        let doc = Document::parse(&self.text, self.format);
+        let report = analysis::check(
+            &doc,
+            Some(self.uri.as_str()),
+            &corpus,
+            &self.config.analysis,
+        );
+        for code in &report.crashed {
+            tracing::error!(
+                "check {code} crashed on {}; its findings are missing",
+                self.uri
+            );
+        }
+        report.findings
+    }
+}
+
+/// The findings of one version of a document.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    pub version: i32,
+    pub rope: Rope,
+    pub text: Arc<str>,
+    pub format: Format,
+    pub findings: Arc<Vec<Finding>>,
+}
+
+#[derive(Default)]
+pub struct State {
+    store: Mutex<DocumentStore>,
+    encoding: Mutex<Encoding>,
+    config: Mutex<ServerConfig>,
+    flags: Mutex<ClientFlags>,
+    results: Mutex<HashMap<Url, Analysed>>,
+    /// Debounce tickets: a scheduled check runs only if no later one was scheduled since.
+    tickets: Mutex<HashMap<Url, u64>>,
+    shutdown_requested: AtomicBool,
+}
+
+/// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay
+/// consistent between statements, so a crash elsewhere must not take the server down.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl State {
+    /// Applies document notifications to the store at the moment they arrive, before tower-lsp
+    /// hands them to concurrently running handlers (which could otherwise reorder them).
+    /// Also notes `shutdown`, and ends the process on `exit`, which tower-lsp would not do.
+    pub fn sync_in_order(&self, request: &Request) {
+        let params = request.params().cloned().unwrap_or(Value::Null);
+        match request.method() {
+            "textDocument/didOpen" => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                    let doc = p.text_document;
+                    let format = Format::from_language_id(&doc.language_id);
+                    let format = if format == Format::PlainText {
+                        Format::from_path(doc.uri.path())
+                    } else {
+                        format
+                    };
+                    lock(&self.store).open(doc.uri, &doc.text, doc.version, format);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) {
+                    let encoding = self.encoding();
+                    let doc = p.text_document;
+                    if !lock(&self.store).change(
+                        &doc.uri,
+                        doc.version,
+                        &p.content_changes,
+                        encoding,
+                    ) {
+                        tracing::warn!("didChange for {} which is not open; ignored", doc.uri);
+                    }
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
+                    lock(&self.store).close(&p.text_document.uri);
+                    lock(&self.results).remove(&p.text_document.uri);
+                }
+            }
+            "shutdown" => {
+                self.shutdown_requested.store(true, Ordering::SeqCst);
+                return;
+            }
+            "exit" => {
+                let code = if self.shutdown_requested.load(Ordering::SeqCst) {
+                    0
+                } else {
+                    1
+                };
+                std::process::exit(code);
+            }
+            _ => return,
+        }
+        // Any document change can add or remove cross-document duplicates elsewhere.
+        lock(&self.results).clear();
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        *lock(&self.encoding)
+    }
+
+    pub fn set_encoding(&self, encoding: Encoding) {
+        *lock(&self.encoding) = encoding;
+    }
+
+    pub fn config(&self) -> ServerConfig {
+        lock(&self.config).clone()
+    }
+
+    pub fn set_config(&self, config: ServerConfig) {
+        *lock(&self.config) = config;
+        lock(&self.results).clear();
+    }
+
+    pub fn flags(&self) -> ClientFlags {
+        *lock(&self.flags)
+    }
+
+    pub fn set_flags(&self, flags: ClientFlags) {
+        *lock(&self.flags) = flags;
+    }
+
+    pub fn open_uris(&self) -> Vec<Url> {
+        lock(&self.store).uris()
+    }
+
+    pub fn version_of(&self, uri: &Url) -> Option<i32> {
+        lock(&self.store).get(uri).map(|doc| doc.version)
+    }
+
+    /// Freezes the current text of `uri` and of the other open documents.
+    pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+        let mut store = lock(&self.store);
+        let others = store
+            .iter_mut()
+            .filter(|(other, _)| *other != uri)
+            .map(|(other, doc)| (other.to_string(), doc.text(), doc.format))
+            .collect();
+        let doc = store.get_mut(uri)?;
+        Some(Snapshot {
+            uri: uri.clone(),
+            version: doc.version,
+            rope: doc.rope.clone(),
+            text: doc.text(),
+            format: doc.format,
+            others,
+            config: self.config(),
+        })
+    }
+
+    /// The findings for the current version of `uri`, from the cache or freshly computed on a
+    /// blocking thread. `None` when the document is not open.
+    pub async fn analysed(&self, uri: &Url) -> Option<Analysed> {
+        let version = self.version_of(uri)?;
+        if let Some(cached) = lock(&self.results)
+            .get(uri)
+            .filter(|a| a.version == version)
+        {
+            return Some(cached.clone());
+        }
+        let snapshot = self.snapshot(uri)?;
+        let (findings, snapshot) =
+            tokio::task::spawn_blocking(move || (snapshot.analyse(), snapshot))
+                .await
+                .ok()?;
+        let analysed = Analysed {
+            version: snapshot.version,
+            rope: snapshot.rope,
+            text: snapshot.text,
+            format: snapshot.format,
+            findings: Arc::new(findings),
+        };
+        if self.version_of(uri) == Some(analysed.version) {
+            lock(&self.results).insert(uri.clone(), analysed.clone());
+        }
+        Some(analysed)
+    }
+
+    /// Forgets cached results (after settings or another document changed).
+    pub fn invalidate_results(&self) {
+        lock(&self.results).clear();
+    }
+
+    /// Takes a new debounce ticket for `uri`.
+    pub fn next_ticket(&self, uri: &Url) -> u64 {
+        let mut tickets = lock(&self.tickets);
+        let ticket = tickets.entry(uri.clone()).or_default();
+        *ticket += 1;
+        *ticket
+    }
+
+    pub fn is_latest_ticket(&self, uri: &Url, ticket: u64) -> bool {
+        lock(&self.tickets).get(uri) == Some(&ticket)
+    }
+
+    pub fn forget_tickets(&self, uri: &Url) {
+        lock(&self.tickets).remove(uri);
+    }
+}
+
+impl RopeLookup for State {
+    fn rope_of(&self, uri: &Url) -> Option<Rope> {
+        lock(&self.store).get(uri).map(|doc| doc.rope.clone())
+    }
+}
