@@ -9,6 +9,7 @@ pub mod position;
 pub mod server;
 pub mod state;
 pub mod store;
+pub mod transport;
 
 use std::sync::Arc;
 
@@ -30,11 +31,24 @@ pub async fn serve_stdio() {
     // as each message is read, not inside the (reorderable) handlers.
     let ordered = ServiceBuilder::new()
         .map_request(move |request: Request| {
+            let request = state::drop_null_params(request);
             state.sync_in_order(&request);
             request
         })
         .service(service);
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+    let (client_end, server_input) = tokio::io::duplex(1 << 16);
+    let (server_output, output_end) = tokio::io::duplex(1 << 16);
+    let (output, messages) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(transport::pump_input(
+        tokio::io::stdin(),
+        client_end,
+        output.clone(),
+    ));
+    tokio::spawn(transport::pump_output(output_end, output));
+    let writer = tokio::spawn(transport::write_output(tokio::io::stdout(), messages));
+    Server::new(server_input, server_output, socket)
         .serve(ordered)
         .await;
+    // Let the last responses reach stdout before the process ends.
+    let _ = tokio::time::timeout(std::time::Duration::from_millis(200), writer).await;
 }

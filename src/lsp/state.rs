@@ -72,6 +72,21 @@ pub struct Analysed {
     pub findings: Arc<Vec<Finding>>,
 }
 
+/// `params: null` means "no params" to many clients; tower-lsp rejects it for methods without
+/// params (`shutdown`), so it is removed. Methods that need params then get a proper
+/// invalid-params error.
+pub fn drop_null_params(request: Request) -> Request {
+    if request.params() != Some(&Value::Null) {
+        return request;
+    }
+    let (method, id, _) = request.into_parts();
+    let builder = Request::build(method);
+    match id {
+        Some(id) => builder.id(id).finish(),
+        None => builder.finish(),
+    }
+}
+
 #[derive(Default)]
 pub struct State {
     store: Mutex<DocumentStore>,

@@ -1,0 +1,44 @@
+-- copydesk language server configuration for Neovim 0.11+.
+--
+-- With this plugin on the 'runtimepath', enable it with:
+--
+--   vim.lsp.enable('copydesk')
+--
+-- and override anything with vim.lsp.config, e.g.
+--
+--   vim.lsp.config('copydesk', {
+--     cmd = { '/path/to/copydesk', 'serve' },
+--     settings = { copydesk = { checks = { ['unattributed-quote'] = { severity = 'hint' } } } },
+--   })
+--
+-- For Neovim 0.8-0.10 use require('copydesk').setup() instead (see README.md).
+
+local has_copydesk, copydesk = pcall(require, 'copydesk')
+
+---@type vim.lsp.Config
+return {
+  cmd = { 'copydesk', 'serve' },
+  filetypes = { 'markdown', 'text' },
+  root_markers = { '.git', 'copydesk.toml' },
+  -- Sent to the server through workspace/didChangeConfiguration and returned
+  -- for workspace/configuration requests (section "copydesk"). Keys left out
+  -- keep the server's defaults.
+  settings = {
+    copydesk = {
+      debounceMs = 100,
+      duplicates = { threshold = 0.8, minWords = 8 },
+    },
+  },
+  -- Lets copydesk ask for a re-pull of diagnostics (workspace/diagnostic/refresh)
+  -- when settings or other documents change; Neovim has no handler of its own.
+  capabilities = has_copydesk and vim.deepcopy(copydesk.capabilities) or nil,
+  handlers = has_copydesk and copydesk.handlers or nil,
+  -- Also hand the settings over in initializationOptions, so the very first check
+  -- of a file already uses them.
+  before_init = function(params, config)
+    local s = config.settings and config.settings.copydesk
+    if type(s) == 'table' and params.initializationOptions == nil then
+      params.initializationOptions = { copydesk = s }
+    end
+  end,
+}
