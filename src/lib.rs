@@ -2,4 +2,5 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod config;
 pub mod lsp;

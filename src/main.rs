@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use copydesk::cli::{self, OutputFormat};
+use copydesk::analysis::Severity;
+use copydesk::cli::{self, CheckOptions, ColourChoice, OutputFormat};
 
 #[derive(Parser)]
 #[command(
@@ -28,12 +29,25 @@ enum Command {
         stdio: bool,
     },
     /// Check Markdown and text files, or folders of them; `-` reads standard input.
+    ///
+    /// Settings come from the nearest copydesk.toml in each file's folder or above. Exit code:
+    /// 0 clean, 1 findings at or above --severity, 2 unreadable files or an invalid
+    /// copydesk.toml.
     Check {
         /// Files or folders (default: the current folder).
         paths: Vec<PathBuf>,
-        /// Output format.
+        /// Output format: human text, a JSON array, or SARIF 2.1.0 for code scanning.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
+        /// Print no findings and no summary; only errors, and the exit code.
+        #[arg(long, short)]
+        quiet: bool,
+        /// The least severe finding that fails the run (exit code 1).
+        #[arg(long, value_enum, default_value_t = SeverityArg::Hint)]
+        severity: SeverityArg,
+        /// Colour the human output: on a terminal without NO_COLOR (auto), always, or never.
+        #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
+        color: ColourArg,
     },
 }
 
@@ -41,19 +55,70 @@ enum Command {
 enum FormatArg {
     Human,
     Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    #[value(alias = "information")]
+    Info,
+    Hint,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColourArg {
+    Auto,
+    Always,
+    Never,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Command::Serve { stdio: _ } => serve(),
-        Command::Check { paths, format } => {
-            let format = match format {
-                FormatArg::Human => OutputFormat::Human,
-                FormatArg::Json => OutputFormat::Json,
+        Command::Check {
+            paths,
+            format,
+            quiet,
+            severity,
+            color,
+        } => {
+            let options = CheckOptions {
+                paths,
+                format: output_format(format),
+                quiet,
+                fail_at: fail_at(severity),
+                colour: colour(color),
             };
-            ExitCode::from(cli::check(&paths, format))
+            ExitCode::from(cli::check(&options))
         }
+    }
+}
+
+fn output_format(format: FormatArg) -> OutputFormat {
+    match format {
+        FormatArg::Human => OutputFormat::Human,
+        FormatArg::Json => OutputFormat::Json,
+        FormatArg::Sarif => OutputFormat::Sarif,
+    }
+}
+
+fn fail_at(severity: SeverityArg) -> Severity {
+    match severity {
+        SeverityArg::Error => Severity::Error,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Info => Severity::Information,
+        SeverityArg::Hint => Severity::Hint,
+    }
+}
+
+fn colour(choice: ColourArg) -> ColourChoice {
+    match choice {
+        ColourArg::Auto => ColourChoice::Auto,
+        ColourArg::Always => ColourChoice::Always,
+        ColourArg::Never => ColourChoice::Never,
     }
 }
 

@@ -399,3 +399,22 @@ fn malformed_messages_and_unknown_documents_do_not_stop_the_server() {
     assert!(!server.diagnostics_for_version(STORY_URI, 1).is_empty());
     assert_eq!(server.shutdown_and_exit(), Some(0));
 }
+
+#[test]
+fn pull_clients_are_asked_to_refresh_when_settings_change() {
+    // LSP 3.17 spells it `workspace.diagnostics` (plural); VS Code and Neovim send that.
+    let capabilities = json!({
+        "textDocument": {"diagnostic": {}},
+        "workspace": {"diagnostics": {"refreshSupport": true}},
+    });
+    let (mut server, _) = Server::initialized(capabilities, Value::Null);
+    server.open(STORY_URI, "markdown", STORY);
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"checks": {"repeated-heading": {"enabled": false}}}}}),
+    );
+    let refresh = server.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    assert!(refresh.is_some(), "no workspace/diagnostic/refresh request");
+    let report = server.request("textDocument/diagnostic", json!({"textDocument": {"uri": STORY_URI}}));
+    assert!(report["items"].as_array().unwrap().is_empty(), "{report}");
+}

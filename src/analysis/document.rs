@@ -172,6 +172,8 @@ enum LineShape {
     /// A list item, block quote or similar line that always starts a block of its own.
     Item,
     Comment,
+    /// A plain-text `copydesk:` suppression directive: markup, not prose.
+    Directive,
     TableOrRule,
     Text,
 }
@@ -207,7 +209,10 @@ impl<'t> BlockParser<'t> {
                 LineShape::Atx(level) => self.atx(index, level),
                 LineShape::Bold => self.bold(index),
                 LineShape::Comment => self.comment(index),
-                LineShape::TableOrRule | LineShape::SetextUnderline(_) | LineShape::Fence => {
+                LineShape::TableOrRule
+                | LineShape::SetextUnderline(_)
+                | LineShape::Fence
+                | LineShape::Directive => {
                     self.push_other(index..index + 1);
                     index + 1
                 }
@@ -237,6 +242,9 @@ impl<'t> BlockParser<'t> {
         }
         if trimmed.starts_with("<!--") {
             return LineShape::Comment;
+        }
+        if self.format == Format::PlainText && trimmed.starts_with("copydesk:") {
+            return LineShape::Directive;
         }
         if bold_inner(trimmed).is_some() {
             return LineShape::Bold;

@@ -6,7 +6,10 @@ pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod finding;
+pub mod fingerprint;
+pub mod quotes;
 pub mod settings;
+pub mod suppression;
 pub mod text;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -27,7 +30,19 @@ pub struct Report {
 
 /// Runs every enabled check on `doc`. `name` is the document's name in `corpus`, if it is in it.
 /// A check that panics (a bug) is reported in `Report::crashed` and does not stop the others.
+/// Findings switched off by suppression directives in the copy are left out.
 pub fn check(
+    doc: &Document<'_>,
+    name: Option<&str>,
+    corpus: &Corpus,
+    settings: &Settings,
+) -> Report {
+    check_with(REGISTRY, doc, name, corpus, settings)
+}
+
+/// `check` with the given checks instead of the registry (tests use it to run a faulty check).
+pub fn check_with(
+    checks: &[Check],
     doc: &Document<'_>,
     name: Option<&str>,
     corpus: &Corpus,
@@ -40,7 +55,7 @@ pub fn check(
         settings,
     };
     let mut report = Report::default();
-    for check in REGISTRY
+    for check in checks
         .iter()
         .filter(|check| settings.is_enabled(check.code))
     {
@@ -60,6 +75,7 @@ pub fn check(
     report
         .findings
         .sort_by_key(|finding| (finding.range.start, finding.range.end));
+    report.findings = suppression::filter(doc, std::mem::take(&mut report.findings));
     report
 }
 

@@ -1,16 +1,25 @@
 //! `copydesk check`: finds the files, checks them (later files against earlier ones for
-//! cross-file duplicates) and prints findings for people or for machines.
+//! cross-file duplicates) with the settings of the nearest `copydesk.toml`, and prints findings
+//! for people, for machines (JSON) or for code scanning (SARIF).
 
+mod configs;
 mod files;
 mod render;
+mod sarif;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::{self, Corpus, Document, Finding, Format, Settings};
+use crate::analysis::{self, Corpus, Document, Finding, Format, Severity};
 
-pub use render::OutputFormat;
+pub use render::{ColourChoice, OutputFormat};
+
+/// Exit code: nothing at or above the failing severity was found.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the failing severity.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: a path could not be read, or a `copydesk.toml` is invalid.
+pub const EXIT_TROUBLE: u8 = 2;
 
 /// One checked input and what was found in it.
 pub struct CheckedFile {
@@ -20,47 +29,101 @@ pub struct CheckedFile {
     pub findings: Vec<Finding>,
 }
 
-/// Runs the check command and returns the process exit code: 0 clean, 1 findings, 2 when a
-/// path could not be read (the readable ones are still checked and reported).
-pub fn check(paths: &[PathBuf], format: OutputFormat) -> u8 {
-    let default_paths = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default_paths[..]
+/// How `copydesk check` was asked to run.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Files or folders; empty means the current folder.
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+    /// Print nothing but errors: the exit code tells the result.
+    pub quiet: bool,
+    /// The least severe finding that fails the run.
+    pub fail_at: Severity,
+    pub colour: ColourChoice,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            paths: Vec::new(),
+            format: OutputFormat::Human,
+            quiet: false,
+            fail_at: Severity::Hint,
+            colour: ColourChoice::Auto,
+        }
+    }
+}
+
+/// Runs the check command and returns the process exit code: 0 clean, 1 findings at or above
+/// `fail_at`, 2 when a path could not be read (the readable ones are still checked and
+/// reported) or a `copydesk.toml` is invalid (nothing is checked).
+pub fn check(options: &CheckOptions) -> u8 {
+    let paths = if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
     } else {
-        paths
+        options.paths.clone()
     };
-    let (inputs, mut had_errors) = files::collect(paths);
+    let mut configs = configs::Configs::default();
+    let collected = match files::collect(&paths, &mut configs) {
+        Ok(collected) => collected,
+        Err(error) => {
+            eprintln!("copydesk: {error}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut had_errors = collected.had_errors;
     let mut sources = Vec::new();
-    for input in inputs {
-        match read_input(&input) {
+    for input in collected.inputs {
+        match files::read(&input) {
             Ok(text) => sources.push((input, text)),
-            Err(message) => {
+            Err(files::Unread::Binary(note)) if !options.quiet => eprintln!("copydesk: {note}"),
+            Err(files::Unread::Binary(_)) => {}
+            Err(files::Unread::Error(message)) => {
                 eprintln!("copydesk: {message}");
                 had_errors = true;
             }
         }
     }
-    let checked = check_sources(sources);
-    render::print(&checked, format);
+    let checked = match check_sources(sources, &mut configs) {
+        Ok(checked) => checked,
+        Err(error) => {
+            eprintln!("copydesk: {error}");
+            return EXIT_TROUBLE;
+        }
+    };
+    if !options.quiet {
+        render::print(&checked, options.format, options.colour);
+    }
+    exit_code(&checked, had_errors, options.fail_at)
+}
+
+fn exit_code(checked: &[CheckedFile], had_errors: bool, fail_at: Severity) -> u8 {
+    let failing = checked
+        .iter()
+        .flat_map(|file| &file.findings)
+        .any(|finding| finding.severity <= fail_at);
     if had_errors {
-        2
-    } else if checked.iter().any(|file| !file.findings.is_empty()) {
-        1
+        EXIT_TROUBLE
+    } else if failing {
+        EXIT_FINDINGS
     } else {
-        0
+        EXIT_CLEAN
     }
 }
 
 /// Checks each source against the ones before it, so a copy is flagged in the later file.
-fn check_sources(sources: Vec<(files::Input, Arc<str>)>) -> Vec<CheckedFile> {
-    let settings = Settings::default();
+fn check_sources(
+    sources: Vec<(files::Input, Arc<str>)>,
+    configs: &mut configs::Configs,
+) -> Result<Vec<CheckedFile>, crate::config::ConfigError> {
     let mut corpus = Corpus::default();
     let mut checked = Vec::new();
     for (input, text) in sources {
         let display = input.display();
-        let format = input.format();
+        let format = input_format(&input);
+        let settings = &configs.for_path(&input.config_anchor())?.settings;
         let doc = Document::parse(&text, format);
-        let report = analysis::check(&doc, Some(&display), &corpus, &settings);
+        let report = analysis::check(&doc, Some(&display), &corpus, settings);
         for code in &report.crashed {
             eprintln!("copydesk: internal error in check {code} on {display}; please report it");
         }
@@ -71,40 +134,13 @@ fn check_sources(sources: Vec<(files::Input, Arc<str>)>) -> Vec<CheckedFile> {
             findings: report.findings,
         });
     }
-    checked
+    Ok(checked)
 }
 
-fn read_input(input: &files::Input) -> Result<Arc<str>, String> {
-    let bytes = match input {
-        files::Input::Stdin => {
-            let mut buffer = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buffer)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            buffer
-        }
-        files::Input::File(path) => {
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        }
-    };
-    String::from_utf8(bytes)
-        .map(Arc::from)
-        .map_err(|_| format!("{} is not UTF-8 text; skipped", input.display()))
-}
-
-impl files::Input {
-    fn display(&self) -> String {
-        match self {
-            files::Input::Stdin => "<stdin>".to_string(),
-            files::Input::File(path) => path.display().to_string(),
-        }
-    }
-
-    fn format(&self) -> Format {
-        match self {
-            files::Input::Stdin => Format::Markdown,
-            files::Input::File(path) => Format::from_path(&path.to_string_lossy()),
-        }
+fn input_format(input: &files::Input) -> Format {
+    match input {
+        files::Input::Stdin => Format::Markdown,
+        files::Input::File(path) => Format::from_path(&path.to_string_lossy()),
     }
 }
 
@@ -117,4 +153,34 @@ pub fn is_copy_file(path: &Path) -> bool {
             .as_deref(),
         Some("md" | "markdown" | "txt")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_with(severity: Severity) -> CheckedFile {
+        CheckedFile {
+            display: "a.md".into(),
+            text: Arc::from("x"),
+            findings: vec![Finding {
+                code: "repeated-heading",
+                severity,
+                range: 0..1,
+                message: String::new(),
+                related: Vec::new(),
+                fixes: Vec::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn findings_below_the_failing_severity_pass() {
+        let files = [file_with(Severity::Information)];
+        assert_eq!(exit_code(&files, false, Severity::Warning), EXIT_CLEAN);
+        assert_eq!(exit_code(&files, false, Severity::Hint), EXIT_FINDINGS);
+        assert_eq!(exit_code(&files, true, Severity::Error), EXIT_TROUBLE);
+        let errors = [file_with(Severity::Error)];
+        assert_eq!(exit_code(&errors, false, Severity::Error), EXIT_FINDINGS);
+    }
 }

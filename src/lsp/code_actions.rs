@@ -1,4 +1,5 @@
-//! `textDocument/codeAction`: the fixes of the findings under the requested range, and a
+//! `textDocument/codeAction`: the fixes of the findings under the requested range, an "Ignore
+//! for this line" action per finding that adds a suppression directive above its line, and a
 //! `source.fixAll.copydesk` action that removes every repeated heading at once.
 
 use std::collections::HashMap;
@@ -12,7 +13,8 @@ use super::diagnostics::{to_diagnostic, RopeLookup};
 use super::position::{to_byte_range, to_range, Encoding};
 use super::state::Analysed;
 use crate::analysis::checks::repeated_heading;
-use crate::analysis::{self, Finding};
+use crate::analysis::suppression::{ignore_line_edit, IGNORE_LINE_TITLE};
+use crate::analysis::{self, Document, Finding};
 
 pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.copydesk")
@@ -36,14 +38,24 @@ pub fn code_actions(
     let mut actions = Vec::new();
     if wanted(&CodeActionKind::QUICKFIX) {
         let requested = to_byte_range(&analysed.rope, params.range, encoding);
-        for finding in analysed
+        let under: Vec<&Finding> = analysed
             .findings
             .iter()
             .filter(|f| overlaps(&f.range, &requested))
-        {
+            .collect();
+        let mut ignores = Vec::new();
+        for finding in &under {
             let diagnostic = to_diagnostic(uri, &analysed.rope, finding, encoding, others);
-            actions.extend(quick_fixes(uri, analysed, finding, diagnostic, encoding));
+            actions.extend(quick_fixes(
+                uri,
+                analysed,
+                finding,
+                diagnostic.clone(),
+                encoding,
+            ));
+            ignores.push((*finding, diagnostic));
         }
+        actions.extend(ignore_actions(uri, analysed, ignores, encoding));
     }
     if wanted(&fix_all_kind()) {
         actions.extend(fix_all_headings(uri, analysed, encoding));
@@ -77,6 +89,38 @@ fn quick_fixes(
             })
         })
         .collect()
+}
+
+/// "Ignore for this line" for each finding, after the real fixes; one per code and line.
+fn ignore_actions(
+    uri: &Url,
+    analysed: &Analysed,
+    findings: Vec<(&Finding, Diagnostic)>,
+    encoding: Encoding,
+) -> Vec<CodeActionOrCommand> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let doc = Document::parse(&analysed.text, analysed.format);
+    let mut seen = Vec::new();
+    let mut actions = Vec::new();
+    for (finding, diagnostic) in findings {
+        let edit = ignore_line_edit(&doc, finding.code, finding.range.start);
+        let key = (finding.code, edit.range.start);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: IGNORE_LINE_TITLE.to_string(),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic]),
+            edit: Some(workspace_edit(uri, analysed, &[edit], encoding)),
+            is_preferred: Some(false),
+            ..CodeAction::default()
+        }));
+    }
+    actions
 }
 
 fn fix_all_headings(

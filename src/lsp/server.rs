@@ -10,7 +10,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::code_actions::{self, fix_all_kind};
-use super::config::ServerConfig;
+use super::config::{editor_layer, FileReload};
 use super::diagnostics::to_diagnostic;
 use super::hover;
 use super::position::Encoding;
@@ -29,7 +29,8 @@ impl Backend {
     /// Checks `uri` after the debounce, unless another edit arrives first, and publishes the
     /// result if the document is still at the checked version.
     fn schedule_check(&self, uri: Url, delay: Duration) {
-        if self.state.flags().pull_diagnostics {
+        // copydesk.toml is not copy: its diagnostics say what is wrong with the settings.
+        if self.state.flags().pull_diagnostics || self.state.is_config_file(&uri) {
             return;
         }
         let ticket = self.state.next_ticket(&uri);
@@ -84,8 +85,8 @@ impl Backend {
     }
 
     fn apply_settings(&self, value: &Value) {
-        let (config, warnings) = ServerConfig::from_json(value);
-        self.state.set_config(config);
+        let (layer, warnings) = editor_layer(value);
+        self.state.set_editor_layer(layer);
         if !warnings.is_empty() {
             let client = self.client.clone();
             let message = format!("copydesk settings: {}", warnings.join("; "));
@@ -111,6 +112,103 @@ impl Backend {
             }
         });
     }
+
+    /// Reads `copydesk.toml` again, says what is wrong with it if anything, and re-checks the
+    /// open documents with the settings now in force.
+    fn reload_config_file(&self) {
+        let outcome = self.state.reload_config_file();
+        self.report_config_file(&outcome);
+        self.recheck_others(None, Duration::ZERO);
+    }
+
+    /// A warning and a diagnostic on `copydesk.toml` while it is invalid; no diagnostics once
+    /// it is valid or gone.
+    fn report_config_file(&self, outcome: &FileReload) {
+        let Some(uri) = self.state.config_file_uri() else {
+            return;
+        };
+        let client = self.client.clone();
+        let encoding = self.state.encoding();
+        let problem = match outcome {
+            FileReload::Invalid(problem) => Some(problem.clone()),
+            FileReload::Loaded | FileReload::Missing => None,
+        };
+        tokio::spawn(async move {
+            let diagnostics = match problem {
+                Some(problem) => {
+                    tracing::warn!("{}", problem.message());
+                    client
+                        .show_message(MessageType::WARNING, problem.message())
+                        .await;
+                    vec![problem.diagnostic(encoding)]
+                }
+                None => Vec::new(),
+            };
+            client.publish_diagnostics(uri, diagnostics, None).await;
+        });
+    }
+
+    /// Asks the client to tell us when `copydesk.toml` changes on disk (spawned: awaiting a
+    /// client request inside a handler can deadlock tower-lsp).
+    fn watch_config_file(&self) {
+        let client = self.client.clone();
+        let watchers = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+                kind: None,
+            }],
+        };
+        let registration = Registration {
+            id: "copydesk-config-file".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(watchers).ok(),
+        };
+        tokio::spawn(async move {
+            if let Err(error) = client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch copydesk.toml: {error}");
+            }
+        });
+    }
+
+    /// For clients that cannot register file watchers: reads `copydesk.toml` now and then and
+    /// reloads it when its bytes changed (a few hundred bytes; cheap).
+    fn poll_config_file(&self) {
+        if self.state.config_file_uri().is_none() {
+            return;
+        }
+        let backend = Backend::new(self.client.clone(), self.state.clone());
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(CONFIG_POLL_INTERVAL);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                let state = backend.state.clone();
+                let changed = tokio::task::spawn_blocking(move || state.config_file_changed())
+                    .await
+                    .unwrap_or(false);
+                if changed {
+                    backend.reload_config_file();
+                }
+            }
+        });
+    }
+}
+
+/// How often `copydesk.toml` is looked at when the client cannot watch files for us.
+const CONFIG_POLL_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The workspace root: the first workspace folder, else `rootUri`, else `rootPath`.
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    let folder = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|folders| folders.first())
+        .map(|folder| folder.uri.clone());
+    if let Some(uri) = folder.or_else(|| params.root_uri.clone()) {
+        return uri.to_file_path().ok();
+    }
+    #[allow(deprecated)]
+    params.root_path.as_ref().map(std::path::PathBuf::from)
 }
 
 fn client_flags(capabilities: &ClientCapabilities) -> ClientFlags {
@@ -123,6 +221,10 @@ fn client_flags(capabilities: &ClientCapabilities) -> ClientFlags {
             .and_then(|d| d.refresh_support)
             .unwrap_or(false),
         configuration_pull: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        watch_files: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false),
     }
 }
 
@@ -166,6 +268,8 @@ impl LanguageServer for Backend {
         let flags = client_flags(&params.capabilities);
         self.state.set_encoding(encoding);
         self.state.set_flags(flags);
+        self.state.set_root(workspace_root(&params));
+        self.state.reload_config_file();
         if let Some(options) = &params.initialization_options {
             self.apply_settings(options);
         }
@@ -179,7 +283,16 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if self.state.flags().configuration_pull {
+        let flags = self.state.flags();
+        if let Some(problem) = self.state.config_problem() {
+            self.report_config_file(&FileReload::Invalid(problem));
+        }
+        if flags.watch_files {
+            self.watch_config_file();
+        } else {
+            self.poll_config_file();
+        }
+        if flags.configuration_pull {
             self.pull_settings();
         }
     }
@@ -200,6 +313,23 @@ impl LanguageServer for Backend {
         let debounce = self.state.config().debounce;
         self.schedule_check(params.text_document.uri.clone(), debounce);
         self.recheck_others(Some(&params.text_document.uri), debounce * 3);
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // Clients that cannot watch files still tell us when copydesk.toml is saved.
+        if self.state.is_config_file(&params.text_document.uri) {
+            self.reload_config_file();
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_changed = params
+            .changes
+            .iter()
+            .any(|change| self.state.is_config_file(&change.uri));
+        if config_changed {
+            self.reload_config_file();
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -255,7 +385,14 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
+        let config_problem = self
+            .state
+            .config_problem()
+            .filter(|_| self.state.is_config_file(&uri));
         let items = match self.state.analysed(&uri).await {
+            _ if self.state.is_config_file(&uri) => config_problem
+                .map(|problem| vec![problem.diagnostic(self.state.encoding())])
+                .unwrap_or_default(),
             Some(analysed) => {
                 let encoding = self.state.encoding();
                 analysed

@@ -2,6 +2,7 @@
 //! analysis of each document. Edits are applied here in arrival order (see `sync_in_order`).
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -12,11 +13,12 @@ use tower_lsp::lsp_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Url,
 };
 
-use super::config::ServerConfig;
+use super::config::{ConfigProblem, ConfigSources, FileReload, ServerConfig};
 use super::diagnostics::RopeLookup;
 use super::position::Encoding;
 use super::store::DocumentStore;
 use crate::analysis::{self, Corpus, Document, Finding, Format};
+use crate::config::ConfigLayer;
 
 /// What the client said it can do, as far as the server cares.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,6 +26,8 @@ pub struct ClientFlags {
     pub pull_diagnostics: bool,
     pub diagnostic_refresh: bool,
     pub configuration_pull: bool,
+    /// The client lets the server register file watchers (`workspace/didChangeWatchedFiles`).
+    pub watch_files: bool,
 }
 
 /// A document's text frozen at one version, with what is needed to check it off the runtime.
@@ -41,6 +45,9 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn analyse(&self) -> Vec<Finding> {
+        if !self.is_checked() {
+            return Vec::new();
+        }
         let mut corpus = Corpus::default();
         for (name, text, format) in &self.others {
             corpus.insert(name, text.clone(), *format);
@@ -59,6 +66,15 @@ impl Snapshot {
             );
         }
         report.findings
+    }
+
+    /// Whether the include/exclude globs let this document be checked (documents that are not
+    /// files, such as unsaved buffers, always are).
+    fn is_checked(&self) -> bool {
+        match self.uri.to_file_path() {
+            Ok(path) => self.config.files.allows(&path, true),
+            Err(()) => true,
+        }
     }
 }
 
@@ -92,11 +108,15 @@ pub struct State {
     store: Mutex<DocumentStore>,
     encoding: Mutex<Encoding>,
     config: Mutex<ServerConfig>,
+    /// The settings' sources; `config` is resolved from them whenever one changes.
+    sources: Mutex<ConfigSources>,
     flags: Mutex<ClientFlags>,
     results: Mutex<HashMap<Url, Analysed>>,
     /// Debounce tickets: a scheduled check runs only if no later one was scheduled since.
     tickets: Mutex<HashMap<Url, u64>>,
     shutdown_requested: AtomicBool,
+    /// The client's `workspace.diagnostics.refreshSupport`, read from the raw initialize JSON.
+    raw_diagnostic_refresh: AtomicBool,
 }
 
 /// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay
@@ -130,6 +150,19 @@ impl State {
                 if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) {
                     let encoding = self.encoding();
                     let doc = p.text_document;
+                    if self
+                        .version_of(&doc.uri)
+                        .is_some_and(|known| doc.version <= known)
+                    {
+                        // Versions only grow (LSP 3.17); an old one is a stale or replayed
+                        // change, and applying it would corrupt the text.
+                        tracing::warn!(
+                            "didChange for {} at version {} is not newer than the text; ignored",
+                            doc.uri,
+                            doc.version
+                        );
+                        return;
+                    }
                     if !lock(&self.store).change(
                         &doc.uri,
                         doc.version,
@@ -142,9 +175,22 @@ impl State {
             }
             "textDocument/didClose" => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
-                    lock(&self.store).close(&p.text_document.uri);
-                    lock(&self.results).remove(&p.text_document.uri);
+                    let uri = &p.text_document.uri;
+                    let size = lock(&self.store).get(uri).map_or(0, |d| d.rope.len_bytes());
+                    lock(&self.store).close(uri);
+                    lock(&self.results).remove(uri);
+                    if size >= LARGE_DOCUMENT {
+                        release_freed_memory();
+                    }
                 }
+            }
+            "initialize" => {
+                // lsp-types 0.94 reads `workspace.diagnostic`; LSP 3.17 clients send the plural
+                // `workspace.diagnostics`, which it drops, so read the raw JSON here.
+                let refresh = &params["capabilities"]["workspace"]["diagnostics"]["refreshSupport"];
+                self.raw_diagnostic_refresh
+                    .store(refresh == &Value::Bool(true), Ordering::SeqCst);
+                return;
             }
             "shutdown" => {
                 self.shutdown_requested.store(true, Ordering::SeqCst);
@@ -181,11 +227,55 @@ impl State {
         lock(&self.results).clear();
     }
 
+    /// Changes one source of settings and puts the resolved settings in force.
+    fn update_sources<T>(&self, change: impl FnOnce(&mut ConfigSources) -> T) -> T {
+        let mut sources = lock(&self.sources);
+        let outcome = change(&mut sources);
+        self.set_config(sources.resolve());
+        outcome
+    }
+
+    /// Sets the workspace root, where `copydesk.toml` is looked for.
+    pub fn set_root(&self, root: Option<PathBuf>) {
+        self.update_sources(|sources| sources.root = root);
+    }
+
+    /// Puts the editor's settings in force over the file's.
+    pub fn set_editor_layer(&self, layer: ConfigLayer) {
+        self.update_sources(|sources| sources.editor = layer);
+    }
+
+    /// Reads `copydesk.toml` again (an invalid file keeps the last valid settings).
+    pub fn reload_config_file(&self) -> FileReload {
+        self.update_sources(ConfigSources::reload_file)
+    }
+
+    /// Whether `copydesk.toml` changed on disk since it was last read.
+    pub fn config_file_changed(&self) -> bool {
+        lock(&self.sources).file_changed_on_disk()
+    }
+
+    /// What is wrong with `copydesk.toml`, while it is invalid.
+    pub fn config_problem(&self) -> Option<ConfigProblem> {
+        lock(&self.sources).problem.clone()
+    }
+
+    /// `copydesk.toml` at the workspace root, as a URI.
+    pub fn config_file_uri(&self) -> Option<Url> {
+        let path = lock(&self.sources).file_path()?;
+        Url::from_file_path(path).ok()
+    }
+
+    pub fn is_config_file(&self, uri: &Url) -> bool {
+        self.config_file_uri().as_ref() == Some(uri)
+    }
+
     pub fn flags(&self) -> ClientFlags {
         *lock(&self.flags)
     }
 
-    pub fn set_flags(&self, flags: ClientFlags) {
+    pub fn set_flags(&self, mut flags: ClientFlags) {
+        flags.diagnostic_refresh |= self.raw_diagnostic_refresh.load(Ordering::SeqCst);
         *lock(&self.flags) = flags;
     }
 
@@ -266,6 +356,27 @@ impl State {
         lock(&self.tickets).remove(uri);
     }
 }
+
+/// Documents at least this large give their memory back to the system when closed.
+const LARGE_DOCUMENT: usize = 4 << 20;
+
+/// Asks the allocator to return freed memory to the system. glibc keeps the freed pieces of a
+/// large document's rope in its heaps for reuse, so without this a closed 50 MB document would
+/// keep the server's memory high for good.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    extern "C" {
+        fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+    }
+    // SAFETY: malloc_trim only releases free memory the allocator holds; it is thread-safe
+    // and touches no live allocation.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
 
 impl RopeLookup for State {
     fn rope_of(&self, uri: &Url) -> Option<Rope> {

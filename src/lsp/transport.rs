@@ -57,12 +57,22 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     pub async fn next(&mut self) -> Option<Frame> {
         loop {
             if let Some(frame) = self.try_parse() {
+                self.release_spare_capacity();
                 return Some(frame);
             }
             if !self.fill().await {
                 // A trailing partial message can never complete.
                 return None;
             }
+        }
+    }
+
+    /// After a huge message the buffer would keep its capacity for good; give it back, so the
+    /// memory a large document took returns once the document is closed.
+    fn release_spare_capacity(&mut self) {
+        const KEEP: usize = 1 << 20;
+        if self.buffer.capacity() > KEEP && self.buffer.len() < self.buffer.capacity() / 4 {
+            self.buffer.shrink_to(self.buffer.len().max(KEEP));
         }
     }
 

@@ -286,3 +286,114 @@ pub fn apply_lsp_edits(text: &str, edits: &[Value]) -> String {
     }
     out
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for configuration, CLI and robustness tests.
+
+impl Server {
+    /// The server's process id (for reading its memory use from /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Spawns and initializes with the whole `initialize` params given (root, capabilities,
+    /// options), then sends `initialized`.
+    pub fn initialized_with(params: Value) -> (Server, Value) {
+        let mut server = Server::spawn();
+        let result = server.request("initialize", params);
+        server.notify("initialized", json!({}));
+        (server, result)
+    }
+
+    /// Like `wait_for`, but leaves requests from the server unanswered so the test can answer
+    /// them itself (with `reply`).
+    pub fn wait_for_unanswered(&mut self, mut wanted: impl FnMut(&Value) -> bool) -> Option<Value> {
+        if let Some(index) = self.backlog.iter().position(&mut wanted) {
+            return Some(self.backlog.remove(index));
+        }
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            match self.incoming.recv_timeout(left) {
+                Ok(message) if wanted(&message) => return Some(message),
+                Ok(message) => self.backlog.push(message),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+
+    /// Answers a request the server sent.
+    pub fn reply(&mut self, request: &Value, result: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "id": request["id"], "result": result}));
+    }
+
+    /// Waits at most `limit` for the process to end and returns its exit code.
+    pub fn wait_exit_within(&mut self, limit: Duration) -> Option<i32> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return status.code();
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+pub struct TempDir {
+    pub path: std::path::PathBuf,
+}
+
+impl TempDir {
+    pub fn new(label: &str) -> TempDir {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let unique = format!(
+            "copydesk-{label}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        let path = std::env::temp_dir().join(unique);
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create temp folder");
+        // Canonical, so paths compare equal to what the server derives from URIs.
+        let path = path.canonicalize().expect("canonical temp folder");
+        TempDir { path }
+    }
+
+    /// Writes `text` to `relative` (creating folders) and returns the full path.
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) -> std::path::PathBuf {
+        let path = self.path.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, text).expect("write file");
+        path
+    }
+
+    /// The `file://` URI of `relative` inside the folder.
+    pub fn uri(&self, relative: &str) -> String {
+        file_uri(&self.path.join(relative))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// The `file://` URI of an absolute path (ASCII paths, as the tests use).
+pub fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// A story whose second heading repeats the first: one `repeated-heading` finding, line 4.
+pub const REPEATED_HEADING_STORY: &str =
+    "# Council approves budget\n\nThe council met on Tuesday.\n\n# Council approves budget\n\nIt voted 7 to 2.\n";

@@ -5,6 +5,7 @@
 //   (otherwise)                                 bundle ../../target/release/copydesk if it exists
 //   COPYDESK_BUNDLE=0                           bundle nothing (the .vsix then needs
 //                                               copydesk.server.path or copydesk on PATH)
+//   COPYDESK_STRIP=0                            keep the bundled binary's debug info (Linux)
 // A .vsix with a bundled binary is platform-specific and is packaged with
 // vsce's --target for this machine (e.g. linux-x64).
 //
@@ -62,6 +63,14 @@ if (source) {
   fs.mkdirSync(serverDir, { recursive: true });
   fs.copyFileSync(source, path.join(serverDir, exe));
   fs.chmodSync(path.join(serverDir, exe), 0o755);
+  // The release profile keeps debug info (tens of MB): drop it from the bundled copy.
+  if (process.platform === 'linux' && process.env.COPYDESK_STRIP !== '0') {
+    try {
+      execFileSync('strip', ['--strip-debug', path.join(serverDir, exe)], { stdio: 'ignore' });
+    } catch {
+      console.log('package: `strip` not available; bundling the binary with its debug info');
+    }
+  }
   target = vsceTarget();
   console.log(`package: bundled ${source} as server/${exe}${target ? ` (target ${target})` : ''}`);
 }

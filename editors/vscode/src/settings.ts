@@ -56,6 +56,9 @@ export const DEFAULTS: CopydeskSettings = {
 
 export const THRESHOLD_MIN = 0.5;
 export const THRESHOLD_MAX = 1;
+export const DEBOUNCE_MAX = 10_000;
+export const MIN_WORDS_MIN = 3;
+export const MIN_WORDS_MAX = 200;
 
 /**
  * Reads one setting by its key inside the section, e.g. `debounceMs` or
@@ -105,10 +108,10 @@ export function readSettings(get: SettingGetter): CopydeskSettings {
   return {
     server: { path: typeof serverPath === 'string' ? serverPath : DEFAULTS.server.path },
     trace: { server: pickEnum(get('trace.server'), TRACE_LEVELS, DEFAULTS.trace.server) },
-    debounceMs: pickNumber(get('debounceMs'), DEFAULTS.debounceMs, 0, 60_000, true),
+    debounceMs: pickNumber(get('debounceMs'), DEFAULTS.debounceMs, 0, DEBOUNCE_MAX, true),
     duplicates: {
       threshold: pickNumber(get('duplicates.threshold'), DEFAULTS.duplicates.threshold, THRESHOLD_MIN, THRESHOLD_MAX),
-      minWords: pickNumber(get('duplicates.minWords'), DEFAULTS.duplicates.minWords, 1, 10_000, true),
+      minWords: pickNumber(get('duplicates.minWords'), DEFAULTS.duplicates.minWords, MIN_WORDS_MIN, MIN_WORDS_MAX, true),
     },
     checks,
   };

@@ -1,18 +1,1500 @@
-//! `duplicate-passage`: placeholder until the check lands.
+//! `duplicate-passage`: a sentence or paragraph that repeats, exactly or nearly, an earlier
+//! passage of the same document or a passage of another document.
+//!
+//! How: every paragraph is fingerprinted ([`crate::analysis::fingerprint`]). A passage's
+//! shingles are looked up in an index of this document (every shingle) and in the corpus index
+//! (winnowed fingerprints); passages sharing shingles are candidates, and a candidate counts
+//! when the longest common subsequence of their folded words covers `duplicate_threshold` of
+//! the shorter passage. Whole paragraphs are compared first; otherwise sentences, and a
+//! paragraph whose sentences are all copies is reported once, as a paragraph.
+
+use std::ops::Range;
 
 use super::{Check, Context};
-use crate::analysis::finding::{Finding, Severity};
+use crate::analysis::corpus::{Corpus, DocumentId};
+use crate::analysis::document::{Block, Document};
+use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+use crate::analysis::fingerprint::{
+    is_meaningful, to_u32, Coverage, DocumentPrint, FingerprintIndex, ParagraphPrint, Posting,
+    SHINGLE_WORDS,
+};
 
 pub const CODE: &str = "duplicate-passage";
 
 pub const CHECK: Check = Check {
     code: CODE,
-    summary: "",
-    description: "",
+    summary: "A sentence or paragraph repeats another passage",
+    description: DESCRIPTION,
     severity: Severity::Warning,
     run,
 };
 
-fn run(_context: &Context<'_>) -> Vec<Finding> {
-    Vec::new()
+const DESCRIPTION: &str = "\
+### duplicate-passage
+
+**What**: a sentence or paragraph that repeats an earlier one of the same story, or a passage \
+of another open story, word for word or as a light rewrite (a few words changed or moved). \
+Case, curly quotes and punctuation are ignored. Passages under eight words (by default), \
+headings, stock phrases (\"declined to comment\", \"did not respond to a request for \
+comment\", \"said in a statement\"), datelines and bylines never count.
+
+**Why**: a lede pasted twice, or a paragraph lifted from an earlier version or another \
+outlet's story, is a production accident at best and plagiarism at worst. Copy editors catch \
+it by reading; across a workspace only a machine can.
+
+**Example**:
+
+```markdown
+Crews evacuated more than 4,000 residents from low-lying districts on Sunday.
+
+The river crested overnight.
+
+Crews evacuated over 4,000 residents from low-lying parts on Sunday.
+```
+
+The third paragraph is flagged: *Repeats a passage from line 1 (82% similar)*. The later \
+copy is flagged, in the same story or in the story being edited; the quick fix *Remove \
+repeated passage* deletes it (a whole paragraph with its line and one adjacent blank line, a \
+sentence with the space after it).";
+
+pub const FIX_TITLE: &str = "Remove repeated passage";
+
+/// A sentence must cover this share of a longer original too: a copy may drop a clause, but a
+/// short sentence whose words are scattered through a long one is not a copy of it.
+const SENTENCE_MIN_COVERAGE: f64 = 0.5;
+
+/// Postings read per shingle. A shingle found everywhere (boilerplate) would otherwise make
+/// every passage a candidate; this document's postings come in document order, so the earliest
+/// (the originals) are the ones read.
+const MAX_POSTINGS_PER_SHINGLE: usize = 8;
+
+/// Postings read per passage, rarest shingles first.
+const MAX_POSTINGS_PER_PASSAGE: usize = 48;
+
+/// Candidates confirmed per passage, those sharing the most shingles first.
+const MAX_CONFIRMATIONS: usize = 8;
+
+/// Above this many table cells (about 256 × 256 words) the exact word alignment gives way to an
+/// estimate chained from shared shingles, so a giant paragraph cannot stall the check.
+const EXACT_ALIGNMENT_CELLS: usize = 1 << 16;
+
+/// Up to this many table cells (two sentences of 32 words) the exact alignment is computed
+/// straight away, without the common-word bound first.
+const SMALL_ALIGNMENT_CELLS: usize = 1 << 10;
+
+/// The document number of the checked document in its own index.
+const THIS_DOCUMENT: u32 = 0;
+
+/// Where a passage lives: the checked document, or a corpus document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    This,
+    Corpus(DocumentId),
+}
+
+/// A paragraph, or a sentence of it, in some source. Kept small: candidates are sorted by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PassageKey {
+    source: Source,
+    paragraph: u32,
+    sentence: Option<u32>,
+}
+
+impl PassageKey {
+    /// The key as one number that sorts as the key does (this document first, then corpus
+    /// documents by id, paragraph, sentence): candidates are sorted often, and comparing one
+    /// integer beats comparing an enum and an option.
+    fn packed(&self) -> u128 {
+        let source = match self.source {
+            Source::This => 0,
+            Source::Corpus(id) => u128::from(id) + 1,
+        };
+        let sentence = self.sentence.map_or(0, |sentence| u128::from(sentence) + 1);
+        source << 72 | u128::from(self.paragraph) << 36 | sentence
+    }
+}
+
+/// A confirmed original of a passage.
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    original: PassageKey,
+    similarity: f64,
+    exact: bool,
+}
+
+impl Match {
+    /// Higher similarity wins, then an exact copy, then the earliest original (this document
+    /// before the corpus), so every later copy points at the first.
+    fn beats(&self, other: &Match) -> bool {
+        (self.similarity, self.exact) > (other.similarity, other.exact)
+            || ((self.similarity, self.exact) == (other.similarity, other.exact)
+                && self.original < other.original)
+    }
+}
+
+/// Thresholds from the settings, made safe to compute with.
+struct Rules {
+    threshold: f64,
+    min_words: usize,
+}
+
+impl Rules {
+    fn from(context: &Context<'_>) -> Rules {
+        let threshold = context.settings.duplicate_threshold;
+        Rules {
+            threshold: if threshold.is_finite() {
+                threshold.clamp(0.0, 1.0)
+            } else {
+                0.8
+            },
+            min_words: context.settings.min_passage_words.max(1),
+        }
+    }
+}
+
+fn run(context: &Context<'_>) -> Vec<Finding> {
+    let checker = Checker::new(context);
+    (0..checker.print.paragraphs.len())
+        .flat_map(|number| checker.check_paragraph(number))
+        .collect()
+}
+
+/// The checked document, fingerprinted and indexed, and the corpus it is compared with.
+struct Checker<'a> {
+    doc: &'a Document<'a>,
+    /// The paragraph blocks, parallel to `print.paragraphs`.
+    blocks: Vec<&'a Block>,
+    print: DocumentPrint,
+    index: FingerprintIndex,
+    corpus: &'a Corpus,
+    /// The checked document's own id in the corpus, if the caller left it in.
+    itself: Option<DocumentId>,
+    rules: Rules,
+}
+
+impl<'a> Checker<'a> {
+    fn new(context: &'a Context<'a>) -> Checker<'a> {
+        let corpus = context.corpus;
+        let print = DocumentPrint::with_cache(context.doc, |hash| corpus.cached_paragraph(hash));
+        // This index lives for one check, so it can afford every shingle (full recall).
+        let words = print.paragraphs.iter().map(|p| p.print.words.len()).sum();
+        let mut index = FingerprintIndex::with_capacity(words);
+        for (number, paragraph) in print.paragraphs.iter().enumerate() {
+            index.add_paragraph(
+                THIS_DOCUMENT,
+                to_u32(number),
+                &paragraph.print,
+                Coverage::EveryShingle,
+            );
+        }
+        Checker {
+            doc: context.doc,
+            blocks: context.doc.paragraphs().collect(),
+            print,
+            index,
+            corpus,
+            itself: context.name.and_then(|name| corpus.id_of(name)),
+            rules: Rules::from(context),
+        }
+    }
+
+    fn check_paragraph(&self, number: usize) -> Vec<Finding> {
+        let print = &self.print.paragraphs[number].print;
+        if print.words.len() < self.rules.min_words {
+            return Vec::new();
+        }
+        let shingles = print.shingles();
+        let sentence_matches: Vec<(usize, Match)> = (0..print.sentences.len())
+            .filter_map(|sentence| {
+                self.sentence_match(number, sentence, print, &shingles)
+                    .map(|found| (sentence, found))
+            })
+            .collect();
+        // A paragraph whose every sentence is a copy is one finding, not one per sentence; its
+        // similarity is that of its sentences, weighted by their length.
+        if !sentence_matches.is_empty() && self.all_sentences_copied(print, &sentence_matches) {
+            let copied: f64 = print
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(sentence, span)| {
+                    let similarity = sentence_matches
+                        .iter()
+                        .find(|(matched, _)| *matched == sentence)
+                        .map_or(1.0, |(_, found)| found.similarity);
+                    similarity * span.words.len() as f64
+                })
+                .sum();
+            let similarity = (copied / print.words.len() as f64).min(1.0);
+            let exact = sentence_matches.iter().all(|(_, found)| found.exact);
+            let originals: Vec<Match> = sentence_matches.iter().map(|(_, found)| *found).collect();
+            return vec![self.paragraph_finding(number, &originals, similarity, exact)];
+        }
+        // A paragraph with sentences of its own keeps them: only the copies are flagged, so the
+        // fix never deletes the reporter's own words.
+        if !sentence_matches.is_empty() {
+            return sentence_matches
+                .into_iter()
+                .map(|(sentence, found)| self.sentence_finding(number, sentence, found))
+                .collect();
+        }
+        // No sentence is a copy on its own, but the paragraph as a whole may be: short
+        // sentences, or sentences split and joined differently.
+        match self.whole_paragraph_match(number, print, &shingles) {
+            Some(found) => {
+                vec![self.paragraph_finding(number, &[found], found.similarity, found.exact)]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether every sentence of a paragraph is copied: matched itself or, if too short to be
+    /// matched alone ("It raises taxes."), found word for word in a paragraph that the matched
+    /// sentences were copied from.
+    fn all_sentences_copied(&self, print: &ParagraphPrint, matches: &[(usize, Match)]) -> bool {
+        let sources: Vec<&ParagraphPrint> = matches
+            .iter()
+            .filter_map(|(_, found)| {
+                self.paragraph_print(found.original.source, found.original.paragraph as usize)
+            })
+            .collect();
+        print.sentences.iter().enumerate().all(|(sentence, span)| {
+            let words = &print.words[span.words.clone()];
+            matches.iter().any(|(matched, _)| *matched == sentence)
+                || (words.len() < self.rules.min_words
+                    && sources
+                        .iter()
+                        .any(|source| source.words.windows(words.len()).any(|run| run == words)))
+        })
+    }
+
+    /// The best earlier paragraph (or corpus paragraph) that this paragraph nearly equals as a
+    /// whole: similar either way round, so one is not merely a sentence inside the other.
+    fn whole_paragraph_match(
+        &self,
+        number: usize,
+        print: &ParagraphPrint,
+        shingles: &[u64],
+    ) -> Option<Match> {
+        let before = (to_u32(number), 0);
+        let candidates = self.candidates(shingles, before, |source, posting, keys| {
+            keys.push(PassageKey {
+                source,
+                paragraph: posting.paragraph,
+                sentence: None,
+            });
+        });
+        self.best_match(&print.words, candidates, self.rules.threshold)
+    }
+
+    /// The best earlier sentence (or corpus sentence) that sentence `sentence` of paragraph
+    /// `number` repeats.
+    fn sentence_match(
+        &self,
+        number: usize,
+        sentence: usize,
+        print: &ParagraphPrint,
+        shingles: &[u64],
+    ) -> Option<Match> {
+        let words = print.sentences[sentence].words.clone();
+        if words.len() < self.rules.min_words {
+            return None;
+        }
+        let own = shingles
+            .get(words.start..(words.end + 1).saturating_sub(SHINGLE_WORDS))
+            .unwrap_or(&[]);
+        let current = PassageKey {
+            source: Source::This,
+            paragraph: to_u32(number),
+            sentence: Some(to_u32(sentence)),
+        };
+        let before = (to_u32(number), to_u32(words.start));
+        let candidates = self.candidates(own, before, |source, posting, keys| {
+            let found = keys.len();
+            self.sentences_under(source, posting, keys);
+            // A shingle starting before this sentence may end inside it: never its own original.
+            let mut index = found;
+            while index < keys.len() {
+                if keys[index].source == Source::This && keys[index] >= current {
+                    keys.swap_remove(index);
+                } else {
+                    index += 1;
+                }
+            }
+        });
+        let coverage = SENTENCE_MIN_COVERAGE.min(self.rules.threshold);
+        self.best_match(&print.words[words], candidates, coverage)
+    }
+
+    /// The sentences a shingle posting touches: the one holding its first word and, when the
+    /// shingle straddles a sentence break, the one holding its last.
+    fn sentences_under(&self, source: Source, posting: &Posting, keys: &mut Vec<PassageKey>) {
+        let Some(print) = self.paragraph_print(source, posting.paragraph as usize) else {
+            return;
+        };
+        let first = posting.word as usize;
+        let first_sentence = print.sentence_of_word(first);
+        let last_sentence = print.sentence_of_word(first + SHINGLE_WORDS - 1);
+        let straddles = last_sentence != first_sentence;
+        for sentence in [Some(first_sentence), straddles.then_some(last_sentence)]
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            keys.push(PassageKey {
+                source,
+                paragraph: posting.paragraph,
+                sentence: Some(to_u32(sentence)),
+            });
+        }
+    }
+
+    /// Passages sharing shingles with the query, most shared first. In this document only
+    /// postings before `before` (paragraph, word) count: the original of a copy comes first.
+    /// The rarest shingles are read first, within a budget: a copied passage shares its
+    /// distinctive shingles with the original, while common ones (a name, a stock construction)
+    /// only add noise and time.
+    fn candidates(
+        &self,
+        shingles: &[u64],
+        before: (u32, u32),
+        mut keys_of: impl FnMut(Source, &Posting, &mut Vec<PassageKey>),
+    ) -> Vec<PassageKey> {
+        let mut unique: Vec<u64> = shingles
+            .iter()
+            .copied()
+            .filter(|&shingle| is_meaningful(shingle))
+            .collect();
+        unique.sort_unstable();
+        unique.dedup();
+        let mut lists: Vec<(bool, &[Posting])> = Vec::with_capacity(unique.len() * 2);
+        for shingle in unique {
+            let here = self.index.postings(shingle);
+            // Postings are in document order, so the earlier ones are a prefix.
+            let earlier =
+                here.partition_point(|posting| (posting.paragraph, posting.word) < before);
+            lists.push((true, &here[..earlier]));
+            lists.push((false, self.corpus.postings(shingle)));
+        }
+        lists.retain(|(_, postings)| !postings.is_empty());
+        lists.sort_by_key(|(_, postings)| postings.len());
+        let mut keys = Vec::with_capacity(MAX_POSTINGS_PER_PASSAGE * 2);
+        let mut budget = MAX_POSTINGS_PER_PASSAGE;
+        for (local, postings) in lists {
+            let postings = postings
+                .iter()
+                .filter(|posting| local || Some(posting.document) != self.itself);
+            for posting in postings.take(MAX_POSTINGS_PER_SHINGLE.min(budget)) {
+                budget -= 1;
+                let source = if local {
+                    Source::This
+                } else {
+                    Source::Corpus(posting.document)
+                };
+                keys_of(source, posting, &mut keys);
+            }
+            if budget == 0 {
+                break;
+            }
+        }
+        most_shared_first(keys)
+    }
+
+    /// Confirms candidates by word alignment and keeps the best one over the threshold.
+    fn best_match(
+        &self,
+        words: &[u64],
+        candidates: Vec<PassageKey>,
+        min_coverage: f64,
+    ) -> Option<Match> {
+        let mut best: Option<Match> = None;
+        for original in candidates.into_iter().take(MAX_CONFIRMATIONS) {
+            let Some(original_words) = self.passage_words(original) else {
+                continue;
+            };
+            if original_words.len() < self.rules.min_words {
+                continue;
+            }
+            let Some((similarity, exact)) =
+                similarity(words, original_words, min_coverage, self.rules.threshold)
+            else {
+                continue;
+            };
+            let found = Match {
+                original,
+                similarity,
+                exact,
+            };
+            if best.as_ref().map_or(true, |best| found.beats(best)) {
+                best = Some(found);
+            }
+            // Candidates come earliest first among equals; nothing beats an exact copy.
+            if exact {
+                break;
+            }
+        }
+        best
+    }
+
+    fn paragraph_print(&self, source: Source, paragraph: usize) -> Option<&ParagraphPrint> {
+        let placed = match source {
+            Source::This => self.print.paragraphs.get(paragraph)?,
+            Source::Corpus(id) => self.corpus.by_id(id)?.1.paragraphs.get(paragraph)?,
+        };
+        Some(&placed.print)
+    }
+
+    fn passage_words(&self, key: PassageKey) -> Option<&[u64]> {
+        let print = self.paragraph_print(key.source, key.paragraph as usize)?;
+        match key.sentence {
+            None => Some(&print.words),
+            Some(sentence) => print
+                .words
+                .get(print.sentences.get(sentence as usize)?.words.clone()),
+        }
+    }
+
+    /// Where an original is, for the message and the related location.
+    fn locate(&self, key: PassageKey) -> Option<Original> {
+        let (text, name, placed) = match key.source {
+            Source::This => (
+                self.doc.text,
+                None,
+                self.print.paragraphs.get(key.paragraph as usize)?,
+            ),
+            Source::Corpus(id) => {
+                let (document, print) = self.corpus.by_id(id)?;
+                (
+                    &*document.text,
+                    Some(document.name.as_str()),
+                    print.paragraphs.get(key.paragraph as usize)?,
+                )
+            }
+        };
+        let range = match key.sentence {
+            None => placed.range.clone(),
+            Some(sentence) => {
+                let relative = placed.print.sentences.get(sentence as usize)?.range.clone();
+                placed.range.start + relative.start..placed.range.start + relative.end
+            }
+        };
+        Some(Original {
+            paragraph: (key.source, key.paragraph),
+            line: match key.source {
+                Source::This => self.doc.line_of(range.start) + 1,
+                Source::Corpus(_) => line_number(text, range.start),
+            },
+            document: name.map_or(DocumentRef::This, |name| {
+                DocumentRef::Other(name.to_string())
+            }),
+            range,
+        })
+    }
+
+    fn paragraph_finding(
+        &self,
+        number: usize,
+        originals: &[Match],
+        similarity: f64,
+        exact: bool,
+    ) -> Finding {
+        let range = self.print.paragraphs[number].range.clone();
+        let removal = paragraph_removal(self.doc, self.blocks[number]);
+        self.finding(range, removal, originals, similarity, exact)
+    }
+
+    fn sentence_finding(&self, number: usize, sentence: usize, found: Match) -> Finding {
+        let paragraph = self.print.paragraphs[number].range.clone();
+        let relative = self.print.paragraphs[number].print.sentences[sentence]
+            .range
+            .clone();
+        let range = paragraph.start + relative.start..paragraph.start + relative.end;
+        let removal = sentence_removal(self.doc.text, paragraph, range.clone());
+        self.finding(range, removal, &[found], found.similarity, found.exact)
+    }
+
+    fn finding(
+        &self,
+        range: Range<usize>,
+        removal: Range<usize>,
+        originals: &[Match],
+        similarity: f64,
+        exact: bool,
+    ) -> Finding {
+        let mut located: Vec<Original> = originals
+            .iter()
+            .filter_map(|found| self.locate(found.original))
+            .collect();
+        // Sentences copied from one paragraph point at that paragraph once, spanning them all.
+        located.dedup_by(|later, earlier| {
+            let same_paragraph = later.paragraph == earlier.paragraph;
+            if same_paragraph {
+                earlier.range.start = earlier.range.start.min(later.range.start);
+                earlier.range.end = earlier.range.end.max(later.range.end);
+                earlier.line = earlier.line.min(later.line);
+            }
+            same_paragraph
+        });
+        let message = match located.first() {
+            Some(first) => message(first, similarity, exact),
+            None => "Repeats another passage".to_string(),
+        };
+        Finding {
+            code: CODE,
+            severity: CHECK.severity,
+            range,
+            message,
+            related: located
+                .into_iter()
+                .map(|original| Related {
+                    document: original.document,
+                    range: original.range,
+                    message: "Original passage".to_string(),
+                })
+                .collect(),
+            fixes: vec![Fix {
+                title: FIX_TITLE.to_string(),
+                edits: vec![TextEdit::delete(removal)],
+            }],
+        }
+    }
+}
+
+/// An original, placed: its document, byte range there and 1-based line.
+struct Original {
+    /// The paragraph it lies in, to merge originals from one paragraph.
+    paragraph: (Source, u32),
+    document: DocumentRef,
+    range: Range<usize>,
+    line: usize,
+}
+
+/// `Repeats a passage from line 3 (86% similar)`,
+/// `Exact copy of a passage from istanbul-talks-a.txt, line 1`.
+fn message(original: &Original, similarity: f64, exact: bool) -> String {
+    let place = match &original.document {
+        DocumentRef::This => format!("line {}", original.line),
+        DocumentRef::Other(name) => format!("{}, line {}", short_name(name), original.line),
+    };
+    if exact {
+        format!("Exact copy of a passage from {place}")
+    } else {
+        format!(
+            "Repeats a passage from {place} ({}% similar)",
+            percent(similarity)
+        )
+    }
+}
+
+/// A similarity as a whole percentage; a copy that is not exact never reads as 100%.
+fn percent(similarity: f64) -> u32 {
+    ((similarity * 100.0).round() as u32).min(99)
+}
+
+/// Groups candidate keys, most frequent (most shingles shared) first, then earliest.
+fn most_shared_first(mut keys: Vec<PassageKey>) -> Vec<PassageKey> {
+    keys.sort_unstable_by_key(PassageKey::packed);
+    let mut counted: Vec<(usize, PassageKey)> = Vec::with_capacity(keys.len());
+    for key in keys {
+        match counted.last_mut() {
+            Some((count, last)) if *last == key => *count += 1,
+            _ => counted.push((1, key)),
+        }
+    }
+    counted.sort_unstable_by_key(|&(count, key)| (std::cmp::Reverse(count), key.packed()));
+    counted.into_iter().map(|(_, key)| key).collect()
+}
+
+/// How alike two passages are: the longest common subsequence of their folded words over the
+/// shorter passage's length, so a copy that drops or adds a clause still scores high while
+/// words shared in a different order do not. `None` unless it reaches `threshold` and the
+/// alignment also covers `min_coverage` of the longer passage. Returns (similarity, exact).
+fn similarity(
+    copy: &[u64],
+    original: &[u64],
+    min_coverage: f64,
+    threshold: f64,
+) -> Option<(f64, bool)> {
+    if copy.is_empty() || original.is_empty() {
+        return None;
+    }
+    if copy == original {
+        return Some((1.0, true));
+    }
+    let shorter = copy.len().min(original.len()) as f64;
+    let longer = copy.len().max(original.len()) as f64;
+    let reaches = |aligned: f64| aligned / shorter >= threshold && aligned / longer >= min_coverage;
+    if !reaches(shorter) {
+        return None;
+    }
+    let cells = copy.len().saturating_mul(original.len());
+    // For long passages, first a cheap bound: the alignment can be no longer than the words the
+    // two have in common. (For sentences the alignment itself is as cheap.)
+    if cells > SMALL_ALIGNMENT_CELLS && !reaches(common_word_count(copy, original) as f64) {
+        return None;
+    }
+    let aligned = if cells <= EXACT_ALIGNMENT_CELLS {
+        longest_common_subsequence(copy, original)
+    } else {
+        anchored_alignment(copy, original)
+    } as f64;
+    reaches(aligned).then_some((aligned / shorter, false))
+}
+
+/// The size of the multiset intersection of two word lists.
+fn common_word_count(a: &[u64], b: &[u64]) -> usize {
+    let mut a = a.to_vec();
+    let mut b = b.to_vec();
+    a.sort_unstable();
+    b.sort_unstable();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+/// Length of the longest common subsequence of two word lists.
+fn longest_common_subsequence(a: &[u64], b: &[u64]) -> usize {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() <= 64 {
+        bit_parallel_lcs(short, long)
+    } else {
+        table_lcs(short, long)
+    }
+}
+
+/// The LCS with one machine word as the table row (Crochemore et al., 2001): bit `j` of `row`
+/// is clear where the LCS grows at word `j` of `short`. Sentences fit; it is several times
+/// faster than the table.
+fn bit_parallel_lcs(short: &[u64], long: &[u64]) -> usize {
+    let mut row = u64::MAX;
+    for &word in long {
+        let matches = short.iter().enumerate().fold(0u64, |mask, (j, &other)| {
+            mask | (u64::from(other == word) << j)
+        });
+        let kept = row & matches;
+        row = row.wrapping_add(kept) | (row & !matches);
+    }
+    let used = if short.len() == 64 {
+        u64::MAX
+    } else {
+        (1u64 << short.len()) - 1
+    };
+    (!row & used).count_ones() as usize
+}
+
+/// The LCS by the textbook table, one row of memory, for passages longer than 64 words.
+fn table_lcs(short: &[u64], long: &[u64]) -> usize {
+    let mut row = vec![0u32; short.len() + 1];
+    for &word in long {
+        let mut diagonal = 0;
+        for j in 1..=short.len() {
+            let above = row[j];
+            row[j] = if short[j - 1] == word {
+                diagonal + 1
+            } else {
+                row[j].max(row[j - 1])
+            };
+            diagonal = above;
+        }
+    }
+    row[short.len()] as usize
+}
+
+/// A lower bound on the longest common subsequence of two long passages, in near-linear time:
+/// the longest chain of shared shingles in order (longest increasing subsequence), counting
+/// the words each shingle adds before the next. A copy with a word changed loses only that
+/// word, as the exact alignment would.
+fn anchored_alignment(a: &[u64], b: &[u64]) -> usize {
+    const POSITIONS_PER_SHINGLE: usize = 8;
+    let a_shingles = shingle_hashes_of(a);
+    let b_shingles = shingle_hashes_of(b);
+    let mut positions: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+    for (j, &hash) in b_shingles.iter().enumerate() {
+        let list = positions.entry(hash).or_default();
+        if list.len() < POSITIONS_PER_SHINGLE {
+            list.push(j);
+        }
+    }
+    // Pairs (i, j) of equal shingles, by i ascending and j descending, so a chain increasing
+    // in j takes at most one pair per i.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, hash) in a_shingles.iter().enumerate() {
+        if let Some(list) = positions.get(hash) {
+            pairs.extend(list.iter().rev().map(|&j| (i, j)));
+        }
+    }
+    let chain = longest_increasing_chain(&pairs);
+    let mut aligned = 0;
+    for pair in chain.windows(2) {
+        let ((i1, j1), (i2, j2)) = (pair[0], pair[1]);
+        aligned += SHINGLE_WORDS.min(i2 - i1).min(j2 - j1);
+    }
+    if !chain.is_empty() {
+        aligned += SHINGLE_WORDS;
+    }
+    aligned.min(a.len()).min(b.len())
+}
+
+fn shingle_hashes_of(words: &[u64]) -> Vec<u64> {
+    crate::analysis::fingerprint::shingle_hashes(words)
+}
+
+/// The longest chain of pairs strictly increasing in both coordinates (patience sorting on the
+/// second coordinate; pairs come sorted by the first, descending in the second within it).
+fn longest_increasing_chain(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new(); // index into pairs of the chain end per length
+    let mut parent: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (index, &(_, j)) in pairs.iter().enumerate() {
+        let length = tails.partition_point(|&tail| pairs[tail].1 < j);
+        parent[index] = length.checked_sub(1).map(|previous| tails[previous]);
+        if length == tails.len() {
+            tails.push(index);
+        } else {
+            tails[length] = index;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cursor = tails.last().copied();
+    while let Some(index) = cursor {
+        chain.push(pairs[index]);
+        cursor = parent[index];
+    }
+    chain.reverse();
+    chain
+}
+
+/// The 1-based line of byte `offset`, counting line breaks as LSP does (`\n`, `\r\n`, `\r`).
+fn line_number(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let breaks = (0..end)
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks + 1
+}
+
+/// The last path segment of a corpus name (a `file://` URI or a path), percent-decoded:
+/// `file:///news/istanbul%20talks.txt` → `istanbul talks.txt`.
+fn short_name(name: &str) -> String {
+    let trimmed = name.trim_end_matches(['/', '\\']);
+    let last = trimmed.rsplit(['/', '\\']).next().unwrap_or(trimmed);
+    if last.is_empty() {
+        return name.to_string();
+    }
+    percent_decode(last)
+}
+
+fn percent_decode(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+/// A repeated paragraph's lines plus one adjacent blank line: the one after if there is one,
+/// else the one before (as `repeated-heading` removes a heading). When the last removed line
+/// has no line break (end of a file without a final newline), the break before goes instead,
+/// so no stray empty line is left behind.
+fn paragraph_removal(doc: &Document<'_>, block: &Block) -> Range<usize> {
+    let lines = &doc.lines;
+    let is_blank = |index: usize| doc.slice(&lines[index].range).trim().is_empty();
+    let has_break = |index: usize| lines[index].full.end > lines[index].range.end;
+    let mut first = block.lines.start;
+    let mut last = block.lines.end.saturating_sub(1).max(first);
+    if last + 1 < lines.len() && is_blank(last + 1) && has_break(last + 1) {
+        last += 1;
+    } else if first > 0 && is_blank(first - 1) {
+        first -= 1;
+    }
+    if !has_break(last) && first > 0 {
+        lines[first - 1].range.end..lines[last].full.end
+    } else {
+        lines[first].full.start..lines[last].full.end
+    }
+}
+
+/// A repeated sentence inside a paragraph, with the whitespace after it so the next sentence
+/// takes its place; the last sentence of a paragraph takes the whitespace before it instead.
+fn sentence_removal(text: &str, paragraph: Range<usize>, sentence: Range<usize>) -> Range<usize> {
+    let after = text.get(sentence.end..paragraph.end).unwrap_or("");
+    if after.trim().is_empty() {
+        let before = text.get(paragraph.start..sentence.start).unwrap_or("");
+        let space = before.len() - before.trim_end().len();
+        sentence.start - space..sentence.end
+    } else {
+        sentence.start..sentence.end + (after.len() - after.trim_start().len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::analysis::checks::flagged;
+    use crate::analysis::document::Format;
+    use crate::analysis::finding::apply_edits;
+    use crate::analysis::settings::Settings;
+
+    /// Checks `text` (named `name` if given) against corpus documents `(name, text)`.
+    fn check_with(
+        text: &str,
+        name: Option<&str>,
+        others: &[(&str, &str)],
+        settings: &Settings,
+    ) -> Vec<Finding> {
+        let doc = Document::parse(text, Format::Markdown);
+        let mut corpus = Corpus::default();
+        for (other, other_text) in others {
+            corpus.insert(other, Arc::from(*other_text), Format::from_path(other));
+        }
+        let context = Context {
+            doc: &doc,
+            name,
+            corpus: &corpus,
+            settings,
+        };
+        run(&context)
+    }
+
+    fn check(text: &str) -> Vec<Finding> {
+        check_with(text, None, &[], &Settings::default())
+    }
+
+    /// An annotated article: a line ending in `<<` must have exactly one finding starting on
+    /// it, and `<< Words` also says how the flagged text begins. Returns the text without the
+    /// markers and the expected (line, beginning) pairs.
+    fn annotated(source: &str) -> (String, Vec<(usize, String)>) {
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for (index, line) in source.split_inclusive('\n').enumerate() {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let ending = &line[body.len()..];
+            match body.rfind("<<") {
+                Some(marker) => {
+                    text.push_str(body[..marker].trim_end());
+                    expected.push((index + 1, body[marker + 2..].trim().to_string()));
+                }
+                None => text.push_str(body),
+            }
+            text.push_str(ending);
+        }
+        (text, expected)
+    }
+
+    /// Asserts that checking the annotated article (against `others`) flags exactly the marked
+    /// lines, each flagged text starting as annotated.
+    fn assert_flags_against(source: &str, others: &[(&str, &str)]) {
+        let (text, expected) = annotated(source);
+        let doc = Document::parse(&text, Format::Markdown);
+        let found: Vec<(usize, String)> =
+            check_with(&text, Some("checked.md"), others, &Settings::default())
+                .into_iter()
+                .map(|f| (doc.line_of(f.range.start) + 1, text[f.range].to_string()))
+                .collect();
+        let lines = |pairs: &[(usize, String)]| pairs.iter().map(|p| p.0).collect::<Vec<_>>();
+        assert_eq!(lines(&found), lines(&expected), "flagged: {found:#?}");
+        for ((line, flagged), (_, beginning)) in found.iter().zip(&expected) {
+            assert!(
+                flagged.starts_with(beginning.as_str()),
+                "line {line}: {flagged:?} does not start with {beginning:?}"
+            );
+        }
+    }
+
+    fn assert_flags(source: &str) {
+        assert_flags_against(source, &[]);
+    }
+
+    /// The text after applying the fix of finding `index`.
+    fn fixed(text: &str, index: usize) -> String {
+        let findings = check(text);
+        apply_edits(text, &findings[index].fixes[0].edits)
+    }
+
+    // The two seed articles (shared/seeds), copied here so the repository stands alone.
+    const SEED_A: &str = concat!(
+        "Ukrainian President Volodymyr Zelensky has confirmed a new round of peace talks with Russia taking place in Istanbul on Wednesday, despite ongoing hostilities and previous failures to achieve a ceasefire.\n",
+        "**Fresh Peace Talks Between Ukraine and Russia Scheduled Amid Ongoing Conflict**\n",
+        "\n",
+        "**Fresh Peace Talks Between Ukraine and Russia Scheduled Amid Ongoing Conflict**\n",
+        "Negotiations set to occur in Istanbul as tensions rise and the war continues.\n",
+        "Ukraine and Russia are poised for a fresh attempt at peace negotiations in Istanbul, with President Volodymyr Zelensky announcing the discussions during his daily address on Monday. These talks come as Zelensky emphasized plans for a prisoner exchange and reflected on a recent conversation with Ukrainian Security Council chief Rustem Umerov, who confirmed the meeting is scheduled for Wednesday.\n",
+        "Zelensky's call for renewed discussions follows US President Donald Trump's warning to Russia about facing “severe” sanctions if hostilities do not cease within 50 days. This comes in the wake of intensified Russian offensives against Ukraine in recent weeks, prompting Washington to provide additional military aid to Kyiv.\n",
+        "While the Turkish government has committed to hosting the talks, there has been no response from Moscow, which has historically seen previous negotiations in May and June fail to yield meaningful outcomes. The upcoming talks aim to address ongoing conflict and the possibility of a meeting between Zelensky and Russian President Vladimir Putin, although Moscow appears to remain skeptical about any immediate breakthroughs. Kremlin spokesperson Dmitry Peskov highlighted that the two nations are \"diametrically opposed\" and warned that extensive diplomatic efforts will be required moving forward.\n",
+        "With a full-scale invasion that began in 2022 and a series of drone and missile attacks leading to increased civilian casualties, the urgency for a resolution in the region grows, even as hopes for effective discussions dim amid the harsh realities of war.",
+    );
+
+    const SEED_B: &str = concat!(
+        "Ukrainian President Volodymyr Zelensky has confirmed that a new round of peace talks with Russia will take place in Istanbul on Wednesday. In his daily address on Monday, Zelensky mentioned his discussions with Rustem Umerov, the chief of the Ukrainian Security Council, regarding preparations for a prisoner exchange and an upcoming meeting with Russian representatives. He noted that the discussions are set for Wednesday.\n",
+        "\n",
+        "Zelensky had proposed the peace talks over the weekend, shortly after U.S. President Donald Trump warned Russia of \"severe\" consequences should there be no ceasefire agreement between Moscow and Kyiv within the next 50 days. Alongside diplomatic pressure, Washington has pledged to provide additional military support to Ukraine as Russian forces have ramped up their assaults.\n",
+        "\n",
+        "Moscow has yet to comment on the upcoming peace negotiations. A spokesperson from the Turkish government has confirmed that the discussions will occur in Istanbul, the same location where previous failed negotiations were held in May and June.\n",
+        "\n",
+        "This series of talks represents yet another opportunity to halt the ongoing conflict that has persisted for more than three years, coinciding with Trump's expressed dissatisfaction with Russian President Vladimir Putin. The U.S. leader stated to the BBC that while he feels \"disappointed,\" he is \"not done\" engaging with Putin.\n",
+        "\n",
+        "The focus of the Istanbul negotiations may include potential prisoner exchanges and the possibility of a meeting between Zelensky and Putin, according to a senior Ukrainian official in comments to Agence France-Presse. However, the Kremlin has attempted to temper expectations regarding possible outcomes from the talks. Kremlin spokesman Dmitry Peskov remarked on Monday that the two parties hold \"diametrically opposed\" views and emphasized that substantial diplomatic effort is still necessary.\n",
+        "\n",
+        "In recent weeks, Russia has increased its drone and missile attacks on Ukraine's urban areas, leading to unprecedented civilian casualties. The full-scale invasion, which commenced in 2022, has spurred ongoing fighting and widespread turmoil in the region.",
+    );
+
+    const SEED_A_NAME: &str = "file:///newsroom/seeds/istanbul-talks-a.txt";
+
+    #[test]
+    fn flags_a_pasted_lede() {
+        assert_flags(
+            "\
+Crews evacuated more than 4,000 residents from low-lying districts of Dresden on Sunday.
+
+The Elbe crested at nine metres overnight, the highest level in two decades.
+
+Crews evacuated more than 4,000 residents from low-lying districts of Dresden on Sunday. <<
+",
+        );
+        let text = "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\n\nThe Elbe crested overnight.\n\nCrews evacuated more than 4,000 residents from low-lying districts on Sunday.\n";
+        assert_eq!(
+            check(text)[0].message,
+            "Exact copy of a passage from line 1"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_pasted_twice_is_one_finding() {
+        assert_flags(
+            "\
+# Council passes budget
+
+The council approved the 2025 budget by seven votes to four on Tuesday. It raises property taxes by 3 percent. Opponents said the increase would hurt retirees on fixed incomes.
+
+Mayor Lena Ortiz called the vote a turning point for the city's finances.
+
+The council approved the 2025 budget by seven votes to four on Tuesday. It raises property taxes by 3 percent. Opponents said the increase would hurt retirees on fixed incomes. << The council approved
+",
+        );
+        let paragraph = "The council approved the 2025 budget by seven votes to four on Tuesday. It raises property taxes by 3 percent. Opponents said the increase would hurt retirees on fixed incomes.";
+        let text =
+            format!("{paragraph}\n\nMayor Lena Ortiz called the vote historic.\n\n{paragraph}\n");
+        let findings = check(&text);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].message, "Exact copy of a passage from line 1");
+        assert_eq!(findings[0].related.len(), 1);
+        assert_eq!(findings[0].related[0].range, 0..paragraph.len());
+    }
+
+    #[test]
+    fn flags_a_near_duplicate_rewrite() {
+        assert_flags(
+            "\
+Crews evacuated more than 4,000 residents from low-lying districts on Sunday.
+
+The river crested at nine metres overnight, officials said.
+
+Crews evacuated over 4,000 residents from low-lying parts on Sunday. <<
+",
+        );
+        let text = "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\n\nThe river crested overnight.\n\nCrews evacuated over 4,000 residents from low-lying parts on Sunday.\n";
+        assert_eq!(
+            check(text)[0].message,
+            "Repeats a passage from line 1 (82% similar)"
+        );
+    }
+
+    #[test]
+    fn flags_words_moved_around_and_a_clause_dropped() {
+        assert_flags(
+            "\
+On Sunday, crews evacuated more than 4,000 residents from low-lying districts of the city as the river rose.
+
+Officials opened three shelters in school gymnasiums.
+
+Crews evacuated more than 4,000 residents from low-lying districts of the city on Sunday. <<
+",
+        );
+    }
+
+    #[test]
+    fn flags_a_sentence_repeated_inside_a_later_paragraph() {
+        assert_flags(
+            "\
+The storm knocked out power to 20,000 homes across the county on Friday night.
+
+Utility crews worked through the weekend. The storm knocked out power to 20,000 homes across the county on Friday night. Most customers had power back by Monday. << The storm knocked
+",
+        );
+    }
+
+    #[test]
+    fn flags_a_sentence_repeated_inside_its_own_paragraph() {
+        assert_flags(
+            "\
+The museum reopened its east wing after a two-year renovation costing $40 million. Visitors queued from dawn. The museum reopened its east wing after a two-year renovation costing $40 million. << The museum
+",
+        );
+        let text = "The museum reopened its east wing after a two-year renovation costing $40 million. Visitors queued from dawn. The museum reopened its east wing after a two-year renovation costing $40 million.";
+        let finding = &check(text)[0];
+        assert_eq!(finding.range.start, text.rfind("The museum").unwrap());
+    }
+
+    #[test]
+    fn seed_openings_are_one_passage_across_documents() {
+        let findings = check_with(
+            SEED_B,
+            Some("file:///newsroom/seeds/istanbul-talks-b.txt"),
+            &[(SEED_A_NAME, SEED_A)],
+            &Settings::default(),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let finding = &findings[0];
+        assert!(SEED_B[finding.range.clone()].starts_with("Ukrainian President"));
+        assert!(SEED_B[finding.range.clone()].ends_with("in Istanbul on Wednesday."));
+        assert_eq!(
+            finding.message,
+            "Repeats a passage from istanbul-talks-a.txt, line 1 (86% similar)"
+        );
+        let related = &finding.related[0];
+        assert_eq!(
+            related.document,
+            DocumentRef::Other(SEED_A_NAME.to_string())
+        );
+        assert_eq!(related.range, 0..SEED_A.find('\n').unwrap());
+        // The fix leaves the rest of the paragraph reading cleanly.
+        let after = apply_edits(SEED_B, &finding.fixes[0].edits);
+        assert!(after.starts_with("In his daily address on Monday, Zelensky mentioned"));
+    }
+
+    #[test]
+    fn the_longer_seed_opening_is_flagged_against_the_shorter() {
+        let findings = check_with(
+            SEED_A,
+            Some("istanbul-talks-a.txt"),
+            &[("seeds/istanbul-talks-b.txt", SEED_B)],
+            &Settings::default(),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].range, 0..SEED_A.find('\n').unwrap());
+        assert_eq!(
+            findings[0].message,
+            "Repeats a passage from istanbul-talks-b.txt, line 1 (86% similar)"
+        );
+        // The whole first line goes, with its line break.
+        let after = apply_edits(SEED_A, &findings[0].fixes[0].edits);
+        assert!(after.starts_with("**Fresh Peace Talks"));
+    }
+
+    #[test]
+    fn seeds_alone_have_no_duplicate_passages() {
+        assert!(check(SEED_A).is_empty());
+        assert!(check(SEED_B).is_empty());
+    }
+
+    #[test]
+    fn sentences_that_share_a_topic_are_not_flagged() {
+        assert_flags_against(
+            "\
+Kremlin spokesman Dmitry Peskov remarked on Monday that the two parties hold \"diametrically opposed\" views and emphasized that substantial diplomatic effort is still necessary.
+
+More than 4,000 residents remained without power in low-lying districts on Monday.
+
+The mayor said the city would reopen the bridge on Monday after the storm passed.
+",
+            &[(
+                "other.md",
+                "\
+Kremlin spokesperson Dmitry Peskov highlighted that the two nations are \"diametrically opposed\" and warned that extensive diplomatic efforts will be required moving forward.
+
+Crews evacuated more than 4,000 residents from low-lying districts on Sunday.
+
+The governor said the state would close the highway on Friday before the storm arrived.
+",
+            )],
+        );
+    }
+
+    #[test]
+    fn stock_phrases_datelines_and_bylines_are_not_flagged() {
+        assert_flags(
+            "\
+By Jane Doe and John Smith, Associated Press Writers
+
+KYIV, Ukraine (AP) — Russian drones struck a power station in the Kharkiv region overnight.
+
+The energy ministry did not immediately respond to a request for comment on Tuesday.
+
+A spokesperson for the governor declined to comment on Tuesday.
+
+By Jane Doe and John Smith, Associated Press Writers
+
+KYIV, Ukraine (AP) — Ukrainian officials met European envoys to discuss air defence.
+
+The defence ministry did not immediately respond to a request for comment on Tuesday.
+
+A spokesperson for the governor declined to comment on Tuesday.
+
+Associated Press writer Maria Grytsenko in Kyiv contributed to this report.
+
+Associated Press writer Maria Grytsenko in Kyiv contributed to this report.
+",
+        );
+    }
+
+    #[test]
+    fn short_sentences_and_headings_are_not_flagged() {
+        assert_flags(
+            "\
+# The river is rising in the old town tonight
+
+He said no. The river rose again.
+
+He said no. The river rose again.
+
+The council meets again on Friday morning.
+
+The council meets again on Friday morning.
+
+## The river is rising in the old town tonight
+
+**Crews evacuated more than 4,000 residents from low-lying districts on Sunday**
+
+**Crews evacuated more than 4,000 residents from low-lying districts on Sunday**
+",
+        );
+    }
+
+    #[test]
+    fn quotes_and_case_do_not_hide_an_exact_copy() {
+        let text = "Zelensky’s office said the talks were “a real chance for peace” on Monday night.\n\nThe delegation flew to Istanbul.\n\nZELENSKY'S office said the talks were \"a real chance for peace\" on Monday night.\n";
+        let findings = check(text);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].message, "Exact copy of a passage from line 1");
+    }
+
+    #[test]
+    fn crlf_text_is_checked_and_fixed_cleanly() {
+        let text = "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\r\n\r\nThe river crested overnight.\r\n\r\nCrews evacuated more than 4,000 residents from low-lying districts on Sunday.\r\n\r\nShelters stayed open.\r\n";
+        let findings = check(text);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("line 1"));
+        assert_eq!(
+            fixed(text, 0),
+            "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\r\n\r\nThe river crested overnight.\r\n\r\nShelters stayed open.\r\n"
+        );
+        // A line count that treats \r\n as one break.
+        let later = "Intro line.\r\n\r\nCrews evacuated more than 4,000 residents from low-lying districts on Sunday.\r\n";
+        let findings = check_with(
+            "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.",
+            None,
+            &[("later.txt", later)],
+            &Settings::default(),
+        );
+        assert_eq!(
+            findings[0].message,
+            "Exact copy of a passage from later.txt, line 3"
+        );
+    }
+
+    #[test]
+    fn non_ascii_names_are_words_like_any_other() {
+        assert_flags(
+            "\
+Recep Tayyip Erdoğan welcomed Jürgen Müller and Olena Zelenska to İstanbul for talks on Wednesday.
+
+Délégués from both sides arrived late. Recep Tayyip Erdoğan welcomed Jürgen Müller and Olena Zelenska to İstanbul for talks on Wednesday. 会谈将持续两天。 << Recep Tayyip
+",
+        );
+        let text = "Recep Tayyip Erdoğan welcomed Jürgen Müller and Olena Zelenska to İstanbul on Wednesday.\n\nDélégués arrived late. Recep Tayyip Erdoğan welcomed Jürgen Müller and Olena Zelenska to İstanbul on Wednesday.\n";
+        assert_eq!(
+            fixed(text, 0),
+            "Recep Tayyip Erdoğan welcomed Jürgen Müller and Olena Zelenska to İstanbul on Wednesday.\n\nDélégués arrived late.\n"
+        );
+    }
+
+    #[test]
+    fn every_later_copy_points_at_the_first() {
+        let paragraph = "The council approved the budget by seven votes to four on Tuesday night.";
+        let text = format!("{paragraph}\n\n{paragraph}\n\nIn between.\n\n{paragraph}\n");
+        let findings = check(&text);
+        assert_eq!(findings.len(), 2);
+        for finding in &findings {
+            assert_eq!(finding.related[0].document, DocumentRef::This);
+            assert_eq!(finding.related[0].range, 0..paragraph.len());
+            assert_eq!(finding.message, "Exact copy of a passage from line 1");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_of_copied_sentences_from_two_places_is_one_finding() {
+        let text = "\
+The council approved the 2025 budget by seven votes to four on Tuesday.
+
+Mayor Lena Ortiz called the vote a turning point for the city's finances.
+
+The council approved the 2025 budget by seven votes to four on Tuesday. Mayor Lena Ortiz called the vote a turning point for the city's finances.
+";
+        let findings = check(text);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].related.len(), 2);
+        assert_eq!(findings[0].message, "Exact copy of a passage from line 1");
+        assert_eq!(
+            fixed(text, 0),
+            "\
+The council approved the 2025 budget by seven votes to four on Tuesday.
+
+Mayor Lena Ortiz called the vote a turning point for the city's finances.
+"
+        );
+    }
+
+    #[test]
+    fn settings_change_threshold_and_minimum_length() {
+        let text = "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\n\nCrews evacuated over 4,000 residents from low-lying parts on Sunday.\n";
+        let strict = Settings {
+            duplicate_threshold: 0.9,
+            ..Settings::default()
+        };
+        assert!(check_with(text, None, &[], &strict).is_empty());
+        let long_only = Settings {
+            min_passage_words: 20,
+            ..Settings::default()
+        };
+        assert!(check_with(text, None, &[], &long_only).is_empty());
+        let nonsense = Settings {
+            duplicate_threshold: f64::NAN,
+            min_passage_words: 0,
+            ..Settings::default()
+        };
+        assert_eq!(check_with(text, None, &[], &nonsense).len(), 1);
+    }
+
+    #[test]
+    fn the_checked_document_is_not_compared_with_itself_in_the_corpus() {
+        let text =
+            "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\n";
+        let findings = check_with(text, Some("a.md"), &[("a.md", text)], &Settings::default());
+        assert!(findings.is_empty());
+        let findings = check_with(text, Some("b.md"), &[("a.md", text)], &Settings::default());
+        assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
+    fn corpus_names_are_shortened_to_the_file_name() {
+        assert_eq!(
+            short_name("file:///home/ed/news/istanbul-talks-a.txt"),
+            "istanbul-talks-a.txt"
+        );
+        assert_eq!(short_name("file:///home/ed/my%20story.md"), "my story.md");
+        assert_eq!(short_name("C:\\news\\story.md"), "story.md");
+        assert_eq!(short_name("story.md"), "story.md");
+        assert_eq!(short_name("/"), "/");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn fix_removes_a_paragraph_and_the_blank_line_after_it() {
+        let text = "Intro.\n\nThe council approved the budget by seven votes to four on Tuesday.\n\nMiddle.\n\nThe council approved the budget by seven votes to four on Tuesday.\n\nEnd.\n";
+        assert_eq!(
+            fixed(text, 0),
+            "Intro.\n\nThe council approved the budget by seven votes to four on Tuesday.\n\nMiddle.\n\nEnd.\n"
+        );
+    }
+
+    #[test]
+    fn fix_removes_one_line_of_wire_copy() {
+        let text = "The council approved the budget by seven votes to four on Tuesday.\nMiddle paragraph here.\nThe council approved the budget by seven votes to four on Tuesday.\nEnd paragraph.";
+        assert_eq!(
+            fixed(text, 0),
+            "The council approved the budget by seven votes to four on Tuesday.\nMiddle paragraph here.\nEnd paragraph."
+        );
+    }
+
+    #[test]
+    fn fix_at_the_end_without_final_newline_leaves_no_stray_line() {
+        let text = "The council approved the budget by seven votes to four on Tuesday.\n\nMiddle.\n\nThe council approved the budget by seven votes to four on Tuesday.";
+        assert_eq!(
+            fixed(text, 0),
+            "The council approved the budget by seven votes to four on Tuesday.\n\nMiddle."
+        );
+    }
+
+    #[test]
+    fn fix_removes_a_sentence_and_the_space_after_it() {
+        let text = "The storm knocked out power to 20,000 homes across the county on Friday.\n\nCrews worked all weekend. The storm knocked out power to 20,000 homes across the county on Friday. Most homes had power by Monday.\n";
+        assert_eq!(
+            fixed(text, 0),
+            "The storm knocked out power to 20,000 homes across the county on Friday.\n\nCrews worked all weekend. Most homes had power by Monday.\n"
+        );
+    }
+
+    #[test]
+    fn fix_removes_a_last_sentence_and_the_space_before_it() {
+        let text = "The storm knocked out power to 20,000 homes across the county on Friday.\n\nCrews worked all weekend, officials said. The storm knocked out power to 20,000 homes across\nthe county on Friday.\n";
+        assert_eq!(
+            fixed(text, 0),
+            "The storm knocked out power to 20,000 homes across the county on Friday.\n\nCrews worked all weekend, officials said.\n"
+        );
+    }
+
+    #[test]
+    fn shared_test_helper_sees_the_same_findings() {
+        let text = "The council approved the budget by seven votes to four on Tuesday.\n\nThe council approved the budget by seven votes to four on Tuesday.\n";
+        assert_eq!(flagged(&CHECK, text).len(), 1);
+        assert_eq!(flagged(&CHECK, text)[0].0, 3);
+    }
+
+    #[test]
+    fn hundreds_of_copies_each_point_at_the_first() {
+        let paragraph = "The council approved the budget by seven votes to four on Tuesday.";
+        let text = vec![paragraph; 300].join("\n\n");
+        let findings = check(&text);
+        assert_eq!(findings.len(), 299);
+        assert!(findings
+            .iter()
+            .all(|f| f.related[0].range == (0..paragraph.len())));
+    }
+
+    #[test]
+    fn giant_paragraphs_are_compared_without_a_full_table() {
+        // Two 3,000-word paragraphs differing in one word in a hundred: too big for the exact
+        // alignment, caught by the anchored one.
+        let words: Vec<String> = (0..3000).map(|i| format!("word{}", i % 997)).collect();
+        let original = words.join(" ");
+        let mut changed = words.clone();
+        for i in (0..changed.len()).step_by(100) {
+            changed[i] = "changed".to_string();
+        }
+        let copy = changed.join(" ");
+        let findings = check_with(&copy, None, &[("big.txt", &original)], &Settings::default());
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("(99% similar)"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn bit_parallel_alignment_agrees_with_the_table() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |range: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % range
+        };
+        for _ in 0..500 {
+            let short: Vec<u64> = (0..1 + next(64)).map(|_| next(6)).collect();
+            let long: Vec<u64> = (0..next(90)).map(|_| next(6)).collect();
+            assert_eq!(
+                bit_parallel_lcs(&short, &long),
+                table_lcs(&short, &long),
+                "{short:?} {long:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn alignment_measures() {
+        let words = |text: &str| -> Vec<u64> { ParagraphPrint::of(text).words };
+        let a = words("one two three four five six seven eight");
+        let b = words("one two three nine five six seven eight ten eleven");
+        assert_eq!(longest_common_subsequence(&a, &b), 7);
+        assert_eq!(common_word_count(&a, &b), 7);
+        let long: Vec<u64> = (0..600).collect();
+        let mut edited = long.clone();
+        edited[300] = 9999;
+        assert_eq!(anchored_alignment(&long, &edited), 599);
+        assert_eq!(anchored_alignment(&long, &[]), 0);
+    }
+
+    /// Messy input: nothing may panic, whatever the settings, alone or against itself.
+    fn survives(text: &str) {
+        let loose = Settings {
+            duplicate_threshold: 0.0,
+            min_passage_words: 1,
+            ..Settings::default()
+        };
+        for settings in [Settings::default(), loose] {
+            for format in [Format::Markdown, Format::PlainText] {
+                let doc = Document::parse(text, format);
+                let mut corpus = Corpus::default();
+                corpus.insert("other.txt", Arc::from(text), format);
+                let context = Context {
+                    doc: &doc,
+                    name: Some("this.txt"),
+                    corpus: &corpus,
+                    settings: &settings,
+                };
+                for finding in run(&context) {
+                    assert!(text.get(finding.range.clone()).is_some());
+                    let _ = apply_edits(text, &finding.fixes[0].edits);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messy_input_never_panics() {
+        let huge_line = "word ".repeat(20_000);
+        let huge_sentence =
+            "The river rose again and crews worked through the night ".repeat(2_000);
+        for text in [
+            "",
+            "\n",
+            "\r\n\r\n",
+            "...",
+            "!!! ??? ...",
+            "— – -",
+            "🙂",
+            "🙂 🙂 🙂 🙂 🙂 🙂 🙂 🙂 🙂. 🙂 🙂 🙂 🙂 🙂 🙂 🙂 🙂 🙂.",
+            "By",
+            "KYIV —",
+            "a a a a a a a a a a. a a a a a a a a a a.",
+            "\u{feff}\u{200b}\u{0}",
+            "Ünïcödé wörds everywhere in this sentence here now. Ünïcödé wörds everywhere in this sentence here now.",
+            "```\ncode code code code code code code code\n```\n```\ncode code code code code code code code\n```",
+            &huge_line,
+            &huge_sentence,
+        ] {
+            survives(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+            survives(&text);
+        }
+
+        #[test]
+        fn wordy_text_never_panics(text in "([A-Za-zé’'“”\"]{1,8}[ ,.!?\\n\\r]{1,3}){0,80}") {
+            survives(&text);
+        }
+    }
 }

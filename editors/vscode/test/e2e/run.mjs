@@ -24,6 +24,8 @@ const TEST_NAMES = [
   'diagnostics: repeated-heading on line 5 reaches VS Code',
   'hover: Peskov shows Dmitry Peskov',
   'quick fix: "Remove duplicate heading" removes the heading',
+  'command: "copydesk: Restart server" starts a new server that checks again',
+  'settings: a wrong copydesk.server.path is reported by name; restoring it restarts the server',
 ];
 const STORY = `**Fresh Peace Talks Scheduled in Istanbul**
 
@@ -215,6 +217,8 @@ async function main() {
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'workbench.tips.enabled': false,
+    'extensions.ignoreRecommendations': true,
+    'workbench.enableExperiments': false,
     'copydesk.trace.server': 'messages',
   };
   if (serverPath) userSettings['copydesk.server.path'] = serverPath;
@@ -234,6 +238,8 @@ async function main() {
     XDG_RUNTIME_DIR: dir('xdg-runtime'),
     TMPDIR: tmp,
     COPYDESK_E2E_RUN: runId,
+    // No extension gallery: code-server would otherwise query open-vsx.org.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
     COPYDESK_LOG: process.env.COPYDESK_LOG || 'info',
   };
   const flags = ['--config', configFile, '--user-data-dir', userData, '--extensions-dir', extensionsDir];

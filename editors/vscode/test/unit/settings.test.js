@@ -13,6 +13,9 @@ const {
   CHECK_CODES,
   SEVERITIES,
   SECTION,
+  MIN_WORDS_MIN,
+  MIN_WORDS_MAX,
+  DEBOUNCE_MAX,
 } = require('../../out/settings.js');
 
 const pkg = require('../../package.json');
@@ -53,6 +56,11 @@ test('package.json contributes exactly the contract settings', () => {
   assert.equal(props['copydesk.duplicates.threshold'].maximum, 1);
   assert.equal(props['copydesk.duplicates.minWords'].type, 'integer');
   assert.equal(props['copydesk.duplicates.minWords'].default, 8);
+  // The ranges the server accepts (src/lsp/config.rs); the client clamps to the same.
+  assert.equal(props['copydesk.duplicates.minWords'].minimum, MIN_WORDS_MIN);
+  assert.equal(props['copydesk.duplicates.minWords'].maximum, MIN_WORDS_MAX);
+  assert.equal(props['copydesk.debounceMs'].minimum, 0);
+  assert.equal(props['copydesk.debounceMs'].maximum, DEBOUNCE_MAX);
   for (const code of CHECK_CODES) {
     assert.equal(props[`copydesk.checks.${code}.enabled`].type, 'boolean');
     assert.deepEqual(props[`copydesk.checks.${code}.severity`].enum, ['error', 'warning', 'information', 'hint']);
@@ -137,6 +145,8 @@ test('invalid values fall back to the defaults or are clamped', () => {
   assert.equal(s.server.path, '');
   assert.equal(readSettings(getterFromObject({ duplicates: { threshold: 1.5 } })).duplicates.threshold, 1);
   assert.equal(readSettings(getterFromObject({ debounceMs: Number.NaN })).debounceMs, 100);
+  assert.equal(readSettings(getterFromObject({ debounceMs: 99_999 })).debounceMs, DEBOUNCE_MAX);
+  assert.equal(readSettings(getterFromObject({ duplicates: { minWords: 1 } })).duplicates.minWords, MIN_WORDS_MIN);
 });
 
 test('initializationOptions are a copy', () => {

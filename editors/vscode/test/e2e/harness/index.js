@@ -84,6 +84,7 @@ async function run() {
   const folder = vscode.workspace.workspaceFolders?.[0];
   let doc;
   let diagnostic;
+  let api;
 
   async function check(name, fn) {
     const started = Date.now();
@@ -109,7 +110,7 @@ async function run() {
     if (expect.extensionsDir && !path.resolve(ext.extensionPath).startsWith(path.resolve(expect.extensionsDir) + path.sep)) {
       throw new Error(`${EXTENSION_ID} runs from ${ext.extensionPath}, not from the installed .vsix`);
     }
-    const api = await waitFor('copydesk activation', async () => (ext.isActive ? ext.exports : undefined), 30_000);
+    api = await waitFor('copydesk activation', async () => (ext.isActive ? ext.exports : undefined), 30_000);
     log(`extension ${ext.packageJSON.version} active; server ${api.server?.command} (via ${api.server?.source})`);
     if (api.lastError) throw new Error(`the extension reported: ${api.lastError}`);
     if (expect.serverSource && api.server?.source !== expect.serverSource) {
@@ -182,6 +183,60 @@ async function run() {
       () => copydeskDiagnostics(doc.uri, 'repeated-heading').length === 0,
       15_000,
       () => `diagnostics: ${showDiagnostics(doc.uri)}`,
+    );
+  });
+
+  await check('command: "copydesk: Restart server" starts a new server that checks again', async () => {
+    if (!api || !doc) throw new Error('the extension did not activate');
+    const commands = await vscode.commands.getCommands(true);
+    if (!commands.includes('copydesk.restartServer')) throw new Error('copydesk.restartServer is not registered');
+    const before = api.client;
+    await vscode.commands.executeCommand('copydesk.restartServer');
+    const after = api.client;
+    if (!after) throw new Error(`no client after the restart: ${api.lastError}`);
+    if (after === before) throw new Error('the restart kept the old client');
+    if (before && before.isRunning()) throw new Error('the old client is still running');
+    if (!after.isRunning()) throw new Error('the new client is not running');
+    // The new server sees the open document: put the duplicate heading back.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(4, 0), '**Fresh Peace Talks Scheduled in Istanbul**\n\n');
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('applyEdit returned false');
+    const found = await waitFor(
+      'repeated-heading from the restarted server',
+      () => copydeskDiagnostics(doc.uri, 'repeated-heading')[0],
+      30_000,
+      () => `diagnostics: ${showDiagnostics(doc.uri)}`,
+    );
+    if (found.range.start.line !== DUPLICATE_HEADING_LINE) {
+      throw new Error(`repeated-heading on line ${found.range.start.line + 1}, expected ${DUPLICATE_HEADING_LINE + 1}`);
+    }
+  });
+
+  await check('settings: a wrong copydesk.server.path is reported by name; restoring it restarts the server', async () => {
+    if (!api) throw new Error('the extension did not activate');
+    const config = () => vscode.workspace.getConfiguration('copydesk');
+    const original = config().inspect('server.path')?.globalValue;
+    const wrong = path.join(path.dirname(expect.resultsFile), 'no-such-dir', 'copydesk');
+    await config().update('server.path', wrong, vscode.ConfigurationTarget.Global);
+    try {
+      const message = await waitFor(
+        'an error naming copydesk.server.path',
+        () => (api.client === undefined && api.lastError ? api.lastError : undefined),
+        15_000,
+        () => `client running: ${!!api.client}, lastError: ${JSON.stringify(api.lastError)}`,
+      );
+      if (!message.includes('"copydesk.server.path"') || !message.includes(wrong)) {
+        throw new Error(`the error does not name the setting and the path: ${message}`);
+      }
+      log(`error shown: ${message}`);
+    } finally {
+      await config().update('server.path', original, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(
+      'the server running again after the setting is restored',
+      () => api.client?.isRunning() && !api.lastError,
+      20_000,
+      () => `lastError: ${JSON.stringify(api.lastError)}`,
     );
   });
 

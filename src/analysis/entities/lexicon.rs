@@ -1,0 +1,439 @@
+//! Word lists for entity recognition: what a capitalised word can be (title, demonym, function
+//! word, organisation or place cue, role noun) and a modest gazetteer of places and
+//! organisations. Lists, not models: small enough to read, easy to extend.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a word can be, as a set of bits; a word may be several things (`chief` is a role noun
+/// and a modifier, `state` a modifier and a place noun).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u32);
+
+impl Flags {
+    /// Never a name on its own: function words, pronouns, sentence adverbs.
+    pub const STOP: Flags = Flags(1);
+    pub const PRONOUN: Flags = Flags(1 << 1);
+    /// Days, months, holidays.
+    pub const CALENDAR: Flags = Flags(1 << 2);
+    /// A title written before a name: `President`, `Mayor`, `Dr.`.
+    pub const TITLE: Flags = Flags(1 << 3);
+    /// `Ukrainian`, `Russian`: an adjective, not an entity.
+    pub const DEMONYM: Flags = Flags(1 << 4);
+    /// Lowercase name particles: `de`, `van`, `der`, `al`.
+    pub const PARTICLE: Flags = Flags(1 << 5);
+    /// Last word of an organisation name: `Ministry`, `Bank`, `Inc.`.
+    pub const ORG_SUFFIX: Flags = Flags(1 << 6);
+    /// First word of an organisation name: `Banco`, `University` (of …).
+    pub const ORG_PREFIX: Flags = Flags(1 << 7);
+    /// Words that take `of` or `for` inside a name: `Bank of Spain`, `Department for Transport`.
+    pub const OF_HEAD: Flags = Flags(1 << 8);
+    pub const PLACE_SUFFIX: Flags = Flags(1 << 9);
+    pub const PLACE_PREFIX: Flags = Flags(1 << 10);
+    /// `North`, `Southern`, `Central`: with another name, a region.
+    pub const COMPASS: Flags = Flags(1 << 11);
+    /// Nouns naming what a person is: `spokesperson`, `nurse`, `chief`.
+    pub const ROLE_PERSON: Flags = Flags(1 << 12);
+    /// Nouns naming what an organisation is: `company`, `agency`, `broadcaster`.
+    pub const ROLE_ORG: Flags = Flags(1 << 13);
+    /// Nouns naming what a place is: `city`, `village`, `capital`.
+    pub const ROLE_PLACE: Flags = Flags(1 << 14);
+    /// Words that qualify a role: `senior`, `former`, `deputy`, `finance`.
+    pub const MODIFIER: Flags = Flags(1 << 15);
+    pub const DETERMINER: Flags = Flags(1 << 16);
+    /// `his`, `her`, `its`, `their`.
+    pub const POSSESSIVE: Flags = Flags(1 << 17);
+    /// Prepositions after which a name is a place: `in`, `near`, `outside`.
+    pub const PLACE_CUE: Flags = Flags(1 << 18);
+    /// `Jr.`, `Sr.`, `III`.
+    pub const GENERATIONAL: Flags = Flags(1 << 19);
+    /// Capitals that are not organisations: `CEO`, `GDP`, `TV`.
+    pub const NOT_ACRONYM: Flags = Flags(1 << 20);
+    /// Words that end an appositive: `who`, `which`, `where`.
+    pub const RELATIVE: Flags = Flags(1 << 21);
+    /// Words that name an event, not an entity: `Hurricane`, `Cup`, `Olympics`.
+    pub const EVENT: Flags = Flags(1 << 22);
+    /// Verbs of speech: an appositive never contains one.
+    pub const SPEECH: Flags = Flags(1 << 23);
+
+    pub const ROLE: Flags =
+        Flags(Flags::ROLE_PERSON.0 | Flags::ROLE_ORG.0 | Flags::ROLE_PLACE.0);
+
+    pub fn has(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
+/// The flags of a folded word (lowercase, straight apostrophes, no trailing period).
+pub(crate) fn flags(lower: &str) -> Flags {
+    word_table().get(lower).copied().unwrap_or_default()
+}
+
+/// The canonical name of a known place, if `key` (a lowercase name) is one or an alias of one
+/// (`u.s.` → `United States`).
+pub(crate) fn place(key: &str) -> Option<&'static str> {
+    known_names().places.get(key).copied()
+}
+
+/// The canonical name of a known organisation, if `key` (a lowercase name) is one or an alias
+/// of one.
+pub(crate) fn organisation(key: &str) -> Option<&'static str> {
+    known_names().organisations.get(key).copied()
+}
+
+fn word_table() -> &'static HashMap<&'static str, Flags> {
+    static TABLE: OnceLock<HashMap<&'static str, Flags>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, Flags> = HashMap::new();
+        for (list, flag) in WORD_LISTS {
+            for word in list.split_whitespace() {
+                let entry = table.entry(word).or_default();
+                *entry = entry.union(*flag);
+            }
+        }
+        table
+    })
+}
+
+struct KnownNames {
+    places: HashMap<String, &'static str>,
+    organisations: HashMap<String, &'static str>,
+}
+
+fn known_names() -> &'static KnownNames {
+    static NAMES: OnceLock<KnownNames> = OnceLock::new();
+    NAMES.get_or_init(|| KnownNames {
+        places: name_table(PLACES),
+        organisations: name_table(ORGANISATIONS),
+    })
+}
+
+/// Parses `Name|Name = Alias = Alias|…`: each name and alias, lowercased with single spaces,
+/// maps to the entry's first name.
+fn name_table(list: &'static str) -> HashMap<String, &'static str> {
+    let mut table = HashMap::new();
+    for entry in list.split('|') {
+        let mut names = entry.split('=').map(str::trim).filter(|n| !n.is_empty());
+        if let Some(canonical) = names.next() {
+            table.insert(name_key(canonical), canonical);
+            for alias in names {
+                table.insert(name_key(alias), canonical);
+            }
+        }
+    }
+    table
+}
+
+/// The lookup form of a name: lowercase, single spaces, straight apostrophes.
+pub(crate) fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+        .to_lowercase()
+}
+
+const WORD_LISTS: &[(&str, Flags)] = &[
+    (STOP_WORDS, Flags::STOP),
+    (PRONOUNS, Flags::PRONOUN),
+    (PRONOUNS, Flags::STOP),
+    (CALENDAR, Flags::CALENDAR),
+    (CALENDAR, Flags::STOP),
+    (TITLES, Flags::TITLE),
+    (DEMONYMS, Flags::DEMONYM),
+    (PARTICLES, Flags::PARTICLE),
+    (ORG_SUFFIXES, Flags::ORG_SUFFIX),
+    (ORG_PREFIXES, Flags::ORG_PREFIX),
+    (OF_HEADS, Flags::OF_HEAD),
+    (PLACE_SUFFIXES, Flags::PLACE_SUFFIX),
+    (PLACE_PREFIXES, Flags::PLACE_PREFIX),
+    (COMPASS, Flags::COMPASS),
+    (ROLE_PERSON, Flags::ROLE_PERSON),
+    (ROLE_ORG, Flags::ROLE_ORG),
+    (ROLE_PLACE, Flags::ROLE_PLACE),
+    (MODIFIERS, Flags::MODIFIER),
+    ("the a an", Flags::DETERMINER),
+    ("his her its their our my your", Flags::POSSESSIVE),
+    (
+        "in near outside across throughout into around inside",
+        Flags::PLACE_CUE,
+    ),
+    ("jr sr ii iii iv", Flags::GENERATIONAL),
+    (NOT_ACRONYMS, Flags::NOT_ACRONYM),
+    ("who whom whose which that where when while", Flags::RELATIVE),
+    (EVENTS, Flags::EVENT),
+    (SPEECH_VERBS, Flags::SPEECH),
+];
+
+/// Words capitalised at the start of a sentence that never begin a name.
+const STOP_WORDS: &str = "
+the a an this that these those there here however while whilst when where what why how which
+if but and or nor so yet also as at by for from in into on onto of off out up down with without
+within under over among amongst amid alongside despite although though because since until unless
+after before during through throughout across around about above below between beyond near
+against toward towards upon via per than then now today tonight yesterday tomorrow meanwhile
+moreover furthermore nevertheless nonetheless still even just only some many most much more less
+few fewer several each every all both either neither none no not one two three four five six
+seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion
+other others another such same last next earlier later instead
+according like unlike once twice never always often perhaps maybe please yes thank thanks dear
+hello hi indeed overall finally already again almost rather whether therefore thus hence
+otherwise besides anyway whatever whoever wherever whenever let do does did is are was were be
+been being has have had will would can could should might must shall says said asked added
+ok okay sure well oh ah wow hey amen sorry welcome goodbye
+";
+
+const PRONOUNS: &str = "
+i me my mine you your yours he him his she her hers it its we us our ours they them their theirs
+who whom whose myself yourself himself herself itself ourselves yourselves themselves someone
+somebody something anyone anybody anything everyone everybody everything nobody nothing
+";
+
+const CALENDAR: &str = "
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter ramadan hanukkah diwali
+thanksgiving halloween passover
+";
+
+/// Titles written capitalised before a name. Compound titles (`Chief Financial Officer`,
+/// `Secretary of State`) end on one of these words.
+const TITLES: &str = "
+president minister secretary chancellor premier mayor governor senator judge justice attorney
+director chief executive officer chairman chairwoman chairperson chair spokesman spokesperson
+spokeswoman ambassador commissioner inspector detective sergeant captain lieutenant colonel
+commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
+pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
+representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
+treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general
+councillor councilman councilwoman alderman congressman congresswoman assemblyman assemblywoman
+mp mep ceo cfo coo cto
+";
+
+const DEMONYMS: &str = "
+afghan albanian algerian american argentine argentinian armenian australian austrian azerbaijani
+bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese cambodian
+cameroonian canadian chilean chinese colombian congolese croatian cuban cypriot czech danish
+dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european filipino finnish
+french georgian german ghanaian greek guatemalan haitian honduran hungarian icelandic indian
+indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan
+korean kosovar kuwaiti kyrgyz latvian lebanese libyan lithuanian malaysian malian maltese mexican
+moldovan mongolian montenegrin moroccan nepali nepalese nigerian norwegian pakistani palestinian
+panamanian paraguayan peruvian polish portuguese qatari romanian russian rwandan saudi scottish
+senegalese serbian serb singaporean slovak slovenian somali spanish sudanese swedish swiss syrian
+taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan uzbek
+venezuelan vietnamese welsh yemeni zambian zimbabwean african asian arab soviet chechen kurdish
+catalan basque bavarian texan californian scandinavian baltic nordic latino hispanic frenchman
+frenchwoman englishman englishwoman dutchman dutchwoman scotsman scotswoman welshman welshwoman
+irishman irishwoman
+";
+
+const PARTICLES: &str = "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu";
+
+const ORG_SUFFIXES: &str = "
+ministry council union inc ltd llc plc corp co corporation company group bank agency party
+university police institute institutet institution association commission committee department
+office service services organization organisation court foundation fund federation league church
+society college school academy museum hospital clinic center centre times post press news herald
+journal tribune gazette democrats republicans greens socialists conservatives liberals airlines
+airways motors holdings partners media systems technologies labs pharma pharmaceuticals biologics
+rail railway railways network broadcasting trust board authority parliament senate congress
+assembly cabinet government army navy forces guard command brigade battalion regiment club fc
+orchestra theatre theater studios records bureau secretariat tribunal cooperative alliance
+coalition front movement brotherhood lodge exchange reserve treasury insurance energy bancorp gmbh
+ag sa nv ab asa spa srl administration
+";
+
+const ORG_PREFIXES: &str = "
+bank banco banque banca university universidad université universität museum museu museo musée
+ministry department institute instituto council radio agence agencia club grupo compagnie société
+";
+
+const OF_HEADS: &str = "
+bank university ministry department institute council secretary museum order republic court
+church house board office bureau academy college school society federation association league
+union commission committee agency service organization organisation chamber kingdom city
+museu banco banque federation fund foundation tribunal
+";
+
+const PLACE_SUFFIXES: &str = "
+river mountains mountain lake sea ocean desert delta valley island islands isles bay gulf strait
+straits canal coast peninsula plain plains hills heights forest street strasse straße avenue road
+square boulevard lane bridge province region county city oblast krai prefecture beach falls
+glacier canyon highlands lowlands basin harbor harbour airport
+";
+
+const PLACE_PREFIXES: &str = "
+mount mt lake cape port fort saint st san santa são santo sankt avenida rue calle cerro rio
+río costa puerto porto nueva nuevo isle gulf
+";
+
+const COMPASS: &str = "
+north south east west northern southern eastern western central upper lower greater northeast
+northwest southeast southwest middle
+";
+
+const ROLE_PERSON: &str = "
+spokesperson spokesman spokeswoman president minister secretary director chief head leader
+chairman chairwoman chair chairperson executive officer official manager founder cofounder
+co-founder owner editor reporter correspondent journalist economist analyst strategist scientist
+researcher professor lecturer teacher schoolteacher student doctor nurse surgeon physician lawyer
+attorney prosecutor judge mayor governor senator lawmaker legislator congressman congresswoman
+representative ambassador envoy diplomat negotiator adviser advisor aide commander general colonel
+captain lieutenant sergeant soldier chancellor premier king queen prince princess monarch pope
+bishop archbishop cardinal priest imam rabbi pastor coach player striker midfielder defender
+goalkeeper champion athlete runner driver pilot singer actor actress artist painter sculptor
+architect weaver designer writer author novelist poet playwright producer filmmaker photographer
+musician composer curator historian archaeologist engineer farmer worker resident neighbour
+neighbor witness survivor victim suspect defendant plaintiff candidate challenger incumbent rival
+opponent activist campaigner organizer organiser volunteer businessman businesswoman entrepreneur
+investor banker trader epidemiologist virologist investigator inspector detective sheriff
+firefighter paramedic mother father daughter son wife husband widow widower sister brother
+grandmother grandfather granddaughter grandson friend colleague member deputy delegate
+commissioner auditor accountant bookkeeper consultant clerk principal dean treasurer speaker
+counsel solicitor barrister magistrate administrator superintendent marshal admiral ranger
+investigator commentator presenter host anchor critic expert specialist researcher fellow
+economist governor vice-president secretary-general ceo cfo coo cto qualifier veteran
+shopkeeper owner landlord tenant pensioner retiree mp mep councillor
+";
+
+const ROLE_ORG: &str = "
+company firm group agency bank lender insurer charity union party ministry department government
+council committee commission court newspaper daily weekly tabloid broadcaster network channel
+magazine outlet publisher miner producer maker manufacturer carrier airline operator retailer
+chain brand startup start-up conglomerate fund foundation institute university school college
+hospital museum gallery team club band service regulator watchdog authority organisation
+organization association federation alliance coalition movement platform app website developer
+contractor subsidiary bloc army militia think-tank nonprofit non-profit supermarket exporter
+importer utility telecom operator parliament
+";
+
+const ROLE_PLACE: &str = "
+city town village country nation state province region district county capital port island river
+valley neighbourhood neighborhood suburb municipality republic kingdom territory enclave peninsula
+economy commune hamlet settlement oblast prefecture resort cities towns villages countries states
+provinces regions districts counties
+";
+
+const MODIFIERS: &str = "
+chief senior junior former deputy acting interim incumbent retired assistant associate vice
+executive general foreign defense defence interior finance justice health education economy
+energy trade labor labour state federal national regional local city county municipal police
+election museum library union party opposition government presidential principal head top lead
+managing operating financial technology marketing communications press public private prime
+then longtime veteran young fellow outgoing incoming elected appointed district special white
+team club company group family supreme high military security intelligence foreign-policy
+eurozone mining grid research clinical editorial culture cultural sports transport environment
+agriculture food science arts industry development human rights housing fisheries welfare
+";
+
+const NOT_ACRONYMS: &str = "
+ceo cfo coo cto gdp tv ok am pm ai it usd eur gbp covid hiv aids dna pdf faq nb ps vs id ip pr hr
+rip lol omg ufo vip diy asap faqs ceos mph kph km kg cm mm ml ltd inc co corp plc llc sa ag gmbh
+no st jr sr ii iii iv i
+";
+
+const EVENTS: &str = "
+hurricane storm typhoon cyclone tropical operation war cup championship championships games
+olympics olympic prize award awards festival summit conference slam open grand-prix derby
+";
+
+const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes stated noted argued";
+
+/// Known places: countries, regions, capitals and large cities, U.S. states. Each entry is
+/// `Canonical = Alias = Alias`.
+const PLACES: &str = "
+Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
+Bosnia and Herzegovina = Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|
+Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|
+Congo|Democratic Republic of Congo = DRC = Democratic Republic of the Congo|Costa Rica|
+Ivory Coast = Côte d'Ivoire|Croatia|Cuba|Cyprus|Czech Republic = Czechia|Denmark|Djibouti|
+Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|
+Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|
+Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|
+Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|
+Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|
+Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|
+Montenegro|Morocco|Mozambique|Myanmar = Burma|Namibia|Nauru|Nepal|Netherlands = Holland|
+New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
+Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|
+Russia = Russian Federation|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|
+Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|
+Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|
+Timor-Leste = East Timor|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey = Türkiye|Turkmenistan|
+Tuvalu|Uganda|Ukraine|United Arab Emirates = UAE|
+United Kingdom = U.K. = UK = Britain = Great Britain|
+United States = U.S. = US = USA = U.S.A. = United States of America = America|Uruguay|
+Uzbekistan|Vanuatu|Vatican = Vatican City|Venezuela|Vietnam = Viet Nam|Yemen|Zambia|Zimbabwe|
+England|Scotland|Wales|Northern Ireland|Greenland|Puerto Rico|Hong Kong|Macau|Gaza|
+Gaza Strip|West Bank|Crimea|Donbas|Kosovo|Tibet|Xinjiang|Kashmir|Chechnya|Catalonia|Bavaria|
+Saxony|Hesse|Siberia|Patagonia|
+Europe|Asia|Africa|North America|South America|Latin America|Antarctica|Oceania|Middle East|
+Balkans|Caucasus|Scandinavia|Caribbean|Mediterranean|Black Sea|Baltic Sea|Red Sea|Arctic|
+Sahara|Sahel|Amazon|Himalayas|Alps|Andes|Pacific|Atlantic|
+Kyiv|Moscow|Istanbul|Ankara|Washington|London|Paris|Berlin|Madrid|Rome|Lisbon|Dublin|
+Brussels|Amsterdam|The Hague|Vienna|Prague|Warsaw|Budapest|Bucharest|Sofia|Athens|Belgrade|
+Zagreb|Ljubljana|Bratislava|Copenhagen|Stockholm|Oslo|Helsinki|Reykjavik|Tallinn|Riga|
+Vilnius|Minsk|Chisinau|Tbilisi|Yerevan|Baku|Bern|Geneva|Hague|Zurich|Munich|Frankfurt|Hamburg|
+Cologne|Düsseldorf|Stuttgart|Leipzig|Dresden|Milan|Naples|Turin|Barcelona|Valencia|Seville|
+Porto|Marseille|Lyon|Nice|Manchester|Liverpool|Birmingham|Leeds|Sheffield|Glasgow|Edinburgh|
+Cardiff|Belfast|Newcastle|Bristol|Kharkiv|Odesa = Odessa|Lviv|Dnipro|Zaporizhzhia|Mariupol|
+Kherson|Donetsk|Luhansk|Bakhmut|Sevastopol|St. Petersburg = Saint Petersburg|Wrocław|Krakow =
+Kraków|Gdansk = Gdańsk|Jerusalem|Tel Aviv|Beirut|Damascus|Baghdad|Tehran|Riyadh|Doha|Dubai|
+Abu Dhabi|Amman|Cairo|Tripoli|Tunis|Algiers|Rabat|Casablanca|Khartoum|Addis Ababa|Nairobi|
+Lagos|Abuja|Accra|Dakar|Kinshasa|Johannesburg|Cape Town|Pretoria|Kabul|Islamabad|Karachi|
+Lahore|New Delhi|Delhi|Mumbai|Kolkata|Chennai|Bangalore = Bengaluru|Dhaka|Kathmandu|Colombo|
+Beijing|Shanghai|Hong Kong|Shenzhen|Guangzhou|Wuhan|Taipei|Tokyo|Osaka|Seoul|Pyongyang|
+Hanoi|Ho Chi Minh City = Saigon|Bangkok|Manila|Jakarta|Kuala Lumpur|Singapore|Sydney|
+Melbourne|Canberra|Auckland|Wellington|Ottawa|Toronto|Montreal|Vancouver|New York|
+New York City|Los Angeles|Chicago|Houston|Miami|Boston|San Francisco|Seattle|Atlanta|Dallas|
+Denver|Detroit|Philadelphia|Phoenix|Mexico City|Havana|Bogotá = Bogota|Caracas|Lima|Quito|
+La Paz|Santiago|Buenos Aires|Montevideo|Asunción|São Paulo = Sao Paulo|Rio de Janeiro|
+Brasília|Salvador|
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|
+Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|
+Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|
+North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|
+South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming
+";
+
+/// Known organisations whose names carry no suffix cue.
+const ORGANISATIONS: &str = "
+Kremlin|White House|Pentagon|Downing Street|Élysée|Bundestag|Duma|Knesset|Congress|
+BBC|CNN|NBC|CBS|ABC|NPR|PBS|Reuters|Agence France-Presse = AFP|Associated Press = AP|
+Bloomberg|Al Jazeera|Folha de S.Paulo|Le Monde|Der Spiegel|
+NATO|OPEC|IMF|UNESCO|UNICEF|FIFA|UEFA|IOC|FBI|CIA|NSA|MI5|MI6|Interpol|Europol|Eurostat|
+European Union = EU = E.U.|United Nations = UN = U.N.|World Health Organization = WHO|
+International Atomic Energy Agency = IAEA|European Commission|Bundesbank|Federal Reserve = Fed|
+Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Instagram|LinkedIn|Telegram|Twitter|TikTok|
+YouTube|WhatsApp|Tesla|SpaceX|OpenAI|Nvidia|Samsung|Toyota|Volkswagen|Gazprom|Rosneft|Hamas|
+Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|Acas
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_every_list_they_are_in() {
+        let chief = flags("chief");
+        assert!(chief.has(Flags::TITLE) && chief.has(Flags::ROLE_PERSON));
+        assert!(chief.has(Flags::MODIFIER));
+        assert!(flags("however").has(Flags::STOP));
+        assert!(flags("she").has(Flags::PRONOUN));
+        assert_eq!(flags("zelensky"), Flags::default());
+    }
+
+    #[test]
+    fn aliases_map_to_the_canonical_name() {
+        assert_eq!(place("u.s."), Some("United States"));
+        assert_eq!(place("kyiv"), Some("Kyiv"));
+        assert_eq!(place("ho chi minh city"), Some("Ho Chi Minh City"));
+        assert_eq!(organisation("ecb"), None);
+        assert_eq!(organisation("afp"), Some("Agence France-Presse"));
+    }
+}

@@ -1,0 +1,662 @@
+//! Entities: the people, organisations and places a story names, each mention resolved to the
+//! first full reference, and the hover text that answers the copy editor's "who is this again?".
+//!
+//! No models, only word lists and the conventions of news copy (NEWS-STYLE.md, "Named
+//! entities"). Three steps, each in its own module:
+//! - `tokens`: words with byte ranges and shape; words capitalised only because of where they
+//!   stand (sentence starts, headings, quoted titles) are marked weak.
+//! - `recognise`: capitalised runs become candidates, split into title and name, classified by
+//!   the name itself (suffixes, gazetteer, acronyms) or its context (`the X`, `in X`, role
+//!   nouns), with the role the story gives (title, appositive before or after the name).
+//! - `resolve`: full names first, then every mention in order — exact name, acronym, surname
+//!   (the most recent namesake), one-letter spelling variant.
+
+mod lexicon;
+mod recognise;
+mod resolve;
+mod tokens;
+
+use std::ops::Range;
+
+use super::document::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+}
+
+impl EntityKind {
+    /// The lowercase word hovers use: `person`, `organisation`, `place`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+/// One person, organisation or place and every mention of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The full name as first given (`Dmitry Peskov`, `European Central Bank`).
+    pub name: String,
+    pub kind: EntityKind,
+    /// The role or title the story gives (`Kremlin spokesperson`), if any.
+    pub role: Option<String>,
+    /// Byte ranges of every mention, in text order; a possessive's `'s` is not included.
+    pub mentions: Vec<Range<usize>>,
+    /// Other names the story uses for it: an organisation's acronym (`ECB`).
+    pub aliases: Vec<String>,
+    /// The first mention that gives the name in full; `None` when the story never does.
+    pub full_reference: Option<Range<usize>>,
+}
+
+/// A bare surname that fits several people in the story: it was resolved to the one mentioned
+/// most recently, `resolved_to`; `candidates` are all of them (indices into `entities`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousMention {
+    pub range: Range<usize>,
+    pub resolved_to: usize,
+    pub candidates: Vec<usize>,
+}
+
+/// A mention spelled differently from its entity's name (`Zelensky` for `Volodymyr
+/// Zelenskyy`): resolved to `entity` anyway, and kept for the copy desk to question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameVariant {
+    pub range: Range<usize>,
+    pub entity: usize,
+    pub written: String,
+}
+
+/// Every entity of one document, in order of first mention.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    pub ambiguous: Vec<AmbiguousMention>,
+    pub variants: Vec<NameVariant>,
+    /// Every mention with its entity's index, sorted by start, for `mention_at`.
+    by_offset: Vec<(Range<usize>, usize)>,
+}
+
+impl Entities {
+    /// The entity mentioned at byte `offset`, with that mention's range.
+    pub fn mention_at(&self, offset: usize) -> Option<(&Entity, Range<usize>)> {
+        let after = self
+            .by_offset
+            .partition_point(|(range, _)| range.start <= offset);
+        let (range, index) = self.by_offset.get(after.checked_sub(1)?)?;
+        let entity = self.entities.get(*index)?;
+        (offset < range.end).then(|| (entity, range.clone()))
+    }
+
+    /// The index of `entity` in `entities`.
+    pub fn index_of(&self, entity: &Entity) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|candidate| std::ptr::eq(candidate, entity))
+            .or_else(|| self.entities.iter().position(|candidate| candidate == entity))
+    }
+}
+
+/// Finds the people, organisations and places in `doc`, with their mentions resolved.
+pub fn extract(doc: &Document<'_>) -> Entities {
+    let tokens = tokens::tokenize(doc);
+    let candidates = recognise::recognise(doc.text, &tokens);
+    let resolved = resolve::resolve(doc.text, &tokens, &candidates);
+    assemble(resolved)
+}
+
+/// Keeps the entities that have mentions, orders them by first mention and indexes mentions.
+fn assemble(resolved: resolve::Resolved) -> Entities {
+    let mut order: Vec<usize> = (0..resolved.drafts.len())
+        .filter(|&i| !resolved.drafts[i].mentions.is_empty())
+        .collect();
+    order.sort_by_key(|&i| resolved.drafts[i].mentions[0].start);
+    let mut new_index = vec![usize::MAX; resolved.drafts.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut drafts: Vec<Option<resolve::Draft>> = resolved.drafts.into_iter().map(Some).collect();
+    let entities: Vec<Entity> = order
+        .iter()
+        .filter_map(|&old| drafts[old].take())
+        .map(|draft| Entity {
+            name: draft.name,
+            kind: draft.kind,
+            role: draft.role,
+            mentions: draft.mentions,
+            aliases: draft.aliases,
+            full_reference: draft.full_reference,
+        })
+        .collect();
+    let remap = |old: usize| new_index.get(old).copied().filter(|&i| i != usize::MAX);
+    let ambiguous = resolved
+        .ambiguous
+        .into_iter()
+        .filter_map(|note| {
+            Some(AmbiguousMention {
+                range: note.range,
+                resolved_to: remap(note.chosen)?,
+                candidates: note.candidates.into_iter().filter_map(remap).collect(),
+            })
+        })
+        .collect();
+    let variants = resolved
+        .variants
+        .into_iter()
+        .filter_map(|note| {
+            Some(NameVariant {
+                range: note.range,
+                entity: remap(note.entity)?,
+                written: note.written,
+            })
+        })
+        .collect();
+    let mut by_offset: Vec<(Range<usize>, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(index, entity)| entity.mentions.iter().map(move |m| (m.clone(), index)))
+        .collect();
+    by_offset.sort_by_key(|(range, _)| range.start);
+    Entities {
+        entities,
+        ambiguous,
+        variants,
+        by_offset,
+    }
+}
+
+/// Markdown for a hover over any mention of `entity`: the full name in bold and the kind, the
+/// role the story gives, other names and spellings, then how often and where it first appears.
+///
+/// ```text
+/// **Dmitry Peskov** — person
+/// Kremlin spokesperson
+///
+/// Mentioned 3 times · first on line 9
+/// ```
+pub fn hover_markdown(doc: &Document<'_>, all: &Entities, entity: &Entity) -> String {
+    let mut lines = vec![format!(
+        "**{}** — {}",
+        escape_markdown(&entity.name),
+        entity.kind.label()
+    )];
+    if let Some(role) = &entity.role {
+        lines.push(escape_markdown(role));
+    }
+    if !entity.aliases.is_empty() {
+        lines.push(format!("Also written {}", escape_markdown(&entity.aliases.join(", "))));
+    }
+    let spellings = variant_spellings(all, entity);
+    if !spellings.is_empty() {
+        lines.push(format!("Also spelled {}", escape_markdown(&spellings.join(", "))));
+    }
+    let first_line = entity
+        .mentions
+        .first()
+        .map_or(1, |mention| doc.line_of(mention.start) + 1);
+    let count = match entity.mentions.len() {
+        1 => "once".to_string(),
+        n => format!("{n} times"),
+    };
+    format!(
+        "{}\n\nMentioned {count} · first on line {first_line}",
+        lines.join("\n")
+    )
+}
+
+/// The distinct other spellings of `entity`'s name in the story (`Zelensky` for `Zelenskyy`).
+fn variant_spellings(all: &Entities, entity: &Entity) -> Vec<String> {
+    let Some(index) = all.index_of(entity) else {
+        return Vec::new();
+    };
+    let mut spellings: Vec<String> = Vec::new();
+    for variant in all.variants.iter().filter(|v| v.entity == index) {
+        if !spellings.contains(&variant.written) {
+            spellings.push(variant.written.clone());
+        }
+    }
+    spellings
+}
+
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::document::Format;
+
+    /// What the `nth` (0-based) occurrence of `needle` resolves to: the entity's name and kind,
+    /// and the text its mention covers; `None` when it is no mention.
+    fn resolved(text: &str, needle: &str, nth: usize) -> Option<(String, EntityKind, String)> {
+        let offset = text
+            .match_indices(needle)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("`{needle}` #{nth} is not in the text"))
+            .0;
+        let doc = Document::parse(text, Format::Markdown);
+        let entities = extract(&doc);
+        entities.mention_at(offset).map(|(entity, range)| {
+            (entity.name.clone(), entity.kind, text[range].to_string())
+        })
+    }
+
+    use EntityKind::{Organisation as Org, Person, Place};
+
+    /// Each row: (mention as written, occurrence, expected full name and kind, or None).
+    type Row = (&'static str, usize, Option<(&'static str, EntityKind)>);
+
+    fn assert_rows(text: &str, rows: &[Row]) {
+        for &(needle, nth, expected) in rows {
+            let found = resolved(text, needle, nth);
+            match expected {
+                Some((name, kind)) => {
+                    let (found_name, found_kind, covered) = found.unwrap_or_else(|| {
+                        panic!("`{needle}` #{nth} should resolve to {name}, found nothing")
+                    });
+                    assert_eq!(
+                        (found_name.as_str(), found_kind),
+                        (name, kind),
+                        "`{needle}` #{nth}"
+                    );
+                    assert_eq!(covered, needle, "mention range of `{needle}` #{nth}");
+                }
+                None => assert!(found.is_none(), "`{needle}` #{nth} is no entity: {found:?}"),
+            }
+        }
+    }
+
+    fn entity<'e>(entities: &'e Entities, name: &str) -> &'e Entity {
+        entities
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", entities.entities))
+    }
+
+    fn role_of(text: &str, name: &str) -> Option<String> {
+        let doc = Document::parse(text, Format::PlainText);
+        entity(&extract(&doc), name).role.clone()
+    }
+
+    /// From the seed article istanbul-talks-a (one paragraph per line, bold heading).
+    const SEED_A: &str = "\
+Ukrainian President Volodymyr Zelensky has confirmed a new round of peace talks with Russia taking place in Istanbul on Wednesday, despite ongoing hostilities and previous failures to achieve a ceasefire.
+**Fresh Peace Talks Between Ukraine and Russia Scheduled Amid Ongoing Conflict**
+Negotiations set to occur in Istanbul as tensions rise and the war continues.
+Ukraine and Russia are poised for a fresh attempt at peace negotiations in Istanbul, with President Volodymyr Zelensky announcing the discussions during his daily address on Monday. These talks come as Zelensky emphasized plans for a prisoner exchange and reflected on a recent conversation with Ukrainian Security Council chief Rustem Umerov, who confirmed the meeting is scheduled for Wednesday.
+Zelensky's call for renewed discussions follows US President Donald Trump's warning to Russia about facing “severe” sanctions if hostilities do not cease within 50 days. This comes in the wake of intensified Russian offensives against Ukraine in recent weeks, prompting Washington to provide additional military aid to Kyiv.
+While the Turkish government has committed to hosting the talks, there has been no response from Moscow, which has historically seen previous negotiations in May and June fail to yield meaningful outcomes. The upcoming talks aim to address ongoing conflict and the possibility of a meeting between Zelensky and Russian President Vladimir Putin, although Moscow appears to remain skeptical about any immediate breakthroughs. Kremlin spokesperson Dmitry Peskov highlighted that the two nations are \"diametrically opposed\" and warned that extensive diplomatic efforts will be required moving forward.";
+
+    /// From the seed article istanbul-talks-b (blank-line paragraphs).
+    const SEED_B: &str = "\
+Ukrainian President Volodymyr Zelensky has confirmed that a new round of peace talks with Russia will take place in Istanbul on Wednesday. In his daily address on Monday, Zelensky mentioned his discussions with Rustem Umerov, the chief of the Ukrainian Security Council, regarding preparations for a prisoner exchange and an upcoming meeting with Russian representatives. He noted that the discussions are set for Wednesday.
+
+Zelensky had proposed the peace talks over the weekend, shortly after U.S. President Donald Trump warned Russia of \"severe\" consequences should there be no ceasefire agreement between Moscow and Kyiv within the next 50 days.
+
+This series of talks represents yet another opportunity to halt the ongoing conflict that has persisted for more than three years, coinciding with Trump's expressed dissatisfaction with Russian President Vladimir Putin. The U.S. leader stated to the BBC that while he feels \"disappointed,\" he is \"not done\" engaging with Putin.
+
+The focus of the Istanbul negotiations may include potential prisoner exchanges and the possibility of a meeting between Zelensky and Putin, according to a senior Ukrainian official in comments to Agence France-Presse. However, the Kremlin has attempted to temper expectations regarding possible outcomes from the talks. Kremlin spokesman Dmitry Peskov remarked on Monday that the two parties hold \"diametrically opposed\" views and emphasized that substantial diplomatic effort is still necessary.
+
+In recent weeks, Russia has increased its drone and missile attacks on Ukraine's urban areas, leading to unprecedented civilian casualties.";
+
+    #[test]
+    fn seed_a_people_resolve_to_their_first_full_reference() {
+        let zelensky = Some(("Volodymyr Zelensky", Person));
+        assert_rows(
+            SEED_A,
+            &[
+                ("Volodymyr Zelensky", 0, zelensky),
+                ("Volodymyr Zelensky", 1, zelensky),
+                ("Zelensky", 2, zelensky),
+                ("Zelensky", 3, zelensky), // `Zelensky's call`
+                ("Zelensky", 4, zelensky),
+                ("Donald Trump", 0, Some(("Donald Trump", Person))),
+                ("Vladimir Putin", 0, Some(("Vladimir Putin", Person))),
+                ("Dmitry Peskov", 0, Some(("Dmitry Peskov", Person))),
+                ("Rustem Umerov", 0, Some(("Rustem Umerov", Person))),
+            ],
+        );
+        assert_eq!(
+            role_of(SEED_A, "Volodymyr Zelensky").as_deref(),
+            Some("Ukrainian President")
+        );
+        assert_eq!(role_of(SEED_A, "Donald Trump").as_deref(), Some("US President"));
+        assert_eq!(role_of(SEED_A, "Vladimir Putin").as_deref(), Some("Russian President"));
+        assert_eq!(role_of(SEED_A, "Dmitry Peskov").as_deref(), Some("Kremlin spokesperson"));
+        assert_eq!(
+            role_of(SEED_A, "Rustem Umerov").as_deref(),
+            Some("Ukrainian Security Council chief")
+        );
+    }
+
+    #[test]
+    fn seed_a_places_organisations_and_non_names() {
+        assert_rows(
+            SEED_A,
+            &[
+                ("Istanbul", 0, Some(("Istanbul", Place))),
+                ("Istanbul", 2, Some(("Istanbul", Place))),
+                ("Ukraine", 0, Some(("Ukraine", Place))), // in the bold heading
+                ("Ukraine", 1, Some(("Ukraine", Place))), // sentence-initial
+                ("Kyiv", 0, Some(("Kyiv", Place))),
+                ("Moscow", 0, Some(("Moscow", Place))),
+                ("Washington", 0, Some(("Washington", Place))),
+                ("Kremlin", 0, Some(("Kremlin", Org))),
+                ("Ukrainian Security Council", 0, Some(("Ukrainian Security Council", Org))),
+                ("Fresh", 0, None),
+                ("Peace", 0, None),
+                ("While", 0, None),
+                ("These", 0, None),
+                ("Turkish", 0, None),
+                ("Russian", 0, None),
+                ("May", 0, None),
+                ("Wednesday", 0, None),
+                ("President", 1, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_b_roles_from_titles_and_appositives() {
+        assert_eq!(
+            role_of(SEED_B, "Rustem Umerov").as_deref(),
+            Some("the chief of the Ukrainian Security Council")
+        );
+        assert_eq!(role_of(SEED_B, "Donald Trump").as_deref(), Some("U.S. President"));
+        assert_eq!(role_of(SEED_B, "Dmitry Peskov").as_deref(), Some("Kremlin spokesman"));
+        assert_rows(
+            SEED_B,
+            &[
+                ("Zelensky", 2, Some(("Volodymyr Zelensky", Person))),
+                ("Trump", 1, Some(("Donald Trump", Person))), // `Trump's`
+                ("Putin", 1, Some(("Vladimir Putin", Person))),
+                ("Putin", 2, Some(("Vladimir Putin", Person))),
+                ("Agence France-Presse", 0, Some(("Agence France-Presse", Org))),
+                ("BBC", 0, Some(("BBC", Org))),
+                ("Kremlin", 0, Some(("Kremlin", Org))),
+                ("Kremlin", 1, Some(("Kremlin", Org))),
+                ("Ukraine", 0, Some(("Ukraine", Place))), // `Ukraine's urban areas`
+                ("However", 0, None),
+                ("He noted", 0, None),
+                ("In recent", 0, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn pronouns_and_sentence_adverbs_are_never_entities() {
+        let text = "She said it was over. He agreed. They left. However, We and It stayed. \
+                    Meanwhile the mayor, Ana Ruiz, spoke. I left.";
+        assert_rows(
+            text,
+            &[
+                ("She", 0, None),
+                ("He", 0, None),
+                ("They", 0, None),
+                ("However", 0, None),
+                ("We", 0, None),
+                ("It", 0, None),
+                ("Meanwhile", 0, None),
+                ("I left", 0, None),
+                ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+            ],
+        );
+    }
+
+    #[test]
+    fn acronyms_resolve_to_the_full_form() {
+        let text = "FRANKFURT, Germany — The European Central Bank (ECB) kept rates unchanged on \
+                    Thursday. The decision leaves the ECB's benchmark at its lowest level, ECB \
+                    President Christine Lagarde told reporters. The ECB meets again in December.";
+        assert_rows(
+            text,
+            &[
+                ("European Central Bank", 0, Some(("European Central Bank", Org))),
+                ("ECB", 0, Some(("European Central Bank", Org))),
+                ("ECB", 1, Some(("European Central Bank", Org))),
+                ("ECB", 2, Some(("European Central Bank", Org))),
+                ("ECB", 3, Some(("European Central Bank", Org))),
+                ("Christine Lagarde", 0, Some(("Christine Lagarde", Person))),
+                ("FRANKFURT", 0, Some(("Frankfurt", Place))),
+                ("Germany", 0, Some(("Germany", Place))),
+            ],
+        );
+        assert_eq!(role_of(text, "Christine Lagarde").as_deref(), Some("ECB President"));
+    }
+
+    #[test]
+    fn organisation_and_place_cues() {
+        let text = "Shares in the Santiago-based miner Andes Copper Corp. fell. Andes Copper \
+                    said the Bundesbank and Rheintal Bank in Düsseldorf agreed. Residents of \
+                    the town of Grimma fled to Nerchau, a village just upstream, and to \
+                    Marathon and Key Largo. The charity told the daily Hürriyet it would sue.";
+        assert_rows(
+            text,
+            &[
+                ("Santiago", 0, Some(("Santiago", Place))),
+                ("Andes Copper Corp.", 0, Some(("Andes Copper Corp.", Org))),
+                ("Andes Copper", 1, Some(("Andes Copper Corp.", Org))),
+                ("Bundesbank", 0, Some(("Bundesbank", Org))),
+                ("Rheintal Bank", 0, Some(("Rheintal Bank", Org))),
+                ("Düsseldorf", 0, Some(("Düsseldorf", Place))),
+                ("Grimma", 0, Some(("Grimma", Place))),
+                ("Nerchau", 0, Some(("Nerchau", Place))),
+                ("Hürriyet", 0, Some(("Hürriyet", Org))),
+                ("Residents", 0, None),
+                ("Shares", 0, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn non_ascii_particles_hyphens_and_initials() {
+        let text = "Novak Đoković beat the Turkish qualifier Emre Gül. Gül's coach, Selin \
+                    Aksoy, wept. Đoković later met Nguyễn Thị Lan, Charles de Gaulle's \
+                    biographer Jean-Luc Moreau, Bashar al-Assad and Ursula von der Leyen in \
+                    a room named for John F. Kennedy. Assad left; von der Leyen stayed; \
+                    Kennedy's portrait hung there and de Gaulle's did not. Lan and Moreau spoke.";
+        assert_rows(
+            text,
+            &[
+                ("Novak Đoković", 0, Some(("Novak Đoković", Person))),
+                ("Đoković", 1, Some(("Novak Đoković", Person))),
+                ("Emre Gül", 0, Some(("Emre Gül", Person))),
+                ("Gül", 1, Some(("Emre Gül", Person))),
+                ("Selin Aksoy", 0, Some(("Selin Aksoy", Person))),
+                ("Nguyễn Thị Lan", 0, Some(("Nguyễn Thị Lan", Person))),
+                ("Lan", 1, Some(("Nguyễn Thị Lan", Person))),
+                ("Jean-Luc Moreau", 0, Some(("Jean-Luc Moreau", Person))),
+                ("Moreau", 1, Some(("Jean-Luc Moreau", Person))),
+                ("Bashar al-Assad", 0, Some(("Bashar al-Assad", Person))),
+                ("Assad", 1, Some(("Bashar al-Assad", Person))),
+                ("Ursula von der Leyen", 0, Some(("Ursula von der Leyen", Person))),
+                ("von der Leyen", 1, Some(("Ursula von der Leyen", Person))),
+                ("John F. Kennedy", 0, Some(("John F. Kennedy", Person))),
+                ("Kennedy", 1, Some(("John F. Kennedy", Person))),
+                ("Charles de Gaulle", 0, Some(("Charles de Gaulle", Person))),
+                ("de Gaulle", 1, Some(("Charles de Gaulle", Person))),
+            ],
+        );
+        assert_eq!(role_of(text, "Emre Gül").as_deref(), Some("Turkish qualifier"));
+        assert_eq!(role_of(text, "Selin Aksoy").as_deref(), Some("Gül's coach"));
+    }
+
+    #[test]
+    fn namesakes_stay_apart_and_a_bare_surname_takes_the_most_recent() {
+        let text = "Finance Minister Carlos Ruiz presented the budget. His sister, Ana Ruiz, a \
+                    nurse, protested outside. \"We cannot wait,\" Ruiz said. Later Carlos Ruiz \
+                    replied. Ruiz said the plan stands.";
+        assert_rows(
+            text,
+            &[
+                ("Carlos Ruiz", 0, Some(("Carlos Ruiz", Person))),
+                ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+                ("Carlos Ruiz", 1, Some(("Carlos Ruiz", Person))),
+            ],
+        );
+        let doc = Document::parse(text, Format::PlainText);
+        let entities = extract(&doc);
+        let offsets: Vec<usize> = text.match_indices("Ruiz said").map(|(at, _)| at).collect();
+        let first = entities.mention_at(offsets[0]).map(|(e, _)| e.name.as_str());
+        let second = entities.mention_at(offsets[1]).map(|(e, _)| e.name.as_str());
+        assert_eq!(first, Some("Ana Ruiz"));
+        assert_eq!(second, Some("Carlos Ruiz"));
+        assert_eq!(entity(&entities, "Ana Ruiz").role.as_deref(), Some("sister"));
+        assert_eq!(entity(&entities, "Carlos Ruiz").role.as_deref(), Some("Finance Minister"));
+        assert_eq!(entities.ambiguous.len(), 2, "both bare surnames are noted");
+    }
+
+    #[test]
+    fn spelling_variants_resolve_and_are_noted() {
+        let text = "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy spoke on \
+                    Tuesday. Zelensky's office later said talks would go ahead.";
+        let doc = Document::parse(text, Format::PlainText);
+        let entities = extract(&doc);
+        let offset = text.find("Zelensky's").unwrap();
+        let (found, _) = entities.mention_at(offset).expect("variant resolves");
+        assert_eq!(found.name, "Volodymyr Zelenskyy");
+        assert_eq!(entities.variants.len(), 1);
+        assert_eq!(entities.variants[0].written, "Zelensky");
+        assert!(hover_markdown(&doc, &entities, found).contains("Also spelled Zelensky"));
+    }
+
+    #[test]
+    fn headings_need_other_evidence() {
+        let text = "# Peskov Warns Kyiv as Talks Stall\n\nKremlin spokesperson Dmitry Peskov \
+                    spoke in Moscow.\n";
+        assert_rows(
+            text,
+            &[
+                ("Peskov", 0, Some(("Dmitry Peskov", Person))),
+                ("Kyiv", 0, Some(("Kyiv", Place))),
+                ("Warns", 0, None),
+                ("Talks", 0, None),
+                ("Stall", 0, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn hover_text_for_a_person() {
+        let text = "Talks resume in Istanbul.\n\
+                    Kremlin spokesperson Dmitry Peskov said Moscow was ready.\n\
+                    Peskov gave no date.\n\
+                    \"We will see,\" Peskov's deputy said.";
+        let doc = Document::parse(text, Format::PlainText);
+        let entities = extract(&doc);
+        let (peskov, _) = entities.mention_at(text.find("Peskov gave").unwrap()).unwrap();
+        assert_eq!(
+            hover_markdown(&doc, &entities, peskov),
+            "**Dmitry Peskov** — person\nKremlin spokesperson\n\nMentioned 3 times · first on line 2"
+        );
+        let (istanbul, _) = entities.mention_at(text.find("Istanbul").unwrap()).unwrap();
+        assert_eq!(
+            hover_markdown(&doc, &entities, istanbul),
+            "**Istanbul** — place\n\nMentioned once · first on line 1"
+        );
+    }
+
+    #[test]
+    fn hover_names_an_organisations_acronym() {
+        let text = "The World Health Organization (WHO) said cases rose. The WHO will review.";
+        let doc = Document::parse(text, Format::PlainText);
+        let entities = extract(&doc);
+        let (who, range) = entities.mention_at(text.rfind("WHO").unwrap()).unwrap();
+        assert_eq!(&text[range], "WHO");
+        assert_eq!(
+            hover_markdown(&doc, &entities, who),
+            "**World Health Organization** — organisation\nAlso written WHO\n\n\
+             Mentioned 3 times · first on line 1"
+        );
+    }
+
+    #[test]
+    fn mention_at_is_none_between_and_outside_names() {
+        let doc = Document::parse(SEED_A, Format::PlainText);
+        let entities = extract(&doc);
+        for word in ["confirmed", "peace", "the", " ", "Ongoing"] {
+            let offset = SEED_A.find(word).unwrap();
+            assert!(entities.mention_at(offset).is_none(), "`{word}` is no entity");
+        }
+        assert!(entities.mention_at(SEED_A.len() + 10).is_none());
+        let end_of_zelensky = SEED_A.find("Zelensky").unwrap() + "Zelensky".len();
+        assert!(entities.mention_at(end_of_zelensky).is_none());
+    }
+
+    #[test]
+    fn every_mention_is_inside_the_text_and_entities_are_in_order() {
+        for text in [SEED_A, SEED_B] {
+            let doc = Document::parse(text, Format::PlainText);
+            let entities = extract(&doc);
+            let firsts: Vec<usize> = entities.entities.iter().map(|e| e.mentions[0].start).collect();
+            assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+            for entity in &entities.entities {
+                for mention in &entity.mentions {
+                    assert!(text.get(mention.clone()).is_some_and(|s| !s.is_empty()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messy_input_never_panics() {
+        let pieces = [
+            "", " ", "\n\n", "’s", "'s", "-", "—", "“", "”", "(", ")", "(ECB)", "U.S.", "F.",
+            "al-", "-based", "Dr.", "**", "# ", "```", "http://x.y/Z", "`", "é", "e\u{301}", "Đ",
+            "İ", "ß", "ǅ", "👍", "中文", "\r", "\r\n", "A", "a", "Zelensky", "ZELENSKY", ",",
+            ".", "van", "de", "of", "the", "President", "Mr.", "Inc.", "May", "s'", "O'",
+            "\u{a0}", "\t", "@", "#tag", "1", "22", "1-", "x-", "-X", "\u{2010}", "\u{200b}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                if state % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            for format in [Format::Markdown, Format::PlainText] {
+                let doc = Document::parse(&text, format);
+                let entities = extract(&doc);
+                for entity in &entities.entities {
+                    let _ = hover_markdown(&doc, &entities, entity);
+                    for mention in &entity.mentions {
+                        assert!(text.get(mention.clone()).is_some(), "{text:?}");
+                    }
+                }
+                for offset in 0..=text.len() + 1 {
+                    let _ = entities.mention_at(offset);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_copy_stays_linear() {
+        let paragraph = "Kremlin spokesperson Dmitry Peskov said in Moscow that Peskov and \
+                         the European Central Bank (ECB) would meet Ana Ruiz, a nurse. ";
+        let text = paragraph.repeat(500);
+        let doc = Document::parse(&text, Format::PlainText);
+        let entities = extract(&doc);
+        let peskov = entity(&entities, "Dmitry Peskov");
+        assert_eq!(peskov.mentions.len(), 1000);
+    }
+}

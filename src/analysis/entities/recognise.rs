@@ -1,0 +1,1013 @@
+//! Recognition: turns tokens into candidate names. Capitalised runs are split into title and
+//! name, classified as person, organisation or place from the name itself (suffixes, the
+//! gazetteer, acronyms) or its context (`the X`, `in X`, `X-based`, role nouns), and given the
+//! role the story states (a title before the name, an appositive before or after it).
+
+use std::ops::Range;
+
+use super::lexicon::{self, Flags};
+use super::tokens::{gap, is_plain_space, Shape, Token};
+use super::EntityKind;
+
+/// How sure the kind of a candidate is; stronger evidence wins when mentions disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Evidence {
+    /// Only the shape: several capitalised words, most likely a person.
+    Shape,
+    /// The words around it: `the X`, `in X`, a role noun such as `company`.
+    Context,
+    /// The name itself: a title, a suffix such as `Bank`, the gazetteer, an acronym.
+    Lexical,
+}
+
+/// A possible mention of an entity, before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Token indices of the name (connectors such as `de` or `of` included).
+    pub tokens: Vec<usize>,
+    pub range: Range<usize>,
+    /// The name's words, lowercase, for surname and sub-span matching.
+    pub words: Vec<String>,
+    /// The lookup key: the words joined, or the gazetteer's canonical name.
+    pub key: String,
+    /// The name as the story writes it (datelines title-cased).
+    pub display: String,
+    /// Capitals here are no evidence (headings, sentence-initial words, title prefixes): it may
+    /// only resolve to an entity found elsewhere or in the word lists.
+    pub weak: bool,
+    pub kind: Option<(EntityKind, Evidence)>,
+    /// A title or role stands before it, so even one word is a full mention (`Mr. Benítez`).
+    pub titled: bool,
+    pub role: Option<String>,
+    /// The lowercase key of a bracketed acronym that follows: `European Central Bank (ECB)`.
+    pub acronym: Option<String>,
+    /// Its kind came from `in X` or a list continuing one: passes on along `X, Y and Z`.
+    place_cue: bool,
+}
+
+/// Finds every candidate name in `tokens`, in text order.
+pub(crate) fn recognise(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+    let mut recogniser = Recogniser {
+        text,
+        tokens,
+        consumed: vec![false; tokens.len()],
+        out: Vec::new(),
+    };
+    recogniser.datelines();
+    recogniser.runs();
+    let mut out = recogniser.out;
+    out.sort_by_key(|candidate| candidate.range.start);
+    pass_place_cues_along_lists(text, &mut out);
+    out
+}
+
+struct Recogniser<'a, 't> {
+    text: &'t str,
+    tokens: &'a [Token<'t>],
+    consumed: Vec<bool>,
+    out: Vec<Candidate>,
+}
+
+/// What the name's own words say it is.
+enum Classified {
+    Kind(EntityKind, Option<&'static str>),
+    /// An event (`Hurricane Delia`, `World Cup`) or a role without a name (`Science
+    /// Correspondent`): none of the kinds.
+    NotAName,
+    Unknown,
+}
+
+impl<'t> Recogniser<'_, 't> {
+    fn gap(&self, i: usize) -> &'t str {
+        gap(self.text, self.tokens, i)
+    }
+
+    /// The token before `i` when only spaces separate them inside one sentence.
+    fn joined_before(&self, i: usize) -> Option<usize> {
+        let before = i.checked_sub(1)?;
+        let same_sentence = self.tokens[before].sentence == self.tokens[i].sentence;
+        (same_sentence && is_plain_space(self.gap(before))).then_some(before)
+    }
+
+    // ----- datelines ---------------------------------------------------------------------
+
+    /// `OFFENBACH, Germany —`, `MIAMI (AP) —`, `HO CHI MINH CITY —`: capitals at the start of
+    /// a paragraph, then an optional region and credit, then a dash.
+    fn datelines(&mut self) {
+        for first in 0..self.tokens.len() {
+            if self.starts_line(first) {
+                self.dateline_at(first);
+            }
+        }
+    }
+
+    /// The first word of a block, or of a line inside a hard-wrapped one (a byline above it).
+    fn starts_line(&self, i: usize) -> bool {
+        i == 0
+            || self.tokens[i - 1].block != self.tokens[i].block
+            || self.gap(i - 1).contains(['\n', '\r'])
+    }
+
+    fn dateline_at(&mut self, first: usize) {
+        let mut last = first;
+        while last < self.tokens.len() && self.is_dateline_word(last) {
+            let joined = last == first || self.joined_before(last).is_some();
+            if !joined {
+                break;
+            }
+            last += 1;
+        }
+        if last == first {
+            return;
+        }
+        let place_end = last - 1;
+        let Some(segment) = self.dateline_tail(place_end) else {
+            return;
+        };
+        let place: Vec<usize> = (first..=place_end).collect();
+        let display = title_case(&self.joined_text(&place));
+        self.push_dateline_place(place, display);
+        let credit_start = self
+            .text
+            .get(segment.clone())
+            .and_then(|s| s.find('('))
+            .map_or(segment.end, |at| segment.start + at);
+        let region: Vec<usize> = (place_end + 1..self.tokens.len())
+            .take_while(|&i| {
+                self.tokens[i].range.end <= credit_start && self.tokens[i].is_name_word()
+            })
+            .collect();
+        let region_follows_comma = self
+            .text
+            .get(self.tokens[place_end].end..segment.end)
+            .is_some_and(|s| s.trim_start().starts_with(','));
+        if region_follows_comma && !region.is_empty() {
+            let display = self.display_of(&region);
+            self.push_dateline_place(region, display);
+        }
+    }
+
+    fn is_dateline_word(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.shape == Shape::Upper
+            && token.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && lexicon::organisation(&token.lower).is_none()
+    }
+
+    /// The bytes between the dateline's capitals and its dash, when the line has that shape.
+    fn dateline_tail(&self, place_end: usize) -> Option<Range<usize>> {
+        let start = self.tokens[place_end].end;
+        let line = self.text.get(start..)?.split(['\n', '\r']).next()?;
+        let window_end = line
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i >= 100)
+            .unwrap_or(line.len());
+        let window = &line[..window_end];
+        let dash = window
+            .find(['—', '–'])
+            .or_else(|| window.find(" - "))
+            .or_else(|| window.find("--"))?;
+        let before_dash = window[..dash].trim();
+        let shaped = before_dash.is_empty() || before_dash.starts_with([',', '(']);
+        (shaped && before_dash.len() <= 60).then_some(start..start + dash)
+    }
+
+    fn push_dateline_place(&mut self, tokens: Vec<usize>, display: String) {
+        for &i in &tokens {
+            self.consumed[i] = true;
+        }
+        let mut candidate = self.candidate(tokens);
+        let key = lexicon::name_key(&display);
+        let canonical = lexicon::place(&key);
+        candidate.key = canonical.map_or(key, lexicon::name_key);
+        candidate.display = display;
+        candidate.kind = Some((EntityKind::Place, Evidence::Lexical));
+        self.out.push(candidate);
+    }
+
+    // ----- capitalised runs --------------------------------------------------------------
+
+    fn runs(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if self.consumed[i] || !self.starts_run(i) {
+                i += 1;
+                continue;
+            }
+            let run = self.extend_run(i);
+            let last = run.last().copied().unwrap_or(i);
+            self.process_run(run);
+            i = last + 1;
+        }
+    }
+
+    fn starts_run(&self, i: usize) -> bool {
+        self.tokens[i].is_name_word() || self.is_leading_particle(i)
+    }
+
+    /// `van der Leyen`, `de Gaulle`, `al Assad`: particles that open a surname.
+    fn is_leading_particle(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        let opens_surname = matches!(
+            token.lower.as_str(),
+            "van" | "von" | "de" | "del" | "della" | "di" | "da" | "du" | "des" | "der" | "den"
+                | "ter" | "ten" | "le" | "la" | "al" | "el" | "bin" | "ibn" | "abu"
+        );
+        if !opens_surname || token.shape != Shape::Lower {
+            return false;
+        }
+        let mut next = i + 1;
+        while next < self.tokens.len()
+            && self.tokens[next].shape == Shape::Lower
+            && self.tokens[next].flags.has(Flags::PARTICLE)
+            && next - i < 3
+        {
+            next += 1;
+        }
+        next < self.tokens.len()
+            && self.tokens[next].shape == Shape::Capitalised
+            && self.tokens[next].is_name_word()
+            && (i..next).all(|k| is_plain_space(self.gap(k)))
+    }
+
+    fn extend_run(&self, start: usize) -> Vec<usize> {
+        let mut run = vec![start];
+        let mut last = start;
+        while let Some(step) = self.next_step(last, &run) {
+            last = step.last().copied().unwrap_or(last);
+            run.extend(step);
+        }
+        run
+    }
+
+    /// The tokens that continue a name after token `j`: the next name word, or connectors and
+    /// then a name word (`Bank of Spain`, `Charles de Gaulle`), or a quoted nickname skipped
+    /// (`Ernesto “Netinho” Salgado`).
+    fn next_step(&self, j: usize, run: &[usize]) -> Option<Vec<usize>> {
+        let current = &self.tokens[j];
+        let next_index = j + 1;
+        let next = self.tokens.get(next_index)?;
+        let word_continues = current.end != current.range.end; // `Zelensky's`, `BHP-run`
+        if word_continues || self.consumed[next_index] || next.sentence != current.sentence {
+            return None;
+        }
+        let gap = self.gap(j);
+        let dateline_below = gap.contains(['\n', '\r']) && next.shape == Shape::Upper;
+        if dateline_below && current.shape != Shape::Upper {
+            return None;
+        }
+        let plural_possessive =
+            current.text.ends_with('s') && matches!(gap.trim_end(), "’" | "'") && gap.len() > 1;
+        if is_plain_space(gap) || plural_possessive || gap.trim() == "&" {
+            if next.is_name_word() || self.is_name_month(next_index, run) {
+                return Some(vec![next_index]);
+            }
+            if let Some(step) = self.and_inside_organisation(j) {
+                return Some(step);
+            }
+            return self.connectors_then_name(j);
+        }
+        self.nickname_then_name(j)
+    }
+
+    fn connectors_then_name(&self, j: usize) -> Option<Vec<usize>> {
+        let mut step = Vec::new();
+        let mut previous = j;
+        let mut k = j + 1;
+        while k < self.tokens.len() && step.len() < 3 && self.is_connector(k, previous) {
+            if !is_plain_space(self.gap(k)) {
+                return None;
+            }
+            step.push(k);
+            previous = k;
+            k += 1;
+        }
+        let name = self.tokens.get(k)?;
+        let joins = !step.is_empty() && name.is_name_word() && name.shape != Shape::Initial;
+        joins.then(|| {
+            step.push(k);
+            step
+        })
+    }
+
+    /// `National Security and Defense Council`: `and` joins a common word (`Security`,
+    /// `Health`) to an organisation suffix within three words, so `Zelensky and Putin` and
+    /// `the Bundesbank and Rheintal Bank` stay two names.
+    fn and_inside_organisation(&self, j: usize) -> Option<Vec<usize>> {
+        let and = self.tokens.get(j + 1)?;
+        let common_word_before = self.tokens[j].flags.has(Flags::MODIFIER);
+        if and.lower != "and"
+            || and.shape != Shape::Lower
+            || !common_word_before
+            || !is_plain_space(self.gap(j + 1))
+        {
+            return None;
+        }
+        let mut k = j + 2;
+        while k < self.tokens.len() && k <= j + 4 && self.tokens[k].is_name_word() {
+            if self.tokens[k].flags.has(Flags::ORG_SUFFIX) {
+                return Some(vec![j + 1, j + 2]);
+            }
+            if !is_plain_space(self.gap(k)) {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn is_connector(&self, k: usize, previous: usize) -> bool {
+        let token = &self.tokens[k];
+        let before = &self.tokens[previous];
+        if token.shape != Shape::Lower || self.consumed[k] {
+            return false;
+        }
+        match token.lower.as_str() {
+            "of" | "for" => before.flags.has(Flags::OF_HEAD) && before.shape == Shape::Capitalised,
+            // `Bank of the West`; `Hands Across the Keys`, a title-case name.
+            "the" => {
+                matches!(before.lower.as_str(), "of" | "for") || before.capitalised_mid_sentence
+            }
+            _ => token.flags.has(Flags::PARTICLE),
+        }
+    }
+
+    fn nickname_then_name(&self, j: usize) -> Option<Vec<usize>> {
+        let opens = matches!(self.gap(j).trim(), "“" | "\"" | "‘");
+        let nickname = self.tokens.get(j + 1)?;
+        let closes = matches!(self.gap(j + 1).trim(), "”" | "\"" | "’");
+        let after = self.tokens.get(j + 2)?;
+        let joins = opens
+            && closes
+            && nickname.shape == Shape::Capitalised
+            && after.is_name_word()
+            && self.gap(j + 1).ends_with(char::is_whitespace)
+            && !self.consumed[j + 2];
+        joins.then(|| vec![j + 2])
+    }
+
+    /// `Theresa May`: a month inside a name, not before a date.
+    fn is_name_month(&self, i: usize, run: &[usize]) -> bool {
+        let token = &self.tokens[i];
+        let before_number = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|next| next.shape == Shape::Other && is_plain_space(self.gap(i)));
+        let after_name = run
+            .last()
+            .is_some_and(|&last| self.tokens[last].shape == Shape::Capitalised);
+        token.shape == Shape::Capitalised
+            && matches!(token.lower.as_str(), "may" | "june" | "april" | "august")
+            && after_name
+            && !before_number
+    }
+
+    fn process_run(&mut self, run: Vec<usize>) {
+        let in_title = run.iter().all(|&i| self.tokens[i].in_title);
+        if in_title {
+            self.push_weak(run);
+            return;
+        }
+        if let Some(head) = self.title_head(&run) {
+            self.push_titled(&run, head);
+            return;
+        }
+        self.push_name(run);
+    }
+
+    // ----- titles ------------------------------------------------------------------------
+
+    /// The position in `run` of the last title word followed by a name: `Ukrainian President
+    /// Volodymyr Zelensky`, `Chief Financial Officer Ana María Fuentes`, `Secretary of State
+    /// Marco Rubio`.
+    fn title_head(&self, run: &[usize]) -> Option<usize> {
+        (0..run.len().saturating_sub(1)).rev().find(|&h| {
+            self.is_title_word(run, h)
+                && run[h + 1..].iter().any(|&i| {
+                    let token = &self.tokens[i];
+                    token.shape == Shape::Capitalised
+                        && !token.flags.has(Flags::GENERATIONAL)
+                        && !token.flags.has(Flags::TITLE)
+                })
+        })
+    }
+
+    fn is_title_word(&self, run: &[usize], h: usize) -> bool {
+        let token = &self.tokens[run[h]];
+        if !matches!(token.shape, Shape::Capitalised | Shape::Upper) {
+            return false;
+        }
+        let lower_at = |k: usize| self.tokens[run[k]].lower.as_str();
+        match token.lower.as_str() {
+            "state" => h >= 2 && lower_at(h - 1) == "of" && lower_at(h - 2) == "secretary",
+            "general" => {
+                h >= 1
+                    && matches!(
+                        lower_at(h - 1),
+                        "attorney" | "secretary" | "surgeon" | "inspector" | "solicitor"
+                            | "director" | "major" | "lieutenant" | "brigadier"
+                    )
+            }
+            _ => token.flags.has(Flags::TITLE),
+        }
+    }
+
+    fn push_titled(&mut self, run: &[usize], head: usize) {
+        let title = &run[..=head];
+        let prefix: Vec<usize> = title[..head]
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let flags = self.tokens[i].flags;
+                !flags.has(Flags::TITLE) && !flags.has(Flags::MODIFIER) && !flags.has(Flags::DEMONYM)
+            })
+            .collect();
+        // `ECB President`, `Apple CEO`: the organisation inside a title is a mention too.
+        for group in self.contiguous_groups(&prefix) {
+            self.push_weak(group);
+        }
+        let role_start = self.extend_role_back(title[0]);
+        let title_word = self.tokens[title[head]].lower.as_str();
+        let courtesy_only =
+            head == 0 && matches!(title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
+        // `Mr.` and `Ms.` say nothing about who someone is.
+        let role = (!courtesy_only).then(|| self.phrase(role_start, title[head]));
+        let honorific = is_honorific(title_word);
+        let name: Vec<usize> = run[head + 1..]
+            .iter()
+            .copied()
+            .skip_while(|&i| self.tokens[i].shape == Shape::Lower)
+            .collect();
+        if name.is_empty() {
+            return;
+        }
+        let mut candidate = self.candidate(name);
+        candidate.kind = Some((EntityKind::Person, Evidence::Lexical));
+        candidate.titled = true;
+        let appositive = candidate
+            .tokens
+            .last()
+            .and_then(|&last| self.appositive_after(last))
+            .map(|(phrase, _)| phrase);
+        candidate.role = if honorific {
+            appositive.or(role)
+        } else {
+            role.or(appositive)
+        };
+        self.out.push(candidate);
+    }
+
+    /// Extends a capitalised title back over lowercase qualifiers: `incumbent Mayor`, `former
+    /// U.S. President`.
+    fn extend_role_back(&self, first: usize) -> usize {
+        let mut start = first;
+        while let Some(before) = self.joined_before(start) {
+            let token = &self.tokens[before];
+            let qualifies = token.shape == Shape::Lower
+                && token.flags.has(Flags::MODIFIER)
+                && !token.flags.has(Flags::STOP);
+            if !qualifies || first - before > 3 {
+                break;
+            }
+            start = before;
+        }
+        start
+    }
+
+    fn contiguous_groups(&self, indices: &[usize]) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &i in indices {
+            match groups.last_mut() {
+                Some(group) if group.last() == Some(&(i.wrapping_sub(1))) => group.push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        groups
+    }
+
+    // ----- names without a title ---------------------------------------------------------
+
+    fn push_name(&mut self, run: Vec<usize>) {
+        let (name, classified) = self.trim_and_classify(run);
+        if name.is_empty() || matches!(classified, Classified::NotAName) {
+            return;
+        }
+        let first = name[0];
+        let last = name[name.len() - 1];
+        let mut candidate = self.candidate(name);
+        let mut kind: Option<(EntityKind, Evidence)> = None;
+        if let Classified::Kind(found, canonical) = classified {
+            kind = Some((found, Evidence::Lexical));
+            if let Some(canonical) = canonical {
+                candidate.key = lexicon::name_key(canonical);
+            }
+        }
+        let pre_role = self.role_before(first, false);
+        let appositive = self.appositive_after(last);
+        let pre_appositive = if pre_role.is_none() && self.ends_clause(last) {
+            self.role_before(first, true)
+        } else {
+            None
+        };
+        let stated = pre_role.or(pre_appositive).or(appositive);
+        if let Some((role, role_kind)) = stated {
+            candidate.role = Some(role);
+            candidate.titled = true;
+            kind = kind.or(role_kind.map(|k| (k, Evidence::Context)));
+        }
+        if kind.is_none() {
+            if let Some(found) = self.context_kind(first, last) {
+                candidate.place_cue = found == EntityKind::Place;
+                kind = Some((found, Evidence::Context));
+            }
+        }
+        candidate.acronym = self.acronym_after(last);
+        if candidate.acronym.is_some() && kind.map_or(true, |(_, e)| e < Evidence::Lexical) {
+            kind = Some((EntityKind::Organisation, Evidence::Lexical));
+        }
+        if kind.is_none() && candidate.words.len() >= 2 {
+            kind = Some((EntityKind::Person, Evidence::Shape));
+        }
+        candidate.kind = kind;
+        let lexical = kind.is_some_and(|(_, evidence)| evidence == Evidence::Lexical);
+        candidate.weak = candidate.tokens.len() == 1
+            && self.tokens[first].weak
+            && !candidate.titled
+            && !lexical;
+        self.out.push(candidate);
+    }
+
+    /// Drops leading demonyms and qualifiers (`Russian`, `Former`) unless the whole name is a
+    /// known or suffixed organisation or place (`Ukrainian Security Council`), and classifies
+    /// what is left.
+    fn trim_and_classify(&self, run: Vec<usize>) -> (Vec<usize>, Classified) {
+        let classified = self.classify(&run);
+        if !matches!(classified, Classified::Unknown) {
+            return (run, classified);
+        }
+        let keep_from = run
+            .iter()
+            .position(|&i| {
+                let token = &self.tokens[i];
+                let qualifier = token.flags.has(Flags::DEMONYM) || token.flags.has(Flags::MODIFIER);
+                !qualifier || token.shape == Shape::Upper
+            })
+            .unwrap_or(run.len());
+        if keep_from == 0 {
+            return (run, classified);
+        }
+        let rest: Vec<usize> = run[keep_from..]
+            .iter()
+            .copied()
+            .skip_while(|&i| self.tokens[i].shape == Shape::Lower)
+            .collect();
+        let classified = self.classify(&rest);
+        (rest, classified)
+    }
+
+    fn classify(&self, name: &[usize]) -> Classified {
+        let Some((&first, &last)) = name.first().zip(name.last()) else {
+            return Classified::Unknown;
+        };
+        let key = self.key_of(name);
+        if let Some(canonical) = lexicon::place(&key) {
+            return Classified::Kind(EntityKind::Place, Some(canonical));
+        }
+        if let Some(canonical) = lexicon::organisation(&key) {
+            return Classified::Kind(EntityKind::Organisation, Some(canonical));
+        }
+        let (head, tail) = (&self.tokens[first], &self.tokens[last]);
+        if head.flags.has(Flags::EVENT) || tail.flags.has(Flags::EVENT) || is_role_word(&tail.lower) {
+            return Classified::NotAName;
+        }
+        if name.len() == 1 {
+            return if self.is_acronym(first) {
+                Classified::Kind(EntityKind::Organisation, None)
+            } else {
+                Classified::Unknown
+            };
+        }
+        let has_of = name.iter().any(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for"));
+        // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
+        let known_head = lexicon::organisation(&lexicon::name_key(head.text)).is_some();
+        let kind = if tail.flags.has(Flags::ORG_SUFFIX) {
+            Some(EntityKind::Organisation)
+        } else if tail.flags.has(Flags::PLACE_SUFFIX) {
+            Some(EntityKind::Place)
+        } else if head.flags.has(Flags::ORG_PREFIX) || has_of || known_head {
+            Some(EntityKind::Organisation)
+        } else if head.flags.has(Flags::PLACE_PREFIX) || head.flags.has(Flags::COMPASS) {
+            Some(EntityKind::Place)
+        } else {
+            None
+        };
+        kind.map_or(Classified::Unknown, |kind| Classified::Kind(kind, None))
+    }
+
+    /// `ECB`, `BBC`, `ATDU`: two to six capitals, not a common abbreviation such as `CEO`.
+    fn is_acronym(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        let letters = token.text.chars().filter(|c| c.is_alphabetic()).count();
+        token.shape == Shape::Upper
+            && (2..=6).contains(&letters)
+            && !token.text.contains(['-', '\u{2010}']) // `COVID-19`
+            && !token.flags.has(Flags::NOT_ACRONYM)
+            && !token.flags.has(Flags::TITLE)
+    }
+
+    /// `(ECB)` right after a name defines its acronym.
+    fn acronym_after(&self, last: usize) -> Option<String> {
+        let opens = self.gap(last).trim() == "(";
+        let acronym = self.tokens.get(last + 1)?;
+        let closes = self.gap(last + 1).trim_start().starts_with(')');
+        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower.clone())
+    }
+
+    /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
+    /// `the city of Offenbach`.
+    fn context_kind(&self, first: usize, last: usize) -> Option<EntityKind> {
+        if self.tokens[first].based || self.tokens[last].based {
+            return Some(EntityKind::Place);
+        }
+        let before = self.joined_before(first)?;
+        let word = &self.tokens[before];
+        if word.lower == "the" {
+            return self.acts_alone(last).then_some(EntityKind::Organisation);
+        }
+        if word.shape == Shape::Lower && word.flags.has(Flags::PLACE_CUE) {
+            return Some(EntityKind::Place);
+        }
+        let noun = self.joined_before(before).map(|noun| &self.tokens[noun]);
+        if word.lower != "of" {
+            return None;
+        }
+        match noun {
+            Some(noun) if noun.flags.has(Flags::ROLE_PLACE) => Some(EntityKind::Place),
+            // `founder of Hands Across the Keys`, `director of Pennine Rail`; not `mayor of`.
+            Some(noun) if noun.flags.has(Flags::ROLE_PERSON) && !governs_places(&noun.lower) => {
+                Some(EntityKind::Organisation)
+            }
+            _ => None,
+        }
+    }
+
+    /// `the Kremlin has`, `the Bundesbank showed`, `the Kremlin's`, `the BBC.`: the name stands
+    /// as a noun of its own, not as a modifier (`the Aedes mosquito`, `the Euribor benchmark`).
+    fn acts_alone(&self, last: usize) -> bool {
+        let token = &self.tokens[last];
+        let Some(next) = self.tokens.get(last + 1) else {
+            return true;
+        };
+        if token.possessive || next.sentence != token.sentence || !is_plain_space(self.gap(last)) {
+            return true;
+        }
+        next.shape != Shape::Lower
+            || next.flags.has(Flags::STOP)
+            || next.flags.has(Flags::SPEECH)
+            || next.lower.ends_with("ed")
+    }
+
+    /// Whether the name ends a clause: a comma, stop or bracket follows, or nothing does.
+    fn ends_clause(&self, last: usize) -> bool {
+        let gap = self.gap(last);
+        let next_sentence = self
+            .tokens
+            .get(last + 1)
+            .map_or(true, |next| next.sentence != self.tokens[last].sentence);
+        next_sentence || gap.trim_start().starts_with([',', '.', ';', ')', '!', '?', '—', '–'])
+    }
+
+    // ----- roles -------------------------------------------------------------------------
+
+    /// A role phrase ending right before token `first` (after a comma when `comma`):
+    /// `Kremlin spokesperson` Dmitry Peskov, `Ukrainian Security Council chief` Rustem Umerov,
+    /// `the state culture secretary`, Paulo Vieira. The word next to the name must be a role
+    /// noun; the phrase extends over qualifiers, capitalised names and up to two unknown words
+    /// when a boundary (a determiner, punctuation, the sentence start) confirms them.
+    fn role_before(&self, first: usize, comma: bool) -> Option<(String, Option<EntityKind>)> {
+        let head = first.checked_sub(1)?;
+        let head_token = &self.tokens[head];
+        let gap = self.gap(head);
+        let separated = if comma {
+            gap.trim() == "," && head_token.sentence == self.tokens[first].sentence
+        } else {
+            self.joined_before(first).is_some()
+        };
+        if !separated || head_token.shape != Shape::Lower || !head_token.flags.has(Flags::ROLE) {
+            return None;
+        }
+        let start = self.role_start(head, comma);
+        Some((self.phrase(start, head), role_kind(head_token.flags)))
+    }
+
+    /// Where the role phrase ending at `head` starts. Known words (qualifiers, role nouns,
+    /// names) extend it; up to two unknown words (`tenancy lawyer`) join only when a boundary
+    /// confirms the phrase: punctuation, the sentence start, a determiner or a preposition.
+    fn role_start(&self, head: usize, include_determiner: bool) -> usize {
+        let mut committed = head;
+        let mut unknown_from: Option<usize> = None;
+        let mut cursor = head;
+        let confirmed = loop {
+            let Some(before) = self.joined_before(cursor) else {
+                break true;
+            };
+            if head - before > 8 {
+                break false;
+            }
+            let token = &self.tokens[before];
+            let flags = token.flags;
+            let lower = token.shape == Shape::Lower;
+            if lower && flags.has(Flags::DETERMINER) {
+                if include_determiner {
+                    committed = before;
+                    unknown_from = None;
+                }
+                break true;
+            }
+            if lower && (flags.has(Flags::POSSESSIVE) || flags.has(Flags::STOP)) {
+                break true;
+            }
+            let known = flags.has(Flags::MODIFIER) || flags.has(Flags::ROLE) || token.possessive;
+            if (lower && known) || token.is_name_word() {
+                committed = before;
+                unknown_from = None;
+            } else if matches!(token.shape, Shape::Lower | Shape::Other) {
+                let unknowns = unknown_from.map_or(0, |from| committed - from);
+                if unknowns >= 2 {
+                    break false;
+                }
+                unknown_from = Some(before);
+            } else {
+                break true;
+            }
+            cursor = before;
+        };
+        match unknown_from {
+            Some(from) if confirmed => from,
+            _ => committed,
+        }
+    }
+
+    /// `Rustem Umerov, the chief of the Ukrainian Security Council,` → the phrase after the
+    /// comma, up to the next punctuation or relative word, when it opens like a description
+    /// (a determiner, a role noun, `X's`) and names a role.
+    fn appositive_after(&self, last: usize) -> Option<(String, Option<EntityKind>)> {
+        let token = &self.tokens[last];
+        if token.possessive || self.gap(last).trim() != "," {
+            return None;
+        }
+        let first = last + 1;
+        let opener = self.tokens.get(first)?;
+        if opener.sentence != token.sentence || !self.opens_description(first) {
+            return None;
+        }
+        let mut end = first;
+        loop {
+            let word = &self.tokens[end];
+            if word.flags.has(Flags::SPEECH) && word.shape == Shape::Lower {
+                return None;
+            }
+            let next = self.tokens.get(end + 1);
+            let continues = next.is_some_and(|next| {
+                next.sentence == word.sentence
+                    && is_plain_space(self.gap(end))
+                    && !(next.shape == Shape::Lower && next.flags.has(Flags::RELATIVE))
+            });
+            if !continues {
+                break;
+            }
+            end += 1;
+            if end - first >= 14 {
+                return None;
+            }
+        }
+        let closing = self.gap(end);
+        let closed = self.tokens.get(end + 1).map_or(true, |next| {
+            next.sentence != self.tokens[end].sentence
+                || closing.trim_start().starts_with([',', ';', ':', ')', '(', '—', '–'])
+                || (next.shape == Shape::Lower && next.flags.has(Flags::RELATIVE))
+        });
+        if !closed {
+            return None;
+        }
+        let role_noun = (first..=end).find(|&i| {
+            let word = &self.tokens[i];
+            word.flags.has(Flags::ROLE) && (word.shape == Shape::Lower || is_role_word(&word.lower))
+        })?;
+        Some((self.phrase(first, end), role_kind(self.tokens[role_noun].flags)))
+    }
+
+    fn opens_description(&self, first: usize) -> bool {
+        let token = &self.tokens[first];
+        match token.shape {
+            Shape::Lower => {
+                token.flags.has(Flags::DETERMINER)
+                    || token.flags.has(Flags::POSSESSIVE)
+                    || (!token.flags.has(Flags::STOP)
+                        && (token.flags.has(Flags::ROLE) || token.flags.has(Flags::MODIFIER)))
+            }
+            // `Andes Copper's chief executive`: a name in the possessive, then a role; or a
+            // capitalised role of its own, `Science Correspondent`.
+            Shape::Capitalised | Shape::Upper => {
+                let leading: Vec<usize> = (first..self.tokens.len().min(first + 5))
+                    .take_while(|&i| i == first || is_plain_space(self.gap(i - 1)))
+                    .collect();
+                let owner_then_role = leading.iter().find(|&&i| self.tokens[i].possessive).is_some_and(
+                    |&owner| {
+                        self.tokens.get(owner + 1).is_some_and(|next| {
+                            next.shape == Shape::Lower
+                                && (next.flags.has(Flags::ROLE) || next.flags.has(Flags::MODIFIER))
+                        })
+                    },
+                );
+                let capitalised_role = leading
+                    .iter()
+                    .take_while(|&&i| self.tokens[i].shape == Shape::Capitalised)
+                    .any(|&i| is_role_word(&self.tokens[i].lower));
+                owner_then_role || capitalised_role
+            }
+            _ => false,
+        }
+    }
+
+    // ----- building candidates -----------------------------------------------------------
+
+    fn push_weak(&mut self, tokens: Vec<usize>) {
+        if tokens.is_empty() {
+            return;
+        }
+        let mut candidate = self.candidate(tokens);
+        candidate.weak = true;
+        self.out.push(candidate);
+    }
+
+    fn candidate(&self, tokens: Vec<usize>) -> Candidate {
+        let first = tokens.first().map_or(0..0, |&i| self.tokens[i].range.clone());
+        let last = tokens.last().map_or(0..0, |&i| self.tokens[i].range.clone());
+        let range = first.start..last.end.max(first.start);
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|&i| lexicon::name_key(self.tokens[i].text))
+            .collect();
+        Candidate {
+            key: self.key_of(&tokens),
+            display: self.display_of(&tokens),
+            words,
+            tokens,
+            range,
+            weak: false,
+            kind: None,
+            titled: false,
+            role: None,
+            acronym: None,
+            place_cue: false,
+        }
+    }
+
+    /// The lookup key of some tokens: their words as written (periods kept, so `U.S.` and
+    /// `Dr.` match the word lists), lowercase, joined by single spaces.
+    fn key_of(&self, tokens: &[usize]) -> String {
+        lexicon::name_key(&self.joined_text(tokens))
+    }
+
+    fn joined_text(&self, tokens: &[usize]) -> String {
+        tokens
+            .iter()
+            .map(|&i| self.tokens[i].text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn display_of(&self, tokens: &[usize]) -> String {
+        match (tokens.first(), tokens.last()) {
+            (Some(&first), Some(&last)) => self.phrase_bytes(
+                self.tokens[first].range.start,
+                self.tokens[last].range.end,
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// The text from token `first` to token `last` (possessive included) as one line.
+    fn phrase(&self, first: usize, last: usize) -> String {
+        self.phrase_bytes(self.tokens[first].range.start, self.tokens[last].end)
+    }
+
+    fn phrase_bytes(&self, start: usize, end: usize) -> String {
+        let raw = self.text.get(start..end.max(start)).unwrap_or("");
+        raw.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(['*', '`'], "")
+    }
+}
+
+impl Candidate {
+    /// A mention of a known place or organisation found inside a heading or title.
+    pub(crate) fn known(
+        words: Vec<String>,
+        key: String,
+        display: String,
+        range: Range<usize>,
+        kind: EntityKind,
+    ) -> Candidate {
+        Candidate {
+            tokens: Vec::new(),
+            range,
+            words,
+            key,
+            display,
+            weak: false,
+            kind: Some((kind, Evidence::Lexical)),
+            titled: false,
+            role: None,
+            acronym: None,
+            place_cue: false,
+        }
+    }
+}
+
+/// Words that end a capitalised role and never a name: `Science Correspondent`, `Interior
+/// Minister`.
+fn is_role_word(word: &str) -> bool {
+    matches!(
+        word,
+        "correspondent" | "editor" | "reporter" | "columnist" | "minister" | "secretary"
+            | "director" | "officer" | "executive" | "spokesman" | "spokesperson" | "spokeswoman"
+            | "president" | "chairman" | "chairwoman" | "commissioner" | "ambassador"
+            | "analyst" | "economist" | "ceo" | "cfo"
+    )
+}
+
+/// Titles that honour rather than describe (`Dr.`, `Professor`): an appositive that says what
+/// the person does is the better role.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "dr" | "prof" | "professor" | "rev" | "reverend" | "sir" | "dame" | "lord" | "lady"
+            | "hon" | "mr" | "mrs" | "ms" | "mx" | "miss"
+    )
+}
+
+/// Roles whose `of` names a place: `mayor of Grimma`, `president of Ukraine`.
+fn governs_places(role: &str) -> bool {
+    matches!(
+        role,
+        "mayor" | "governor" | "king" | "queen" | "prince" | "princess" | "premier" | "minister"
+            | "president" | "senator" | "ambassador" | "bishop" | "archbishop" | "resident"
+            | "chancellor" | "leader" | "monarch" | "envoy" | "representative" | "member"
+    )
+}
+
+fn role_kind(flags: Flags) -> Option<EntityKind> {
+    if flags.has(Flags::ROLE_PERSON) {
+        Some(EntityKind::Person)
+    } else if flags.has(Flags::ROLE_ORG) {
+        Some(EntityKind::Organisation)
+    } else if flags.has(Flags::ROLE_PLACE) {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
+/// `in Marathon and Key Largo`, `in Leeds, Manchester and Sheffield`: a place cue covers the
+/// whole list after it.
+fn pass_place_cues_along_lists(text: &str, candidates: &mut [Candidate]) {
+    for i in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(i);
+        let previous = &before[i - 1];
+        let current = &mut after[0];
+        let between = text
+            .get(previous.range.end..current.range.start)
+            .unwrap_or("")
+            .trim();
+        let listed = matches!(between, "," | "and" | "or" | ", and" | ", or");
+        let open_kind = current.kind.map_or(true, |(_, evidence)| evidence == Evidence::Shape);
+        let previous_is_place = previous.kind.is_some_and(|(kind, _)| kind == EntityKind::Place);
+        // A known place passes its kind only to one unknown word (`Newcastle and Hull`); a cue
+        // such as `in` covers whole names (`in Marathon and Key Largo`).
+        let passes = previous.place_cue || (previous_is_place && current.words.len() == 1);
+        if passes && listed && open_kind && !current.titled && current.role.is_none() {
+            current.kind = Some((EntityKind::Place, Evidence::Context));
+            current.place_cue = true;
+            current.weak = false;
+        }
+    }
+}
+
+/// `HO CHI MINH CITY` → `Ho Chi Minh City`.
+fn title_case(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut at_word_start = true;
+    for c in words.chars() {
+        if at_word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        at_word_start = c.is_whitespace() || c == '-';
+    }
+    out
+}

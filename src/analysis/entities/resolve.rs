@@ -1,0 +1,498 @@
+//! Resolution: groups candidate mentions into entities. Full names are registered first, longest
+//! first (so `Sá Menezes` finds `Rodrigo Sá Menezes` wherever each appears); then every mention,
+//! in text order, resolves by exact name, acronym or alias, by surname (the most recently
+//! mentioned person when several share it, noted as ambiguous), or by a one-letter spelling
+//! variant of a surname (noted as a variant).
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::{self, Flags};
+use super::recognise::{Candidate, Evidence};
+use super::tokens::Token;
+use super::EntityKind;
+
+/// An entity as resolution builds it.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub name: String,
+    pub kind: EntityKind,
+    evidence: Evidence,
+    pub role: Option<String>,
+    /// Lowercase words of the full name.
+    pub words: Vec<String>,
+    /// Other names for it the story uses: acronyms.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Range<usize>>,
+    pub full_reference: Option<Range<usize>>,
+    /// Where the name first appears in full, for choosing among namesakes before any mention.
+    first_full: usize,
+    last_seen: Option<usize>,
+}
+
+/// A bare surname that fits several people: resolved to `chosen`, the most recent.
+#[derive(Debug, Clone)]
+pub(crate) struct Ambiguity {
+    pub range: Range<usize>,
+    pub chosen: usize,
+    pub candidates: Vec<usize>,
+}
+
+/// A mention spelled differently from the entity's name (`Zelensky` for `Zelenskyy`).
+#[derive(Debug, Clone)]
+pub(crate) struct Variant {
+    pub range: Range<usize>,
+    pub entity: usize,
+    pub written: String,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Resolved {
+    pub drafts: Vec<Draft>,
+    pub ambiguous: Vec<Ambiguity>,
+    pub variants: Vec<Variant>,
+}
+
+/// Resolves `candidates` (in text order) into entities with their mentions.
+pub(crate) fn resolve(text: &str, tokens: &[Token<'_>], candidates: &[Candidate]) -> Resolved {
+    let mut registry = Registry {
+        text,
+        tokens,
+        resolved: Resolved::default(),
+        by_key: HashMap::new(),
+        surnames: HashMap::new(),
+        variant_keys: HashMap::new(),
+    };
+    registry.register_full_names(candidates);
+    registry.register_single_words(candidates);
+    for candidate in candidates {
+        if candidate.weak {
+            registry.resolve_weak(candidate);
+        } else {
+            registry.resolve_strong(candidate);
+        }
+    }
+    registry.resolved
+}
+
+struct Registry<'a, 't> {
+    text: &'t str,
+    tokens: &'a [Token<'t>],
+    resolved: Resolved,
+    /// Full names, aliases and acronyms → entity.
+    by_key: HashMap<String, usize>,
+    /// Endings of people's names (`peskov`, `sá menezes`, `assad`) → people.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Full names registered as spelling variants of an entity → the written form.
+    variant_keys: HashMap<String, usize>,
+}
+
+impl Registry<'_, '_> {
+    fn drafts(&self) -> &[Draft] {
+        &self.resolved.drafts
+    }
+
+    // ----- registration ------------------------------------------------------------------
+
+    fn register_full_names(&mut self, candidates: &[Candidate]) {
+        let mut full: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| !c.weak && c.kind.is_some() && c.words.len() >= 2)
+            .collect();
+        full.sort_by_key(|c| (Reverse(c.words.len()), c.range.start));
+        for candidate in full {
+            self.register(candidate);
+        }
+    }
+
+    /// One-word names with evidence of their own (`the Kremlin`, `in Istanbul`, `BBC`) — unless
+    /// the word is a person's surname, which the story's own people claim first.
+    fn register_single_words(&mut self, candidates: &[Candidate]) {
+        for candidate in candidates {
+            let Some((kind, evidence)) = candidate.kind else {
+                continue;
+            };
+            let single = candidate.words.len() == 1 && !candidate.weak;
+            if !single || evidence < Evidence::Context {
+                continue;
+            }
+            if self.by_key.contains_key(&candidate.key) {
+                self.register(candidate);
+            } else if kind != EntityKind::Person && !self.surnames.contains_key(&candidate.key) {
+                self.register(candidate);
+            }
+        }
+    }
+
+    fn register(&mut self, candidate: &Candidate) {
+        let Some((kind, evidence)) = candidate.kind else {
+            return;
+        };
+        if let Some(&id) = self.by_key.get(&candidate.key) {
+            self.merge(id, candidate, kind, evidence);
+            return;
+        }
+        if kind == EntityKind::Person {
+            if self.surnames.contains_key(&candidate.key) {
+                return;
+            }
+            if let Some(id) = self.spelling_variant_of(&candidate.words) {
+                self.by_key.insert(candidate.key.clone(), id);
+                self.variant_keys.insert(candidate.key.clone(), id);
+                return;
+            }
+        }
+        self.create(candidate, kind, evidence);
+    }
+
+    fn create(&mut self, candidate: &Candidate, kind: EntityKind, evidence: Evidence) -> usize {
+        let id = self.resolved.drafts.len();
+        self.resolved.drafts.push(Draft {
+            name: candidate.display.clone(),
+            kind,
+            evidence,
+            role: None,
+            words: candidate.words.clone(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            full_reference: None,
+            first_full: candidate.range.start,
+            last_seen: None,
+        });
+        self.by_key.insert(candidate.key.clone(), id);
+        if kind == EntityKind::Person {
+            for form in surname_forms(&candidate.words) {
+                let people = self.surnames.entry(form).or_default();
+                if !people.contains(&id) {
+                    people.push(id);
+                }
+            }
+        } else if let Some(short) = short_name(&candidate.words) {
+            self.by_key.entry(short).or_insert(id);
+        }
+        if let Some(acronym) = &candidate.acronym {
+            self.add_acronym(id, acronym);
+        }
+        id
+    }
+
+    fn merge(&mut self, id: usize, candidate: &Candidate, kind: EntityKind, evidence: Evidence) {
+        let draft = &mut self.resolved.drafts[id];
+        if evidence > draft.evidence {
+            draft.kind = kind;
+            draft.evidence = evidence;
+        }
+        draft.first_full = draft.first_full.min(candidate.range.start);
+        if let Some(acronym) = &candidate.acronym {
+            self.add_acronym(id, acronym);
+        }
+    }
+
+    fn add_acronym(&mut self, id: usize, acronym: &str) {
+        self.by_key.entry(acronym.to_string()).or_insert(id);
+        let written = acronym.to_uppercase();
+        let aliases = &mut self.resolved.drafts[id].aliases;
+        if !aliases.contains(&written) {
+            aliases.push(written);
+        }
+    }
+
+    /// A person whose full name differs from `words` only by one letter in the surname.
+    fn spelling_variant_of(&self, words: &[String]) -> Option<usize> {
+        let (surname, given) = words.split_last()?;
+        let matches: Vec<usize> = self
+            .drafts()
+            .iter()
+            .enumerate()
+            .filter(|(_, draft)| draft.kind == EntityKind::Person)
+            .filter(|(_, draft)| {
+                draft.words.split_last().is_some_and(|(other, other_given)| {
+                    other_given == given && is_one_edit_apart(surname, other)
+                })
+            })
+            .map(|(id, _)| id)
+            .collect();
+        (matches.len() == 1).then(|| matches[0])
+    }
+
+    // ----- resolution --------------------------------------------------------------------
+
+    fn resolve_strong(&mut self, candidate: &Candidate) {
+        let found = self
+            .lookup(&candidate.key, candidate.range.clone())
+            .or_else(|| self.surname_variant(&candidate.words, candidate.range.clone()))
+            .or_else(|| self.create_late(candidate));
+        if let Some(id) = found {
+            if let Some(&variant_of) = self.variant_keys.get(&candidate.key) {
+                self.note_variant(variant_of, candidate.range.clone());
+            }
+            let full = candidate.words.len() >= self.drafts()[id].words.len();
+            self.mention(id, candidate.range.clone(), full, candidate.role.as_deref());
+        }
+    }
+
+    /// A one-word person after a title (`President Zelensky`) with no full name in the story,
+    /// or a one-word name whose evidence came late.
+    fn create_late(&mut self, candidate: &Candidate) -> Option<usize> {
+        let (kind, evidence) = candidate.kind?;
+        let person_with_title = kind == EntityKind::Person && candidate.titled;
+        if !person_with_title && evidence < Evidence::Context {
+            return None;
+        }
+        Some(self.create(candidate, kind, evidence))
+    }
+
+    /// Headings, sentence-initial words and title prefixes: only the longest spans that name
+    /// an entity already found, a surname, or a known place or organisation become mentions.
+    fn resolve_weak(&mut self, candidate: &Candidate) {
+        let count = candidate.tokens.len();
+        let mut i = 0;
+        while i < count {
+            let longest = (1..=(count - i).min(6)).rev().find_map(|len| {
+                let span = &candidate.tokens[i..i + len];
+                if !self.can_bound_span(span) {
+                    return None;
+                }
+                let range = self.tokens[span[0]].range.start..self.tokens[span[len - 1]].range.end;
+                let words = &candidate.words[i..i + len];
+                self.resolve_span(words, range.clone()).map(|id| (len, id, range))
+            });
+            match longest {
+                Some((len, id, range)) => {
+                    let full = len >= self.drafts()[id].words.len();
+                    self.mention(id, range, full, None);
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// A span starts and ends on a name word, never on a title (`President`) or connector.
+    fn can_bound_span(&self, span: &[usize]) -> bool {
+        let bounds = [span[0], span[span.len() - 1]];
+        bounds.iter().all(|&i| {
+            let token = &self.tokens[i];
+            token.is_name_word() && !token.flags.has(Flags::TITLE)
+        })
+    }
+
+    fn resolve_span(&mut self, words: &[String], range: Range<usize>) -> Option<usize> {
+        let key = words.join(" ");
+        if let Some(id) = self.lookup(&key, range.clone()) {
+            return Some(id);
+        }
+        let known = lexicon::place(&key)
+            .map(|canonical| (EntityKind::Place, canonical))
+            .or_else(|| lexicon::organisation(&key).map(|c| (EntityKind::Organisation, c)));
+        if let Some((kind, canonical)) = known {
+            let canonical_key = lexicon::name_key(canonical);
+            if let Some(&id) = self.by_key.get(&canonical_key) {
+                return Some(id);
+            }
+            let display = self.written(range.clone());
+            let candidate = Candidate::known(words.to_vec(), canonical_key, display, range, kind);
+            return Some(self.create(&candidate, kind, Evidence::Lexical));
+        }
+        self.surname_variant(words, range)
+    }
+
+    /// An exact name, alias or acronym; else a surname, choosing the most recent namesake.
+    fn lookup(&mut self, key: &str, range: Range<usize>) -> Option<usize> {
+        if let Some(&id) = self.by_key.get(key) {
+            return Some(id);
+        }
+        let people = self.surnames.get(key)?.clone();
+        let chosen = self.most_recent(&people, range.start)?;
+        if people.len() > 1 {
+            self.resolved.ambiguous.push(Ambiguity {
+                range,
+                chosen,
+                candidates: people,
+            });
+        }
+        Some(chosen)
+    }
+
+    fn most_recent(&self, people: &[usize], offset: usize) -> Option<usize> {
+        let drafts = self.drafts();
+        let seen_before = people
+            .iter()
+            .filter_map(|&id| drafts[id].last_seen.filter(|&at| at < offset).map(|at| (at, id)))
+            .max();
+        seen_before.map(|(_, id)| id).or_else(|| {
+            people
+                .iter()
+                .copied()
+                .min_by_key(|&id| drafts[id].first_full)
+        })
+    }
+
+    /// `Zelensky` in a story about `Volodymyr Zelenskyy`: one word one letter away from exactly
+    /// one person's surname resolves to them and is noted as a variant.
+    fn surname_variant(&mut self, words: &[String], range: Range<usize>) -> Option<usize> {
+        let [word] = words else {
+            return None;
+        };
+        if word.chars().count() < 5 {
+            return None;
+        }
+        let matches: Vec<usize> = self
+            .drafts()
+            .iter()
+            .enumerate()
+            .filter(|(_, draft)| draft.kind == EntityKind::Person && draft.words.len() >= 2)
+            .filter(|(_, draft)| draft.words.last().is_some_and(|s| is_one_edit_apart(word, s)))
+            .map(|(id, _)| id)
+            .collect();
+        let [id] = matches[..] else {
+            return None;
+        };
+        self.note_variant(id, range);
+        Some(id)
+    }
+
+    fn note_variant(&mut self, entity: usize, range: Range<usize>) {
+        let written = self.written(range.clone());
+        self.resolved.variants.push(Variant {
+            range,
+            entity,
+            written,
+        });
+    }
+
+    fn mention(&mut self, id: usize, range: Range<usize>, full: bool, role: Option<&str>) {
+        let written = self.written(range.clone());
+        let draft = &mut self.resolved.drafts[id];
+        if draft.mentions.last().is_some_and(|last| last.end > range.start) {
+            return;
+        }
+        // `AP` first, `Associated Press` later: name an organisation or place in full.
+        let fuller = written.split_whitespace().count() > draft.name.split_whitespace().count();
+        let shouted = !written.chars().any(char::is_lowercase);
+        if draft.kind != EntityKind::Person && fuller && !shouted {
+            draft.name = written;
+        }
+        draft.last_seen = Some(range.start);
+        if full && draft.full_reference.is_none() {
+            draft.full_reference = Some(range.clone());
+        }
+        if draft.role.is_none() {
+            draft.role = role.map(str::to_string);
+        }
+        draft.mentions.push(range);
+    }
+
+    fn written(&self, range: Range<usize>) -> String {
+        self.text.get(range).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The endings of a person's name a story may use alone: every tail of the name that starts
+/// on a name word or particle (`gaulle`, `de gaulle`; `menezes`, `sá menezes`), the surname
+/// without a generational suffix (`kennedy` for `John F. Kennedy Jr.`) and without a glued
+/// particle (`assad` for `al-Assad`).
+fn surname_forms(words: &[String]) -> Vec<String> {
+    let mut core: &[String] = words;
+    let mut forms = Vec::new();
+    if let Some((last, rest)) = words.split_last() {
+        if is_generational(last) && rest.len() >= 2 {
+            core = rest;
+        }
+    }
+    for start in 1..core.len() {
+        let first = &core[start];
+        if is_initial(first) || is_generational(first) {
+            continue;
+        }
+        forms.push(core[start..].join(" "));
+        if start < words.len() && core.len() < words.len() {
+            forms.push(words[start..].join(" "));
+        }
+    }
+    if let Some(last) = core.last() {
+        if let Some((_, bare)) = last.split_once(['-', '\'']) {
+            let glued_particle = last
+                .split(['-', '\''])
+                .next()
+                .is_some_and(|head| lexicon::flags(head).has(Flags::PARTICLE) || head == "d");
+            if glued_particle && core.len() >= 2 {
+                forms.push(bare.to_string());
+            }
+        }
+    }
+    forms.retain(|form| !form.is_empty());
+    forms
+}
+
+/// An organisation or place named without its suffix: `Andes Copper` for `Andes Copper Corp.`,
+/// `Mulde` for `Mulde River`.
+fn short_name(words: &[String]) -> Option<String> {
+    let (last, rest) = words.split_last()?;
+    let droppable = matches!(
+        last.trim_end_matches('.'),
+        "corp" | "inc" | "ltd" | "co" | "plc" | "llc" | "river" | "group"
+    );
+    (droppable && !rest.is_empty()).then(|| rest.join(" "))
+}
+
+fn is_initial(word: &str) -> bool {
+    word.ends_with('.') && word.chars().count() == 2
+}
+
+fn is_generational(word: &str) -> bool {
+    lexicon::flags(word.trim_end_matches('.')).has(Flags::GENERATIONAL)
+}
+
+/// Whether two words differ by exactly one insertion, deletion, substitution or swap of
+/// neighbours (`zelensky` / `zelenskyy`, `peskov` / `peskow`); both must be at least five
+/// letters so short names (`Ruiz`, `Ruis`) never match by accident.
+fn is_one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (&a[prefix..], &b[prefix..]);
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            rest_a[1..] == rest_b[1..]
+                || (rest_a.len() >= 2
+                    && rest_a[0] == rest_b[1]
+                    && rest_a[1] == rest_b[0]
+                    && rest_a[2..] == rest_b[2..])
+        }
+        std::cmp::Ordering::Less => rest_a == &rest_b[1..],
+        std::cmp::Ordering::Greater => &rest_a[1..] == rest_b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(name: &str) -> Vec<String> {
+        name.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn surname_forms_cover_particles_initials_and_suffixes() {
+        assert_eq!(surname_forms(&words("charles de gaulle")), vec!["de gaulle", "gaulle"]);
+        assert!(surname_forms(&words("john f. kennedy jr.")).contains(&"kennedy".to_string()));
+        assert!(!surname_forms(&words("john f. kennedy jr.")).contains(&"jr.".to_string()));
+        assert!(surname_forms(&words("bashar al-assad")).contains(&"assad".to_string()));
+        assert!(surname_forms(&words("ursula von der leyen")).contains(&"von der leyen".into()));
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(is_one_edit_apart("zelensky", "zelenskyy"));
+        assert!(is_one_edit_apart("peskov", "peskow"));
+        assert!(is_one_edit_apart("benítez", "benitez"));
+        assert!(!is_one_edit_apart("peskov", "peskov"));
+        assert!(!is_one_edit_apart("ruiz", "ruis"));
+        assert!(!is_one_edit_apart("lassen", "hollmann"));
+    }
+}

@@ -1,0 +1,559 @@
+//! Word tokens for entity recognition: words of the prose blocks with byte ranges and shape
+//! (capitalised, all capitals, initial), possessive `'s` and lowercase hyphen tails split off,
+//! and whether each sits where any word is capitalised (sentence start, heading, after an
+//! opening quote, inside a title of a work), which makes its capital no evidence of a name.
+
+use std::ops::Range;
+
+use super::lexicon::{self, Flags};
+use crate::analysis::document::Document;
+use crate::analysis::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `Zelensky`, `McAllister`, `al-Assad`, `Đoković`.
+    Capitalised,
+    /// Two or more capitals: `ECB`, `U.S.`, and all-capital datelines such as `OFFENBACH`.
+    Upper,
+    /// One capital and a period: the `F.` of `John F. Kennedy`.
+    Initial,
+    Lower,
+    /// Numbers and anything else that does not start with a letter.
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Token<'t> {
+    /// The word as a name: without a possessive `'s` and without a lowercase hyphen tail.
+    pub range: Range<usize>,
+    /// Where the written word really ends (after `'s` or `-based`), where the gap to the next
+    /// word begins.
+    pub end: usize,
+    pub text: &'t str,
+    /// Lowercase, straight apostrophes, no trailing period: the form the word lists use.
+    pub lower: String,
+    pub shape: Shape,
+    pub flags: Flags,
+    pub possessive: bool,
+    /// Written `X-based`: X is a place.
+    pub based: bool,
+    /// Its capital is no evidence of a name (sentence start, heading, quoted title).
+    pub weak: bool,
+    /// In a heading, a title-case line or a quoted title: every word there is capitalised.
+    pub in_title: bool,
+    /// A function word capitalised mid-sentence (`An Giang`, `Hands Across the Keys`): here
+    /// the capital is evidence that it belongs to a name.
+    pub capitalised_mid_sentence: bool,
+    /// Numbered across the document, so cues never reach into another sentence.
+    pub sentence: usize,
+    pub block: usize,
+}
+
+impl Token<'_> {
+    /// A word that can be part of a name: capitalised, capitals or an initial, and not a
+    /// function word, pronoun or contraction.
+    pub fn is_name_word(&self) -> bool {
+        match self.shape {
+            Shape::Capitalised => {
+                (!self.flags.has(Flags::STOP) || self.capitalised_mid_sentence)
+                    && !is_contraction(self.text)
+            }
+            Shape::Upper => !self.flags.has(Flags::NOT_ACRONYM) || self.flags.has(Flags::TITLE),
+            Shape::Initial => true,
+            Shape::Lower | Shape::Other => false,
+        }
+    }
+}
+
+/// Words that abbreviate with a period and keep it: titles, name and company suffixes.
+const KEEPS_PERIOD: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "cpl", "pvt", "rev", "hon", "supt", "det", "insp", "st", "mt", "ft",
+    "jr", "sr", "inc", "ltd", "corp", "co", "bros",
+];
+
+/// Tokenises every prose block (headings and paragraphs) of `doc`.
+pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
+    let mut tokens = Vec::new();
+    let mut sentence_base = 0;
+    for (block_index, block) in doc.blocks.iter().enumerate() {
+        if !block.is_heading() && !block.is_paragraph() {
+            continue;
+        }
+        let first = tokens.len();
+        scan_words(doc.text, block.content.clone(), block_index, &mut tokens);
+        let sentences = text::sentences(doc.text, block.content.clone());
+        let block_tokens = &mut tokens[first..];
+        number_sentences(block_tokens, &sentences, sentence_base);
+        sentence_base += sentences.len().max(1);
+        let whole_block_weak = block.is_heading() || is_title_case_line(block_tokens);
+        mark_weak(doc.text, block.content.start, block_tokens, whole_block_weak);
+    }
+    tokens
+}
+
+/// The text between token `i` and the next one; a paragraph break when they sit in different
+/// blocks, so nothing joins across blocks.
+pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token<'_>], i: usize) -> &'t str {
+    match (tokens.get(i), tokens.get(i + 1)) {
+        (Some(a), Some(b)) if a.block == b.block => text.get(a.end..b.range.start).unwrap_or("\n\n"),
+        _ => "\n\n",
+    }
+}
+
+/// Whether a gap joins two words of one name: spaces and at most one line break.
+pub(crate) fn is_plain_space(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}' || c == '\n' || c == '\r')
+        && gap.matches('\n').count() <= 1
+}
+
+fn scan_words<'t>(text: &'t str, range: Range<usize>, block: usize, out: &mut Vec<Token<'t>>) {
+    let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
+    let chars = slice.char_indices();
+    let mut skip_until = 0;
+    for (offset, c) in chars {
+        if offset < skip_until {
+            continue;
+        }
+        let rest = &slice[offset..];
+        if let Some(len) = unreadable_len(rest) {
+            skip_until = offset + len;
+            continue;
+        }
+        if !is_word_char(c) {
+            continue;
+        }
+        if preceded_by_handle_mark(slice, offset) {
+            // `@handle` and `#tag` are not names: skip the whole word.
+            skip_until = offset + word_len(rest);
+            continue;
+        }
+        let len = word_len(rest);
+        skip_until = offset + len;
+        if let Some(token) = make_token(text, range.start + offset, len, block) {
+            out.push(token);
+        }
+    }
+}
+
+/// Lengths of spans that are not prose: URLs, inline code, e-mail addresses.
+fn unreadable_len(rest: &str) -> Option<usize> {
+    let lower_start = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    if lower_start.starts_with("http://")
+        || lower_start.starts_with("https://")
+        || lower_start.starts_with("www.")
+    {
+        return Some(
+            rest.find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+                .unwrap_or(rest.len()),
+        );
+    }
+    if rest.starts_with('`') {
+        let close = rest[1..].find(['`', '\n']).map_or(rest.len(), |i| i + 2);
+        return Some(close.min(rest.len()));
+    }
+    None
+}
+
+fn preceded_by_handle_mark(slice: &str, offset: usize) -> bool {
+    slice[..offset]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == '@' || c == '#')
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Combining marks keep decomposed letters (`e` + U+0302) inside one word.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn is_connector(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
+}
+
+/// The byte length of the word at the start of `rest`: letters and digits, joined by hyphens,
+/// apostrophes or periods (`France-Presse`, `O'Brien`, `U.S`), plus a final period that
+/// belongs to the word (`U.S.`, `F.`, `Dr.`, `Inc.`).
+fn word_len(rest: &str) -> usize {
+    let mut end = 0;
+    let mut iter = rest.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_word_char(c) {
+            end = i + c.len_utf8();
+        } else if is_connector(c) && iter.peek().is_some_and(|&(_, next)| is_word_char(next)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let word = &rest[..end];
+    if rest[end..].starts_with('.') && keeps_period(word) {
+        end += 1;
+    }
+    end
+}
+
+fn keeps_period(word: &str) -> bool {
+    let mut letters = word.chars();
+    let single_capital =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    // `U.S`, `J.K`, `U.S.A`: letters between periods, not `S.Paulo`.
+    let dotted = word.contains('.')
+        && word.split('.').all(|part| part.chars().count() <= 2)
+        && word.chars().any(char::is_uppercase);
+    single_capital || dotted || KEEPS_PERIOD.contains(&word.to_lowercase().as_str())
+}
+
+fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Token<'_>> {
+    let written = start..start + len;
+    let word = text.get(written.clone())?;
+    let (range, based) = split_hyphen_tail(word, written.clone());
+    let (range, possessive) = split_possessive(text, range);
+    let core = text.get(range.clone())?;
+    if core.is_empty() {
+        return None;
+    }
+    let shape = shape_of(core);
+    let lower = fold(core);
+    let mut flags = lexicon::flags(&lower);
+    if shape == Shape::Upper {
+        // `US` is not the pronoun `us`, nor `WHO` the relative `who`; but a shouted `NOT` or
+        // `THE` is no acronym either.
+        let shouted_word = flags.has(Flags::STOP)
+            && lexicon::organisation(&lower).is_none()
+            && lexicon::place(&lower).is_none();
+        flags = strip_word_senses(flags);
+        if shouted_word {
+            flags = flags.union(Flags::NOT_ACRONYM);
+        }
+    }
+    Some(Token {
+        range,
+        end: written.end,
+        text: core,
+        lower,
+        shape,
+        flags,
+        possessive,
+        based,
+        weak: false,
+        in_title: false,
+        capitalised_mid_sentence: false,
+        sentence: 0,
+        block,
+    })
+}
+
+fn strip_word_senses(flags: Flags) -> Flags {
+    [
+        Flags::TITLE,
+        Flags::NOT_ACRONYM,
+        Flags::GENERATIONAL,
+        Flags::ORG_SUFFIX,
+    ]
+    .into_iter()
+    .filter(|flag| flags.has(*flag))
+    .fold(Flags::default(), Flags::union)
+}
+
+/// Splits a hyphenated word into its name part: `Santiago-based` → `Santiago` (a place cue),
+/// `BHP-run` → `BHP`, `anti-Kremlin` → `Kremlin`; `al-Assad` and `France-Presse` stay whole.
+fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
+    let parts: Vec<(usize, &str)> = split_on_hyphens(word);
+    if parts.len() < 2 {
+        return (range, false);
+    }
+    let starts_upper = |part: &str| part.chars().next().is_some_and(char::is_uppercase);
+    let first = parts[0].1;
+    if !starts_upper(first) {
+        let particle = lexicon::flags(&first.to_lowercase()).has(Flags::PARTICLE);
+        if particle {
+            return (range, false);
+        }
+        // `anti-Kremlin`: the name starts at the first capitalised part, if any.
+        return match parts.iter().find(|(_, part)| starts_upper(part)) {
+            Some(&(offset, _)) => (range.start + offset..range.end, false),
+            None => (range, false),
+        };
+    }
+    match parts.iter().position(|(_, part)| !starts_upper(part)) {
+        Some(tail) if tail > 0 => {
+            let (last_offset, last_name_part) = parts[tail - 1];
+            let name_end = range.start + last_offset + last_name_part.len();
+            let based = parts[tail].1.eq_ignore_ascii_case("based");
+            (range.start..name_end, based)
+        }
+        _ => (range, false),
+    }
+}
+
+/// Parts of a word split on hyphens, each with its byte offset in the word.
+fn split_on_hyphens(word: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+            parts.push((start, &word[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push((start, &word[start..]));
+    parts
+}
+
+/// `Zelensky's` → `Zelensky` and a possessive flag.
+fn split_possessive(text: &str, range: Range<usize>) -> (Range<usize>, bool) {
+    let word = text.get(range.clone()).unwrap_or("");
+    for suffix in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (range.start..range.start + stem.len(), true);
+            }
+        }
+    }
+    (range, false)
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first_letter) = letters.next() else {
+        return Shape::Other;
+    };
+    let first_char = word.chars().next().unwrap_or(' ');
+    if !first_char.is_alphabetic() && !is_particle_prefixed(word) {
+        return Shape::Other;
+    }
+    let upper_count = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower_count = word.chars().filter(|c| c.is_lowercase()).count();
+    if word.ends_with('.') && upper_count == 1 && lower_count == 0 && word.chars().count() == 2 {
+        return Shape::Initial;
+    }
+    if upper_count >= 2 && lower_count == 0 {
+        return Shape::Upper;
+    }
+    if first_letter.is_uppercase() || is_particle_prefixed(word) {
+        Shape::Capitalised
+    } else {
+        Shape::Lower
+    }
+}
+
+/// `al-Assad`, `el-Sisi`, `d'Alembert`: a lowercase particle glued to a capitalised name.
+fn is_particle_prefixed(word: &str) -> bool {
+    let Some(split) = word.find(['-', '\'', '’']) else {
+        return false;
+    };
+    let (head, tail) = word.split_at(split);
+    let tail_starts_upper = tail.chars().nth(1).is_some_and(char::is_uppercase);
+    let head_is_particle =
+        matches!(head, "d" | "l") || lexicon::flags(head).has(Flags::PARTICLE);
+    head_is_particle && tail_starts_upper
+}
+
+/// An apostrophe followed by a lowercase letter marks a contraction (`Don't`, `We're`); names
+/// such as `O'Brien` have a capital there.
+fn is_contraction(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if (c == '\'' || c == '’') && chars.peek().is_some_and(|n| n.is_lowercase()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Lowercase, curly apostrophes straight, a trailing period dropped.
+pub(crate) fn fold(word: &str) -> String {
+    let lower: String = word
+        .chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    match lower.strip_suffix('.') {
+        Some(stem) if !stem.contains('.') => stem.to_string(),
+        _ => lower,
+    }
+}
+
+fn number_sentences(tokens: &mut [Token<'_>], sentences: &[Range<usize>], base: usize) {
+    let mut current = 0;
+    for token in tokens.iter_mut() {
+        while current + 1 < sentences.len() && sentences[current + 1].start <= token.range.start {
+            current += 1;
+        }
+        token.sentence = base + current;
+    }
+}
+
+/// A headline written as a paragraph (CMS exports): one sentence, most longer words
+/// capitalised, and capitalised function words (`Talks Between Ukraine and Russia`) or many
+/// words — so a byline (`By Keisha Morgan, Associated Press`) or a name line is not one.
+fn is_title_case_line(tokens: &[Token<'_>]) -> bool {
+    let long: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.text.chars().count() >= 4 && !t.flags.has(Flags::STOP))
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|t| matches!(t.shape, Shape::Capitalised | Shape::Upper))
+        .count();
+    let capitalised_function_word = tokens
+        .iter()
+        .skip(1)
+        .any(|t| t.shape == Shape::Capitalised && t.flags.has(Flags::STOP));
+    let byline = tokens.first().is_some_and(|t| t.lower == "by");
+    long.len() >= 3
+        && capitalised * 4 >= long.len() * 3
+        && (capitalised_function_word || long.len() >= 6)
+        && !byline
+        && tokens.first().map(|t| t.sentence) == tokens.last().map(|t| t.sentence)
+}
+
+fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token<'_>], whole_block: bool) {
+    if whole_block {
+        tokens.iter_mut().for_each(|t| {
+            t.weak = true;
+            t.in_title = true;
+        });
+        return;
+    }
+    for i in 0..tokens.len() {
+        let before = if i == 0 {
+            text.get(block_start..tokens[0].range.start).unwrap_or("")
+        } else {
+            text.get(tokens[i - 1].end..tokens[i].range.start).unwrap_or("")
+        };
+        let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+        // A line start is a sentence start in all but name: wire copy puts headlines, bylines
+        // and datelines on lines of their own without closing punctuation.
+        let line_start = before.contains(['\n', '\r']);
+        if sentence_start || line_start || opens_clause(before) {
+            tokens[i].weak = true;
+        }
+    }
+    mark_quoted_titles(text, tokens);
+    for i in 0..tokens.len() {
+        let after_abbreviation = i > 0 && tokens[i - 1].text.ends_with('.');
+        let token = &mut tokens[i];
+        token.capitalised_mid_sentence = token.shape == Shape::Capitalised
+            && token.flags.has(Flags::STOP)
+            && !token.weak
+            && !after_abbreviation
+            && !token.flags.has(Flags::PRONOUN)
+            && !token.flags.has(Flags::CALENDAR)
+            && token.lower != "the";
+    }
+}
+
+/// A word right after an opening quote or a colon is capitalised for that reason alone.
+fn opens_clause(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(['*', '_', '(', '[']);
+    trimmed.ends_with(['“', '‘', '«', '"', '\'']) || before.trim_end().ends_with(':')
+}
+
+/// Quoted spans written in title case are titles of works or nicknames (“What the Fire Left”,
+/// “Netinho”): their capitals are no evidence either.
+fn mark_quoted_titles(text: &str, tokens: &mut [Token<'_>]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let before = if i == 0 {
+            ""
+        } else {
+            text.get(tokens[i - 1].end..tokens[i].range.start).unwrap_or("")
+        };
+        if !before.trim_end_matches(['*', '_']).ends_with(['“', '"', '‘']) {
+            i += 1;
+            continue;
+        }
+        let close = (i..tokens.len().min(i + 14)).find(|&j| {
+            let after = match tokens.get(j + 1) {
+                Some(next) => text.get(tokens[j].end..next.range.start).unwrap_or(""),
+                None => text.get(tokens[j].end..).unwrap_or(""),
+            };
+            after.chars().take(3).any(|c| matches!(c, '”' | '"' | '’'))
+        });
+        if let Some(close) = close {
+            if is_title_case_span(&tokens[i..=close]) {
+                tokens[i..=close].iter_mut().for_each(|t| {
+                    t.weak = true;
+                    t.in_title = true;
+                });
+            }
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_title_case_span(span: &[Token<'_>]) -> bool {
+    let significant: Vec<&Token<'_>> = span
+        .iter()
+        .filter(|t| !t.flags.has(Flags::STOP) && t.shape != Shape::Other)
+        .collect();
+    let capitalised = significant
+        .iter()
+        .filter(|t| t.shape != Shape::Lower)
+        .count();
+    !significant.is_empty() && capitalised * 5 >= significant.len() * 3
+        && (span.len() <= 3 || capitalised >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::document::Format;
+
+    fn words(text: &str) -> Vec<(String, Shape, bool)> {
+        let doc = Document::parse(text, Format::Markdown);
+        tokenize(&doc)
+            .into_iter()
+            .map(|t| (t.text.to_string(), t.shape, t.weak))
+            .collect()
+    }
+
+    #[test]
+    fn splits_possessives_tails_and_keeps_initials() {
+        let found = words("Zelensky's aide met John F. Kennedy in Santiago-based U.S. offices.");
+        let texts: Vec<&str> = found.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Zelensky", "aide", "met", "John", "F.", "Kennedy", "in", "Santiago", "U.S.", "offices"]
+        );
+        assert_eq!(found[4].1, Shape::Initial);
+        assert_eq!(found[8].1, Shape::Upper);
+    }
+
+    #[test]
+    fn sentence_starts_and_quotes_are_weak() {
+        let found = words("However, Moscow said. “We will go,” Peskov said.");
+        let weak: Vec<&str> = found
+            .iter()
+            .filter(|(_, _, weak)| *weak)
+            .map(|(w, _, _)| w.as_str())
+            .collect();
+        assert_eq!(weak, vec!["However", "We"]);
+    }
+
+    #[test]
+    fn particles_and_non_ascii_names_are_capitalised() {
+        let found = words("Bashar al-Assad and Nguyễn Thị Lan and Đoković");
+        assert!(found.iter().all(|(w, shape, _)| {
+            *shape == Shape::Capitalised || w == "and"
+        }));
+    }
+
+    #[test]
+    fn urls_and_code_are_skipped() {
+        let found = words("See https://Example.com/Peskov and `Putin` here.");
+        let texts: Vec<&str> = found.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(texts, vec!["See", "and", "here"]);
+    }
+}

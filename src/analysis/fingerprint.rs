@@ -1,0 +1,846 @@
+//! Word fingerprints of paragraphs: the candidate filter behind `duplicate-passage`, built to be
+//! reused by a workspace-wide index.
+//!
+//! A paragraph's words are folded (case, curly apostrophes, emphasis underscores); words that
+//! belong to stock phrases ("declined to comment"), a dateline ("KYIV, Ukraine (AP) —") or a
+//! byline are dropped, because they repeat across stories without being copy. Every run of
+//! [`SHINGLE_WORDS`] words (a shingle) is hashed, and winnowing keeps the smallest hash of every
+//! [`WINNOW_WINDOW`] consecutive shingles: any run of `SHINGLE_WORDS + WINNOW_WINDOW - 1` words
+//! that two paragraphs share is guaranteed to give them a fingerprint in common.
+//!
+//! Everything here is a pure function of one paragraph's text (hashes are fixed, not seeded per
+//! process), so an edit re-fingerprints only the paragraphs it touched, and a cache may be keyed
+//! by [`paragraph_text_hash`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use super::document::{ends_sentence, Document};
+use super::finding::floor_char_boundary;
+use super::text;
+
+/// Words per shingle. Three keeps recall on short news sentences: the rewrite in NEWS-STYLE.md
+/// ("Crews evacuated more than / over 4,000 residents …") shares no run longer than five words.
+pub const SHINGLE_WORDS: usize = 3;
+
+/// Shingles per winnowing window. With three-word shingles, every shared run of four words is
+/// caught while about two shingles in three are kept.
+pub const WINNOW_WINDOW: usize = 2;
+
+/// The hash given to shingles that carry no meaning (only function words); winnowing never keeps
+/// it, so "one of the" or "as well as" never make two passages candidates.
+const MEANINGLESS: u64 = u64::MAX;
+
+/// A sentence of a paragraph: its byte range (relative to the paragraph's text, trimmed) and the
+/// indices of its kept words in [`ParagraphPrint::words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceSpan {
+    pub range: Range<usize>,
+    pub words: Range<usize>,
+}
+
+/// What the duplicate check needs to know about one paragraph, computed from its text alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphPrint {
+    /// [`paragraph_text_hash`] of the text this was computed from; a cache key.
+    pub text_hash: u64,
+    /// Hashes of the kept words, folded, in order. Stock phrases, datelines and bylines are not
+    /// here, so they count neither towards a passage's length nor its similarity.
+    pub words: Vec<u64>,
+    /// Sentences that have at least one kept word, in order; together they hold every kept word.
+    pub sentences: Vec<SentenceSpan>,
+}
+
+/// A fingerprint kept by winnowing: a shingle hash and the index of the shingle's first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub hash: u64,
+    pub word: usize,
+}
+
+impl ParagraphPrint {
+    /// Fingerprints the text of one paragraph (its content, without surrounding blank lines).
+    pub fn of(paragraph: &str) -> ParagraphPrint {
+        let words = FoldedWords::of(paragraph);
+        let keep = words.kept_mask(paragraph);
+        let mut kept_starts = Vec::with_capacity(words.ranges.len());
+        let mut hashes = Vec::with_capacity(words.ranges.len());
+        for (index, range) in words.ranges.iter().enumerate() {
+            if keep[index] {
+                kept_starts.push(range.start);
+                hashes.push(words.hashes[index]);
+            }
+        }
+        let sentences = text::sentences(paragraph, 0..paragraph.len())
+            .into_iter()
+            .filter_map(|range| {
+                let first = kept_starts.partition_point(|&start| start < range.start);
+                let end = kept_starts.partition_point(|&start| start < range.end);
+                (end > first).then_some(SentenceSpan {
+                    range,
+                    words: first..end,
+                })
+            })
+            .collect();
+        ParagraphPrint {
+            text_hash: paragraph_text_hash(paragraph),
+            words: hashes,
+            sentences,
+        }
+    }
+
+    /// The hash of every shingle, indexed by its first word ([`MEANINGLESS`] ones included, so
+    /// indices line up with words). Queries use all of them; indexes may keep fewer.
+    pub fn shingles(&self) -> Vec<u64> {
+        shingle_hashes(&self.words)
+    }
+
+    /// The shingles winnowing keeps: what a long-lived index stores.
+    pub fn fingerprints(&self) -> Vec<Fingerprint> {
+        winnow(&self.shingles(), WINNOW_WINDOW)
+    }
+
+    /// The sentence holding kept word `word`, if any.
+    pub fn sentence_of_word(&self, word: usize) -> Option<usize> {
+        let index = self
+            .sentences
+            .partition_point(|sentence| sentence.words.end <= word);
+        (index < self.sentences.len() && self.sentences[index].words.contains(&word))
+            .then_some(index)
+    }
+}
+
+/// The winnowed fingerprints of a paragraph's text, in order: the stable, documented entry point
+/// for a workspace index. Two paragraphs that share a run of `SHINGLE_WORDS + WINNOW_WINDOW - 1`
+/// folded words (outside stock phrases) share at least one value. Values depend only on the
+/// text, never on the process, so they may be stored and compared across runs.
+pub fn paragraph_fingerprints(paragraph: &str) -> Vec<u64> {
+    ParagraphPrint::of(paragraph)
+        .fingerprints()
+        .into_iter()
+        .map(|fingerprint| fingerprint.hash)
+        .collect()
+}
+
+/// A fixed 64-bit hash of a paragraph's exact text, for caching prints.
+pub fn paragraph_text_hash(paragraph: &str) -> u64 {
+    mix(fnv1a(paragraph.as_bytes()))
+}
+
+/// The hash of one folded word.
+pub fn word_hash(folded: &str) -> u64 {
+    mix(fnv1a(folded.as_bytes()))
+}
+
+/// Hashes every run of [`SHINGLE_WORDS`] words; a run made only of function words gets
+/// [`MEANINGLESS`]. A passage shorter than a shingle has none.
+pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
+    if words.len() < SHINGLE_WORDS {
+        return Vec::new();
+    }
+    let stop: Vec<bool> = words.iter().map(|&word| is_function_word(word)).collect();
+    (0..=words.len() - SHINGLE_WORDS)
+        .map(|start| {
+            let end = start + SHINGLE_WORDS;
+            if stop[start..end].iter().all(|&is_stop| is_stop) {
+                MEANINGLESS
+            } else {
+                shingle_hash(&words[start..end])
+            }
+        })
+        .collect()
+}
+
+/// Whether a shingle hash carries meaning (is worth looking up).
+pub fn is_meaningful(shingle: u64) -> bool {
+    shingle != MEANINGLESS
+}
+
+/// Robust winnowing (Schleimer, Wilkerson and Aiken, 2003): of every `window` consecutive
+/// hashes keep the smallest, the rightmost on ties, unless the one kept for the previous window
+/// is still inside and as small, so runs of equal hashes are not all kept.
+pub fn winnow(hashes: &[u64], window: usize) -> Vec<Fingerprint> {
+    let window = window.max(1);
+    let mut kept = Vec::new();
+    if hashes.is_empty() {
+        return kept;
+    }
+    let mut previous: Option<usize> = None;
+    for start in 0..=hashes.len().saturating_sub(window) {
+        let end = (start + window).min(hashes.len());
+        let mut smallest = start;
+        for index in start..end {
+            if hashes[index] <= hashes[smallest] {
+                smallest = index;
+            }
+        }
+        if let Some(previous) = previous {
+            if previous >= start && hashes[previous] == hashes[smallest] {
+                continue;
+            }
+        }
+        previous = Some(smallest);
+        if is_meaningful(hashes[smallest]) {
+            kept.push(Fingerprint {
+                hash: hashes[smallest],
+                word: smallest,
+            });
+        }
+    }
+    kept
+}
+
+fn shingle_hash(words: &[u64]) -> u64 {
+    let hash = words.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |hash, &word| {
+        mix(hash.rotate_left(23) ^ word)
+    });
+    // MEANINGLESS is reserved; a real shingle landing on it moves next door.
+    if hash == MEANINGLESS {
+        hash - 1
+    } else {
+        hash
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// SplitMix64's finaliser: spreads FNV's weak low bits so winnowing's minimum is fair.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Function words: shingles made only of these say nothing about a passage.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
+    "i", "if", "in", "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our",
+    "out", "over", "said", "says", "she", "so", "than", "that", "the", "their", "them", "there",
+    "they", "this", "those", "to", "two", "up", "was", "we", "were", "what", "when", "which",
+    "who", "will", "with", "would",
+];
+
+fn is_function_word(word: u64) -> bool {
+    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| word_hash(w)).collect();
+        hashes.sort_unstable();
+        hashes
+    });
+    hashes.binary_search(&word).is_ok()
+}
+
+/// The words of a paragraph with the hashes of their folded forms.
+struct FoldedWords {
+    ranges: Vec<Range<usize>>,
+    hashes: Vec<u64>,
+}
+
+impl FoldedWords {
+    fn of(paragraph: &str) -> FoldedWords {
+        let words = text::words(paragraph, 0..paragraph.len());
+        let mut folded = String::new();
+        let mut hashes = Vec::with_capacity(words.len());
+        let mut ranges = Vec::with_capacity(words.len());
+        for (range, word) in words {
+            folded.clear();
+            fold_into(word, &mut folded);
+            hashes.push(word_hash(&folded));
+            ranges.push(range);
+        }
+        FoldedWords { ranges, hashes }
+    }
+
+    /// Which words count for comparison: not those of a byline, a dateline or a stock phrase.
+    fn kept_mask(&self, paragraph: &str) -> Vec<bool> {
+        let count = self.ranges.len();
+        if is_byline(paragraph, count) {
+            return vec![false; count];
+        }
+        let mut keep = vec![true; count];
+        if let Some(end) = dateline_end(paragraph) {
+            for (index, range) in self.ranges.iter().enumerate() {
+                if range.end <= end {
+                    keep[index] = false;
+                }
+            }
+        }
+        let mut index = 0;
+        while index < count {
+            match stock_phrase_at(&self.hashes[index..]) {
+                Some(length) if length > 0 => {
+                    keep[index..index + length].fill(false);
+                    index += length;
+                }
+                _ => index += 1,
+            }
+        }
+        keep
+    }
+}
+
+/// Folds like [`text::fold_word`] (lowercase, curly apostrophes straight) and also drops the
+/// emphasis underscores that Unicode word segmentation keeps inside a word (`_Kyiv_`).
+fn fold_into(word: &str, out: &mut String) {
+    let word = word.trim_matches('_');
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// A byline paragraph: "By Jane Doe and John Smith, Associated Press". Short, starts with "By"
+/// and a capitalised name, and does not end like a sentence ("By Monday, the river had …").
+fn is_byline(paragraph: &str, word_count: usize) -> bool {
+    let trimmed = paragraph.trim();
+    let Some(rest) = trimmed
+        .strip_prefix("By ")
+        .or_else(|| trimmed.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let starts_with_name = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    starts_with_name && word_count <= 12 && !ends_sentence(trimmed)
+}
+
+/// The end of a dateline such as `KYIV, Ukraine (AP) —`, `WASHINGTON (Reuters) -` or
+/// `LONDON—`: a short lead-in set off by a dash, opening with a capitalised place name in
+/// capitals or ending with a news agency in parentheses.
+fn dateline_end(paragraph: &str) -> Option<usize> {
+    const DASHES: [&str; 5] = [" — ", " – ", " -- ", " - ", "—"];
+    // A dateline is a few words long: only the opening of the paragraph is searched.
+    let opening = &paragraph[..floor_char_boundary(paragraph, 160)];
+    let (position, dash) = DASHES
+        .iter()
+        .filter_map(|dash| opening.find(dash).map(|position| (position, *dash)))
+        .min_by_key(|&(position, _)| position)?;
+    let lead = opening[..position].trim();
+    if lead.is_empty() || lead.split_whitespace().count() > 8 {
+        return None;
+    }
+    let first_word: String = lead
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let in_capitals = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
+    (in_capitals || lead.ends_with(')')).then_some(position + dash.len())
+}
+
+/// Stock phrases of news copy, as folded words. `a|b` is a choice, a trailing `?` makes a word
+/// optional. They repeat across every story and are never duplicated copy.
+const STOCK_PHRASES: &[&[&str]] = &[
+    &[
+        "said|says|added",
+        "in",
+        "a|an",
+        "written|emailed|joint|brief?",
+        "statement|release|email",
+    ],
+    &["in", "a|an", "written|emailed|joint|brief?", "statement"],
+    &[
+        "did|does|didn't|doesn't|has|have|hasn't|haven't|had|hadn't",
+        "not?",
+        "immediately?",
+        "respond|reply|return|answer|responded|replied|returned|answered",
+        "to?",
+        "a|an|multiple|repeated|several?",
+        "phone|email|emailed|written?",
+        "request|requests|message|messages|call|calls|email|emails|inquiry|inquiries|query|queries",
+        "for|seeking",
+        "comment",
+    ],
+    &[
+        "could|can|couldn't|cannot",
+        "not?",
+        "immediately?",
+        "be",
+        "reached",
+        "for",
+        "comment",
+    ],
+    &[
+        "was|were|is|are|wasn't|weren't|isn't|aren't",
+        "not?",
+        "immediately?",
+        "available",
+        "for|to",
+        "comment",
+    ],
+    &[
+        "declined|refused|declines|refuses|declining|refusing",
+        "to",
+        "comment|elaborate",
+    ],
+    &[
+        "spoke|speaking|spoken|talked|talking",
+        "on|under",
+        "the?",
+        "condition",
+        "of",
+        "anonymity",
+    ],
+    &["on|under", "the?", "condition", "of", "anonymity"],
+    &[
+        "not|wasn't|weren't",
+        "authorized|authorised",
+        "to",
+        "speak|discuss|talk|comment",
+        "publicly|on?",
+        "the?",
+        "record?",
+    ],
+    &["contributed", "to", "this", "report|story"],
+    &["contributed", "reporting"],
+    &["this", "is", "a", "developing|breaking", "news?", "story"],
+];
+
+/// One word of a compiled stock phrase: the hashes of the words it may be, and whether it may
+/// be left out. Matching compares hashes, as cheap as comparing numbers.
+struct PhraseWord {
+    choices: Vec<u64>,
+    optional: bool,
+}
+
+/// [`STOCK_PHRASES`] compiled once, with each word a phrase can start with and that phrase,
+/// sorted, so a word that starts no stock phrase costs one binary search and one that does
+/// tries only its own phrases.
+struct StockPhrases {
+    phrases: Vec<Vec<PhraseWord>>,
+    openers: Vec<(u64, usize)>,
+}
+
+fn stock_phrases() -> &'static StockPhrases {
+    static COMPILED: OnceLock<StockPhrases> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let phrases: Vec<Vec<PhraseWord>> = STOCK_PHRASES
+            .iter()
+            .map(|phrase| {
+                phrase
+                    .iter()
+                    .map(|token| {
+                        let (choices, optional) = match token.strip_suffix('?') {
+                            Some(choices) => (choices, true),
+                            None => (*token, false),
+                        };
+                        PhraseWord {
+                            choices: choices.split('|').map(word_hash).collect(),
+                            optional,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        // Every phrase starts with a required word, so these are all the ways one can start.
+        let mut openers: Vec<(u64, usize)> = phrases
+            .iter()
+            .enumerate()
+            .filter_map(|(index, phrase)| Some((phrase.first()?, index)))
+            .flat_map(|(word, index)| word.choices.iter().map(move |&choice| (choice, index)))
+            .collect();
+        openers.sort_unstable();
+        StockPhrases { phrases, openers }
+    })
+}
+
+/// The number of words of a stock phrase starting at `words[0]` (word hashes), if one does.
+fn stock_phrase_at(words: &[u64]) -> Option<usize> {
+    let stock = stock_phrases();
+    let first = *words.first()?;
+    let start = stock.openers.partition_point(|&(opener, _)| opener < first);
+    stock.openers[start..]
+        .iter()
+        .take_while(|&&(opener, _)| opener == first)
+        .filter_map(|&(_, phrase)| match_phrase(&stock.phrases[phrase], words))
+        .max()
+}
+
+fn match_phrase(phrase: &[PhraseWord], words: &[u64]) -> Option<usize> {
+    let Some((expected, rest)) = phrase.split_first() else {
+        return Some(0);
+    };
+    if let Some((word, later)) = words.split_first() {
+        if expected.choices.contains(word) {
+            if let Some(length) = match_phrase(rest, later) {
+                return Some(length + 1);
+            }
+        }
+    }
+    if expected.optional {
+        match_phrase(rest, words)
+    } else {
+        None
+    }
+}
+
+/// Where a shingle occurs: a document (numbered by whoever owns the index), a paragraph of it,
+/// and the index of the shingle's first word among the paragraph's kept words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Posting {
+    pub document: u32,
+    pub paragraph: u32,
+    pub word: u32,
+}
+
+/// The postings of one fingerprint. Most fingerprints occur once, so one posting is kept inline
+/// and only shared fingerprints allocate.
+#[derive(Debug, Clone)]
+enum Postings {
+    One(Posting),
+    Many(Vec<Posting>),
+}
+
+impl Postings {
+    fn as_slice(&self) -> &[Posting] {
+        match self {
+            Postings::One(posting) => std::slice::from_ref(posting),
+            Postings::Many(postings) => postings,
+        }
+    }
+}
+
+/// Keys are already well-mixed 64-bit hashes; hashing them again would only cost time.
+#[derive(Default)]
+struct PrehashedHasher(u64);
+
+impl Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(fnv1a(bytes) ^ self.0);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// How many shingles of a paragraph an index stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// Every meaningful shingle: full recall, for a short-lived index of one document.
+    EveryShingle,
+    /// The winnowed fingerprints: for long-lived indexes of many documents.
+    Winnowed,
+}
+
+/// Maps fingerprints to where they occur. Postings of one fingerprint stay in the order they
+/// were added, so adding a document's paragraphs in order keeps them in document order.
+#[derive(Debug, Clone, Default)]
+pub struct FingerprintIndex {
+    map: HashMap<u64, Postings, BuildHasherDefault<PrehashedHasher>>,
+}
+
+impl FingerprintIndex {
+    /// An empty index with room for about `fingerprints` distinct fingerprints.
+    pub fn with_capacity(fingerprints: usize) -> FingerprintIndex {
+        FingerprintIndex {
+            map: HashMap::with_capacity_and_hasher(fingerprints, Default::default()),
+        }
+    }
+
+    /// Where `fingerprint` occurs, in insertion order.
+    pub fn postings(&self, fingerprint: u64) -> &[Posting] {
+        self.map.get(&fingerprint).map_or(&[], Postings::as_slice)
+    }
+
+    /// The number of distinct fingerprints.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Indexes one paragraph of `document`.
+    pub fn add_paragraph(
+        &mut self,
+        document: u32,
+        paragraph: u32,
+        print: &ParagraphPrint,
+        coverage: Coverage,
+    ) {
+        for (hash, word) in indexed_shingles(print, coverage) {
+            let posting = Posting {
+                document,
+                paragraph,
+                word: to_u32(word),
+            };
+            match self.map.get_mut(&hash) {
+                None => {
+                    self.map.insert(hash, Postings::One(posting));
+                }
+                Some(Postings::Many(postings)) => postings.push(posting),
+                Some(one @ Postings::One(_)) => {
+                    if let Postings::One(first) = *one {
+                        *one = Postings::Many(vec![first, posting]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forgets one paragraph added with [`FingerprintIndex::add_paragraph`]; `print` and
+    /// `coverage` must be the ones it was added with.
+    pub fn remove_paragraph(
+        &mut self,
+        document: u32,
+        paragraph: u32,
+        print: &ParagraphPrint,
+        coverage: Coverage,
+    ) {
+        let belongs =
+            |posting: &Posting| posting.document == document && posting.paragraph == paragraph;
+        for (hash, _) in indexed_shingles(print, coverage) {
+            let emptied = match self.map.get_mut(&hash) {
+                Some(Postings::One(posting)) => belongs(posting),
+                Some(Postings::Many(postings)) => {
+                    postings.retain(|posting| !belongs(posting));
+                    postings.is_empty()
+                }
+                None => false,
+            };
+            if emptied {
+                self.map.remove(&hash);
+            }
+        }
+    }
+}
+
+fn indexed_shingles(print: &ParagraphPrint, coverage: Coverage) -> Vec<(u64, usize)> {
+    match coverage {
+        Coverage::EveryShingle => print
+            .shingles()
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, hash)| is_meaningful(hash))
+            .map(|(word, hash)| (hash, word))
+            .collect(),
+        Coverage::Winnowed => print
+            .fingerprints()
+            .into_iter()
+            .map(|fingerprint| (fingerprint.hash, fingerprint.word))
+            .collect(),
+    }
+}
+
+/// Counts stored as `u32` to keep postings small; a paragraph of four billion words is clamped
+/// rather than wrapped.
+pub fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// One paragraph of a document, placed: its content range in the document and its print.
+#[derive(Debug, Clone)]
+pub struct PlacedParagraph {
+    pub range: Range<usize>,
+    pub print: Arc<ParagraphPrint>,
+}
+
+/// The prints of every paragraph of a document (headings and code are not prose and have none).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentPrint {
+    pub paragraphs: Vec<PlacedParagraph>,
+}
+
+impl DocumentPrint {
+    pub fn of(doc: &Document<'_>) -> DocumentPrint {
+        DocumentPrint::with_cache(doc, |_| None)
+    }
+
+    /// Like [`DocumentPrint::of`], but takes a paragraph's print from `cached` (called with the
+    /// paragraph's [`paragraph_text_hash`]) when it has one, so unchanged paragraphs cost a hash.
+    pub fn with_cache(
+        doc: &Document<'_>,
+        mut cached: impl FnMut(u64) -> Option<Arc<ParagraphPrint>>,
+    ) -> DocumentPrint {
+        let paragraphs = doc
+            .paragraphs()
+            .map(|block| {
+                let text = doc.slice(&block.content);
+                let print = cached(paragraph_text_hash(text))
+                    .unwrap_or_else(|| Arc::new(ParagraphPrint::of(text)));
+                PlacedParagraph {
+                    range: block.content.clone(),
+                    print,
+                }
+            })
+            .collect();
+        DocumentPrint { paragraphs }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept_words(paragraph: &str) -> usize {
+        ParagraphPrint::of(paragraph).words.len()
+    }
+
+    #[test]
+    fn folding_ignores_case_and_curly_apostrophes() {
+        let curly = ParagraphPrint::of("Zelensky’s office confirmed the TALKS on Monday.");
+        let straight = ParagraphPrint::of("zelensky's office confirmed the talks on monday");
+        assert_eq!(curly.words, straight.words);
+        assert_eq!(
+            paragraph_fingerprints("Zelensky’s office confirmed the TALKS on Monday."),
+            paragraph_fingerprints("zelensky's office confirmed the talks on monday")
+        );
+    }
+
+    #[test]
+    fn prints_depend_only_on_the_paragraph_text() {
+        let paragraph = "Crews evacuated more than 4,000 residents from low-lying districts.";
+        let alone = Document::parse(paragraph, crate::analysis::Format::Markdown);
+        let amid = format!("# Flood\n\nAn unrelated opening paragraph.\n\n{paragraph}\n");
+        let amid = Document::parse(&amid, crate::analysis::Format::Markdown);
+        let first = &DocumentPrint::of(&alone).paragraphs[0].print;
+        let second = &DocumentPrint::of(&amid).paragraphs[1].print;
+        assert_eq!(first, second);
+    }
+
+    #[test]
+    fn sentences_hold_every_kept_word_in_order() {
+        let print = ParagraphPrint::of("The river rose. Crews worked all night! Did it help?");
+        let spans: Vec<Range<usize>> = print.sentences.iter().map(|s| s.words.clone()).collect();
+        assert_eq!(spans, vec![0..3, 3..7, 7..10]);
+        assert_eq!(print.sentence_of_word(5), Some(1));
+        assert_eq!(print.sentence_of_word(10), None);
+    }
+
+    #[test]
+    fn stock_phrases_datelines_and_bylines_are_not_counted() {
+        // "the ministry" is all that is left of the first.
+        assert_eq!(
+            kept_words("The ministry did not immediately respond to a request for comment."),
+            2
+        );
+        assert_eq!(kept_words("Police declined to comment."), 1);
+        assert_eq!(kept_words("The ministry said in a statement."), 2);
+        assert_eq!(
+            kept_words("Two officials spoke on condition of anonymity."),
+            2
+        );
+        assert_eq!(
+            kept_words("KYIV, Ukraine (AP) — Russian drones struck the city."),
+            5
+        );
+        assert_eq!(kept_words("WASHINGTON (Reuters) - Talks resumed."), 2);
+        assert_eq!(
+            kept_words("By Jane Doe and John Smith, Associated Press Writers"),
+            0
+        );
+        // Not bylines or datelines: ordinary prose that happens to start alike.
+        assert_eq!(kept_words("By Monday, the river had fallen."), 6);
+        assert_eq!(kept_words("Officials — not residents — decided."), 4);
+    }
+
+    #[test]
+    fn shingles_of_function_words_alone_are_meaningless() {
+        let print = ParagraphPrint::of("one of the river crossings");
+        let shingles = print.shingles();
+        assert_eq!(shingles.len(), 3);
+        assert!(!is_meaningful(shingles[0]));
+        assert!(is_meaningful(shingles[1]));
+    }
+
+    #[test]
+    fn winnowing_keeps_one_of_every_window() {
+        let hashes = [5, 3, 8, 8, 1, 9, 2, 2, 2, 7];
+        let kept = winnow(&hashes, 2);
+        for start in 0..hashes.len() - 1 {
+            assert!(
+                kept.iter().any(|f| f.word == start || f.word == start + 1),
+                "window at {start} has no fingerprint"
+            );
+        }
+        assert!(kept.len() < hashes.len());
+        assert!(winnow(&[], 2).is_empty());
+        assert_eq!(winnow(&[4], 3), vec![Fingerprint { hash: 4, word: 0 }]);
+    }
+
+    #[test]
+    fn a_shared_run_of_four_words_always_shares_a_fingerprint() {
+        // Sentences that share only the run "residents from low lying" (four words after
+        // segmentation splits the hyphen).
+        let runs = [
+            "Officials moved 4,000 residents from low-lying streets by boat",
+            "Volunteers checked on residents from low-lying homes overnight",
+            "Buses took elderly residents from low-lying villages inland on Sunday",
+        ];
+        let shared = paragraph_fingerprints("residents from low-lying");
+        for sentence in runs {
+            let prints = paragraph_fingerprints(sentence);
+            let query = ParagraphPrint::of("Crews evacuated residents from low-lying districts");
+            let hits = query
+                .shingles()
+                .iter()
+                .filter(|hash| prints.contains(hash))
+                .count();
+            assert!(hits > 0, "{sentence}");
+            assert!(!shared.is_empty());
+        }
+    }
+
+    #[test]
+    fn index_adds_and_removes_paragraphs() {
+        let print = ParagraphPrint::of("Crews evacuated more than 4,000 residents on Sunday.");
+        let mut index = FingerprintIndex::default();
+        index.add_paragraph(1, 0, &print, Coverage::Winnowed);
+        index.add_paragraph(2, 3, &print, Coverage::Winnowed);
+        let first = print.fingerprints()[0].hash;
+        let documents: Vec<u32> = index.postings(first).iter().map(|p| p.document).collect();
+        assert_eq!(documents, vec![1, 2]);
+        index.remove_paragraph(1, 0, &print, Coverage::Winnowed);
+        assert_eq!(index.postings(first)[0].paragraph, 3);
+        index.remove_paragraph(2, 3, &print, Coverage::Winnowed);
+        assert!(index.is_empty());
+    }
+
+    #[test]
+    fn messy_text_never_panics() {
+        for text in [
+            "",
+            "   ",
+            "...!?",
+            "—",
+            "By",
+            "KYIV —",
+            "— — —",
+            "did not",
+            "🙂🙂 🙂",
+            "_ __ ___",
+            "a\u{0}b\r\n\rc",
+        ] {
+            let print = ParagraphPrint::of(text);
+            let _ = print.fingerprints();
+            let _ = paragraph_fingerprints(text);
+        }
+    }
+}

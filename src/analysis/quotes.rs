@@ -1,0 +1,2101 @@
+//! Direct quotations: where each quote in a paragraph is (quote marks told apart from
+//! apostrophes and inches), what kind it is (speech, fragment, title, nickname) and who it is
+//! attributed to, following NEWS-STYLE.md "Direct quotes and attribution". Used by the
+//! `unattributed-quote` check and by entity hovers ("quotes attributed to this person").
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::document::Document;
+use super::settings::Settings;
+use super::text;
+
+/// Which family of marks opens and closes a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// `"…"` or `“…”`.
+    Double,
+    /// `'…'` or `‘…’`.
+    Single,
+}
+
+/// A quoted stretch of one paragraph, before any judgement about what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// From the opening mark to the closing mark inclusive; to the paragraph's end when the
+    /// quote does not close in the paragraph.
+    pub range: Range<usize>,
+    /// The quoted words, without the marks.
+    pub inner: Range<usize>,
+    pub mark: Mark,
+    pub closed: bool,
+}
+
+/// What a quote is, as far as attribution goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Quoted speech or writing: needs a speaker.
+    Speech,
+    /// One to three quoted words inside a sentence: a scare quote, words used as words or a
+    /// short partial quote (`the so-called "reform"`).
+    Fragment,
+    /// The title of a work: `the report "Building for the Long Term"`.
+    Title,
+    /// A nickname between a first name and a surname: `Dwayne "The Rock" Johnson`.
+    Nickname,
+}
+
+/// How a quote's speaker is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributionKind {
+    /// A speech verb or cue phrase in the quote's own sentence: `"…," the mayor said.`
+    Sentence,
+    /// A colon introduction: `Ruiz said: "…"`, or a previous paragraph ending in a colon.
+    Colon,
+    /// A dash signature after the quote: `"…" — Ana Ruiz`.
+    Signature,
+    /// The speaker is named in the sentence before, in the same paragraph.
+    PrecedingSentence,
+    /// The next sentence of the paragraph opens with the speaker: `"…" Ruiz said it twice.`
+    FollowingSentence,
+    /// Next to an attributed quote sentence of the same paragraph: `"A," she said. "B." "C."`
+    QuoteRun,
+    /// A paragraph-long quote after a paragraph that ends with its speaker.
+    PreviousParagraph,
+    /// A paragraph-long quote before a paragraph that opens with its speaker.
+    NextParagraph,
+    /// One paragraph of a multi-paragraph quote attributed in another of its paragraphs.
+    Continuation,
+}
+
+/// Who a quote is attributed to and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub kind: AttributionKind,
+    /// The words naming the speaker (`the mayor`, `Ana Ruiz`, `she`) when they could be
+    /// pinned down; `None` for forms like `in a statement` or a bare colon introduction.
+    pub speaker: Option<Range<usize>>,
+}
+
+/// A direct quotation in a paragraph with its kind and attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The marks and the words between them (to the paragraph's end when not closed).
+    pub range: Range<usize>,
+    /// The quoted words.
+    pub inner: Range<usize>,
+    pub mark: Mark,
+    pub closed: bool,
+    /// Index of the paragraph in `Document::blocks`.
+    pub block: usize,
+    pub kind: QuoteKind,
+    /// The quote is its whole sentence: nothing but the quote and punctuation.
+    pub standalone: bool,
+    /// For a later paragraph of a multi-paragraph quote: the index (in the list returned by
+    /// `find_quotes`) of its first paragraph's quote.
+    pub continues: Option<usize>,
+    /// How many paragraphs the quote runs over (on its first paragraph; 1 elsewhere).
+    pub paragraphs: usize,
+    pub attribution: Option<Attribution>,
+}
+
+impl Quote {
+    /// Whether the copy desk should ask for a speaker: quoted speech that stands alone with no
+    /// attribution anywhere around it. Unclosed quotes that do not run on into the next
+    /// paragraph are left alone: they are a punctuation slip, not an attribution problem.
+    pub fn needs_speaker(&self) -> bool {
+        self.kind == QuoteKind::Speech
+            && self.standalone
+            && self.attribution.is_none()
+            && self.continues.is_none()
+            && (self.closed || self.paragraphs > 1)
+    }
+}
+
+/// The quote containing byte `offset`, if any.
+pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<&Quote> {
+    quotes
+        .iter()
+        .find(|quote| quote.range.start <= offset && offset < quote.range.end)
+}
+
+/// Every direct quotation in the paragraphs of `doc` (headings, code and comments are not
+/// prose), in text order, each with its kind and attribution. Speech verbs and cue phrases
+/// from `settings` are accepted besides the built-in ones.
+pub fn find_quotes(doc: &Document<'_>, settings: &Settings) -> Vec<Quote> {
+    let scanned = scan_paragraphs(doc);
+    if scanned.iter().all(|(_, _, _, spans)| spans.is_empty()) {
+        return Vec::new();
+    }
+    let paragraphs: Vec<Paragraph> = scanned
+        .into_iter()
+        .map(|(block, stretch, content, spans)| {
+            Paragraph::new(doc.text, block, stretch, content, spans)
+        })
+        .collect();
+    let analyzer = Analyzer {
+        text: doc.text,
+        lexicon: Lexicon::new(settings),
+        proper: proper_nouns(doc.text, &paragraphs),
+        paragraphs: &paragraphs,
+    };
+    let mut quotes = Vec::new();
+    let mut placements = Vec::new();
+    for index in 0..paragraphs.len() {
+        let first = quotes.len();
+        for span in &paragraphs[index].spans {
+            let (quote, placement) = analyzer.quote(index, span);
+            quotes.push(quote);
+            placements.push(placement);
+        }
+        share_within_paragraph(&mut quotes[first..], &placements[first..]);
+        analyzer.look_at_neighbour_paragraphs(index, &mut quotes[first..], &placements[first..]);
+    }
+    link_multi_paragraph_quotes(doc.text, &paragraphs, &mut quotes, &placements);
+    quotes
+}
+
+/// The quotes of every paragraph with words, as (block index, stretch, content, quotes). A
+/// stretch is a run of paragraphs with no heading or other block between them; paragraphs
+/// without words (a lone `>` line) do not break it.
+fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<QuoteSpan>)> {
+    let mut stretch = 0;
+    let mut scanned = Vec::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if !block.is_paragraph() {
+            stretch += 1;
+            continue;
+        }
+        if doc.slice(&block.content).chars().any(char::is_alphanumeric) {
+            let spans = quote_spans(doc.text, block.content.clone());
+            scanned.push((index, stretch, block.content.clone(), spans));
+        }
+    }
+    scanned
+}
+
+/// Finds the outermost quotes of `range` of `text` (one paragraph). Quotes nested inside them
+/// are part of them; an opening mark left open runs to the paragraph's end.
+pub fn quote_spans(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
+    match text.get(range.clone()) {
+        Some(slice) => Scanner::new(slice, range.start).run(),
+        None => Vec::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quote marks
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Straight,
+    Opening,
+    Closing,
+}
+
+fn quote_mark(c: char) -> Option<(Mark, Shape)> {
+    match c {
+        '"' => Some((Mark::Double, Shape::Straight)),
+        '“' => Some((Mark::Double, Shape::Opening)),
+        '”' => Some((Mark::Double, Shape::Closing)),
+        '\'' => Some((Mark::Single, Shape::Straight)),
+        '‘' => Some((Mark::Single, Shape::Opening)),
+        '’' => Some((Mark::Single, Shape::Closing)),
+        _ => None,
+    }
+}
+
+/// What one quote-mark character does in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// An apostrophe, an inch mark or a stray mark.
+    Ignore,
+    /// An elision such as `'n'`: ignore this mark and skip this many more characters.
+    Skip(usize),
+}
+
+/// Whether a mark sits where a quote could open (before a word) or close (after one).
+#[derive(Debug, Clone, Copy)]
+struct Flanks {
+    open: bool,
+    close: bool,
+}
+
+fn flanks(prev: Option<char>, next: Option<char>) -> Flanks {
+    let open = match (prev, next) {
+        (_, None) => false,
+        (_, Some(n)) if n.is_whitespace() => false,
+        (None, _) => true,
+        (Some(p), Some(n)) => {
+            p.is_whitespace()
+                || comes_before_opening(p)
+                // `said,"We`: punctuation, then the mark, then a word.
+                || (!p.is_alphanumeric() && n.is_alphanumeric())
+        }
+    };
+    let close = match (prev, next) {
+        (None, _) => false,
+        (Some(p), _) if p.is_whitespace() => false,
+        (_, None) => true,
+        (Some(p), Some(n)) => n.is_whitespace() || !n.is_alphanumeric() || ends_clause(p),
+    };
+    Flanks { open, close }
+}
+
+fn comes_before_opening(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '*' | '_' | '>' | '«'
+    ) || quote_mark(c).is_some()
+}
+
+fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '…')
+}
+
+/// Elided words that start with an apostrophe: `'em`, `'til`, `'tis`.
+const ELISIONS: &[&str] = &[
+    "em", "til", "tis", "twas", "cause", "cos", "bout", "nuff", "cept", "fraid", "kay",
+];
+
+struct OpenMark {
+    mark: Mark,
+    start: usize,
+    inner_start: usize,
+}
+
+/// Walks one paragraph's characters, pairing opening and closing marks on a stack.
+struct Scanner<'t> {
+    slice: &'t str,
+    base: usize,
+    chars: Vec<(usize, char)>,
+    masked: Vec<Range<usize>>,
+    /// See `marks_ahead`; only built for paragraphs with an ambiguous single mark.
+    ahead: OnceCell<Vec<(usize, usize)>>,
+    stack: Vec<OpenMark>,
+    spans: Vec<QuoteSpan>,
+}
+
+impl<'t> Scanner<'t> {
+    fn new(slice: &'t str, base: usize) -> Self {
+        Scanner {
+            slice,
+            base,
+            chars: slice.char_indices().collect(),
+            masked: masked_ranges(slice),
+            ahead: OnceCell::new(),
+            stack: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<QuoteSpan> {
+        let mut i = 0;
+        let mut mask = 0;
+        while i < self.chars.len() {
+            let (at, c) = self.chars[i];
+            while mask < self.masked.len() && self.masked[mask].end <= at {
+                mask += 1;
+            }
+            if let Some(hidden) = self.masked.get(mask).filter(|m| m.start <= at) {
+                let end = hidden.end;
+                i = self.chars.partition_point(|&(offset, _)| offset < end);
+                continue;
+            }
+            if let Some((mark, shape)) = quote_mark(c) {
+                match self.role(i, mark, shape) {
+                    Role::Open => self.open(i, mark),
+                    Role::Close => self.close(i, mark),
+                    Role::Ignore => {}
+                    Role::Skip(extra) => i += extra,
+                }
+            }
+            i += 1;
+        }
+        self.finish()
+    }
+
+    fn neighbours(&self, i: usize) -> (Option<char>, Option<char>) {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|j| self.chars.get(j))
+            .map(|c| c.1);
+        (prev, self.chars.get(i + 1).map(|c| c.1))
+    }
+
+    fn has_open(&self, mark: Mark) -> bool {
+        self.stack.iter().any(|open| open.mark == mark)
+    }
+
+    fn role(&self, i: usize, mark: Mark, shape: Shape) -> Role {
+        let (prev, next) = self.neighbours(i);
+        let flanks = flanks(prev, next);
+        match mark {
+            Mark::Double => self.double_role(i, shape, flanks),
+            Mark::Single => self.single_role(i, shape, flanks, prev, next),
+        }
+    }
+
+    fn double_role(&self, i: usize, shape: Shape, flanks: Flanks) -> Role {
+        if self.is_inch_mark(i) {
+            return Role::Ignore;
+        }
+        let open = self.has_open(Mark::Double);
+        let next_is_text = self.chars.get(i + 1).is_some_and(|c| !c.1.is_whitespace());
+        match shape {
+            // A curly mark facing the wrong way is a smart-quote slip; trust where it sits.
+            Shape::Opening if flanks.close && !flanks.open && open => Role::Close,
+            Shape::Opening if next_is_text => Role::Open,
+            Shape::Closing if flanks.open && !flanks.close && !open => Role::Open,
+            Shape::Closing if open => Role::Close,
+            Shape::Straight => match (flanks.open, flanks.close) {
+                (true, true) if open => Role::Close,
+                (true, _) => Role::Open,
+                (false, true) if open => Role::Close,
+                _ => Role::Ignore,
+            },
+            _ => Role::Ignore,
+        }
+    }
+
+    fn single_role(
+        &self,
+        i: usize,
+        shape: Shape,
+        flanks: Flanks,
+        prev: Option<char>,
+        next: Option<char>,
+    ) -> Role {
+        // `don't`, `Russia's`, `O'Brien`, feet in `6'2"`.
+        if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+            return Role::Ignore;
+        }
+        if !prev.is_some_and(char::is_alphanumeric) {
+            if let Some(extra) = self.elision(i) {
+                return Role::Skip(extra);
+            }
+        }
+        let open = self.has_open(Mark::Single);
+        if flanks.close && open && !(shape == Shape::Opening && flanks.open) {
+            // `Chris' car` inside a single-quoted passage: a possessive if the passage closes
+            // for sure further on.
+            if is_ambiguous_close(prev, next) && self.sure_single_close_ahead(i) {
+                return Role::Ignore;
+            }
+            return Role::Close;
+        }
+        let next_is_text = next.is_some_and(|c| !c.is_whitespace());
+        match shape {
+            Shape::Straight | Shape::Opening if flanks.open => Role::Open,
+            Shape::Opening if next_is_text => Role::Open,
+            Shape::Closing if flanks.open && !flanks.close => Role::Open,
+            // `Chris' car`, `goin' home` with no single quote open: apostrophes.
+            _ => Role::Ignore,
+        }
+    }
+
+    /// `6'2"`, `5’11”`: digits, a foot mark, digits, then this inch mark.
+    fn is_inch_mark(&self, i: usize) -> bool {
+        let mut j = i;
+        let mut digits = 0;
+        while j > 0 && self.chars[j - 1].1.is_ascii_digit() {
+            j -= 1;
+            digits += 1;
+        }
+        digits > 0
+            && j >= 2
+            && matches!(self.chars[j - 1].1, '\'' | '’' | '′')
+            && self.chars[j - 2].1.is_ascii_digit()
+    }
+
+    /// An apostrophe opening an elided word: `'n'` (returns 2, the characters to skip),
+    /// `'90s`, `'em`, `'til` (return 0).
+    fn elision(&self, i: usize) -> Option<usize> {
+        let (at, c) = self.chars[i];
+        let rest = self.slice.get(at + c.len_utf8()..).unwrap_or("");
+        let mut after = rest.chars();
+        if matches!(after.next(), Some('n' | 'N'))
+            && matches!(after.next(), Some('\'' | '’'))
+            && !after.next().is_some_and(char::is_alphanumeric)
+        {
+            return Some(2);
+        }
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 2 {
+            let following = rest[2..].chars().next();
+            if following.map_or(true, |c| c == 's' || !c.is_alphanumeric()) {
+                return Some(0);
+            }
+        }
+        let word_len: usize = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        let word = rest[..word_len].to_lowercase();
+        ELISIONS.contains(&word.as_str()).then_some(0)
+    }
+
+    /// Whether a single quote closes for certain further on, before the enclosing double
+    /// quote (if any) ends.
+    fn sure_single_close_ahead(&self, i: usize) -> bool {
+        let ahead = self.ahead.get_or_init(|| self.marks_ahead());
+        let Some(&(sure, double)) = ahead.get(i + 1) else {
+            return false;
+        };
+        sure != usize::MAX && (!self.has_open(Mark::Double) || sure < double)
+    }
+
+    /// For each character index, the index of the next sure single closer and of the next
+    /// double mark at or after it (`usize::MAX` for none): one backward pass.
+    fn marks_ahead(&self) -> Vec<(usize, usize)> {
+        let mut ahead = vec![(usize::MAX, usize::MAX); self.chars.len() + 1];
+        for j in (0..self.chars.len()).rev() {
+            let (mut sure, mut double) = ahead[j + 1];
+            match quote_mark(self.chars[j].1) {
+                Some((Mark::Double, _)) => double = j,
+                Some((Mark::Single, _)) if self.is_sure_single_close(j) => sure = j,
+                _ => {}
+            }
+            ahead[j] = (sure, double);
+        }
+        ahead
+    }
+
+    /// A single mark that can only close a quote: after punctuation (`,'`), or after a word
+    /// and before punctuation or the end (`word'.`), not inside a word.
+    fn is_sure_single_close(&self, j: usize) -> bool {
+        let (prev, next) = self.neighbours(j);
+        let here = flanks(prev, next);
+        let inside_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        !inside_word && here.close && !here.open && !is_ambiguous_close(prev, next)
+    }
+
+    fn open(&mut self, i: usize, mark: Mark) {
+        let (at, c) = self.chars[i];
+        let start = self.base + at;
+        if self.stack.last().is_some_and(|top| top.mark == mark) {
+            // Marks of one family do not nest: the earlier one was never closed.
+            if let Some(top) = self.stack.pop() {
+                if self.stack.is_empty() {
+                    let end = self.base + self.slice[..at].trim_end().len();
+                    self.push_span(top, end, false);
+                }
+            }
+        }
+        self.stack.push(OpenMark {
+            mark,
+            start,
+            inner_start: start + c.len_utf8(),
+        });
+    }
+
+    fn close(&mut self, i: usize, mark: Mark) {
+        let Some(position) = self.stack.iter().rposition(|open| open.mark == mark) else {
+            return;
+        };
+        // Quotes opened inside this one and never closed end with it.
+        self.stack.truncate(position + 1);
+        let Some(open) = self.stack.pop() else {
+            return;
+        };
+        if self.stack.is_empty() {
+            let (at, c) = self.chars[i];
+            self.push_span(open, self.base + at + c.len_utf8(), true);
+        }
+    }
+
+    fn push_span(&mut self, open: OpenMark, end: usize, closed: bool) {
+        let mark_len = if closed {
+            self.slice[..end - self.base]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let inner_end = (end - mark_len).max(open.inner_start);
+        self.spans.push(QuoteSpan {
+            range: open.start..end.max(open.inner_start),
+            inner: open.inner_start..inner_end,
+            mark: open.mark,
+            closed,
+        });
+    }
+
+    fn finish(mut self) -> Vec<QuoteSpan> {
+        if !self.stack.is_empty() {
+            let open = self.stack.swap_remove(0);
+            let end = self.base + self.slice.trim_end().len();
+            self.push_span(open, end, false);
+        }
+        self.spans
+    }
+}
+
+/// `Jones' house`: a mark after a letter and before a space may be an apostrophe.
+fn is_ambiguous_close(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_whitespace)
+}
+
+/// Stretches of a paragraph that are markup, not prose: code spans, HTML tags and link
+/// destinations (whose `"title"` is not a quote). Local byte ranges, sorted.
+fn masked_ranges(slice: &str) -> Vec<Range<usize>> {
+    const MAX_TAG: usize = 400;
+    const MAX_SPAN: usize = 2000;
+    let bytes = slice.as_bytes();
+    let mut masked = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let found = match bytes[i] {
+            b'`' => code_span_end(bytes, i, MAX_SPAN),
+            b'<' if bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')) =>
+            {
+                find_byte(bytes, i + 1, b'>', MAX_TAG).map(|end| end + 1)
+            }
+            b']' if bytes.get(i + 1) == Some(&b'(') => {
+                find_byte(bytes, i + 2, b')', MAX_SPAN).map(|end| end + 1)
+            }
+            _ => None,
+        };
+        match found {
+            Some(end) => {
+                masked.push(i..end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    masked
+}
+
+fn find_byte(bytes: &[u8], from: usize, wanted: u8, limit: usize) -> Option<usize> {
+    let end = bytes.len().min(from.saturating_add(limit));
+    (from..end).find(|&j| bytes[j] == wanted)
+}
+
+/// The end of a backtick code span opening at `start`, if a run of as many backticks closes it.
+fn code_span_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
+    let run = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+    let end = bytes.len().min(start + run + limit);
+    let mut j = start + run;
+    while j < end {
+        if bytes[j] == b'`' {
+            let closing = bytes[j..].iter().take_while(|&&b| b == b'`').count();
+            if closing == run {
+                return Some(j + run);
+            }
+            j += closing;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+
+fn contains(sorted: &[&str], word: &str) -> bool {
+    sorted.binary_search(&word).is_ok()
+}
+
+#[rustfmt::skip]
+const SPEECH_LEMMAS: &[&str] = &[
+    "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce",
+    "answer", "argue", "ask", "assert", "assure", "bark", "beg", "bellow", "blame", "blog",
+    "blurt", "boast", "breathe", "brief", "call", "caption", "caution", "challenge", "chant",
+    "characterise", "characterize", "chime", "cite", "claim", "comment", "complain", "concede",
+    "conclude", "concur", "confirm", "contend", "continue", "counter", "criticise", "criticize",
+    "cry", "declare", "demand", "deny", "describe", "disclose", "dismiss", "email", "emphasise",
+    "emphasize", "enquire", "exclaim", "explain", "fume", "groan", "growl", "grumble", "gush",
+    "hail", "highlight", "hiss", "inform", "inquire", "insist", "interject", "interrupt", "joke",
+    "label", "lament", "laugh", "maintain", "marvel", "mention", "message", "murmur", "muse",
+    "mutter", "note", "object", "observe", "opine", "plead", "pledge", "point", "post", "praise",
+    "predict", "proclaim", "promise", "propose", "protest", "question", "quip", "quote", "rage",
+    "rant", "rap", "rave", "read", "recall", "reckon", "recommend", "recount", "reflect",
+    "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "retort", "reveal",
+    "roar", "say", "scoff", "scream", "share", "shout", "sigh", "sing", "snap", "sneer", "speak",
+    "stammer", "state", "stress", "stutter", "suggest", "summarise", "summarize", "swear", "tease",
+    "tell", "testify", "text", "thank", "threaten", "tweet", "urge", "vow", "warn", "welcome",
+    "whine", "whisper", "wonder", "write", "yell",
+];
+
+/// Speech verbs by lemma; `is_speech_verb` accepts their inflections.
+fn is_speech_lemma(word: &str) -> bool {
+    contains(SPEECH_LEMMAS, word)
+}
+
+const IRREGULAR_SPEECH_FORMS: &[&str] = &[
+    "pled", "said", "sang", "spoke", "spoken", "sung", "swore", "sworn", "told", "written", "wrote",
+];
+
+/// Forms whose lemma is not reached by stripping a suffix.
+fn irregular_speech_form(word: &str) -> bool {
+    contains(IRREGULAR_SPEECH_FORMS, word)
+}
+
+/// Whether lowercase `word` is a form of a speech verb whose lemma passes `is_lemma`.
+fn is_form_of(word: &str, is_lemma: &dyn Fn(&str) -> bool) -> bool {
+    if is_lemma(word) {
+        return true;
+    }
+    let with = |stem: &str, tail: &str| is_lemma(&format!("{stem}{tail}"));
+    let undoubled = |stem: &str| {
+        let bytes = stem.as_bytes();
+        bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] && {
+            is_lemma(&stem[..stem.len() - 1])
+        }
+    };
+    if let Some(stem) = word
+        .strip_suffix("ied")
+        .or_else(|| word.strip_suffix("ies"))
+    {
+        if with(stem, "y") {
+            return true;
+        }
+    }
+    if let Some(stem) = word.strip_suffix("ing") {
+        if is_lemma(stem) || with(stem, "e") || undoubled(stem) {
+            return true;
+        }
+    }
+    if let Some(stem) = word.strip_suffix("ed") {
+        if is_lemma(stem) || with(stem, "e") || undoubled(stem) {
+            return true;
+        }
+    }
+    if let Some(stem) = word.strip_suffix("es") {
+        if is_lemma(stem) {
+            return true;
+        }
+    }
+    word.strip_suffix('s').is_some_and(is_lemma)
+}
+
+/// Multi-word cues that attribute a quote without (or besides) a speech verb.
+const CUE_PHRASES: &[&[&str]] = &[
+    &["according", "to"],
+    &["in", "a", "statement"],
+    &["in", "statement"],
+    &["in", "a", "joint", "statement"],
+    &["in", "an", "interview"],
+    &["in", "interviews"],
+    &["in", "a", "post"],
+    &["in", "a", "tweet"],
+    &["in", "a", "letter"],
+    &["in", "an", "email"],
+    &["in", "a", "speech"],
+    &["in", "a", "video"],
+    &["in", "a", "message"],
+    &["in", "remarks"],
+    &["in", "comments"],
+    &["in", "a", "press", "release"],
+    &["in", "a", "news", "release"],
+    &["in", "a", "filing"],
+    &["in", "a", "memo"],
+    &["in", "a", "note"],
+    &["in", "a", "blog", "post"],
+    &["in", "a", "podcast"],
+    &["in", "an", "address"],
+    &["in", "a", "briefing"],
+    &["at", "a", "briefing"],
+    &["at", "a", "news", "conference"],
+    &["at", "a", "press", "conference"],
+    &["in", "the", "words", "of"],
+    &["in", "his", "words"],
+    &["in", "her", "words"],
+    &["in", "their", "words"],
+    &["quoted", "as", "saying"],
+    &["as", "saying"],
+    &["put", "it"],
+    &["speaking", "to"],
+    &["speaking", "at"],
+    &["speaking", "on"],
+    &["speaking", "in"],
+    &["on", "social", "media"],
+    &["on", "twitter"],
+    &["on", "facebook"],
+    &["on", "instagram"],
+    &["on", "telegram"],
+];
+
+#[rustfmt::skip]
+const PERSON_ROLES: &[&str] = &[
+    "activist", "actor", "actress", "adviser", "advisor", "aide", "ambassador", "analyst",
+    "artist", "athlete", "attorney", "aunt", "author", "baker", "bishop", "boss", "boy", "brother",
+    "campaigner", "candidate", "captain", "ceo", "chair", "chairman", "chairperson", "chairwoman",
+    "chancellor", "chef", "chief", "child", "children", "citizen", "clerk", "coach", "colleague",
+    "commander", "commissioner", "constable", "councillor", "councilor", "counsel", "cousin",
+    "customer", "dad", "daughter", "defender", "deputy", "detective", "diplomat", "director",
+    "doctor", "driver", "economist", "editor", "employee", "envoy", "executive", "expert", "fan",
+    "farmer", "father", "fiance", "fiancee", "firefighter", "fisherman", "founder", "friend",
+    "general", "girl", "goalkeeper", "governor", "grandfather", "grandmother", "guard", "head",
+    "historian", "host", "husband", "imam", "inspector", "journalist", "judge", "king", "landlady",
+    "landlord", "lawmaker", "lawyer", "leader", "legislator", "local", "locals", "man", "manager",
+    "mayor", "medic", "member", "men", "midfielder", "migrant", "miner", "minister", "mother",
+    "mp", "mum", "negotiator", "neighbor", "neighbour", "nurse", "officer", "official",
+    "officials", "organiser", "organizer", "owner", "paramedic", "parent", "partner", "passenger",
+    "pastor", "patient", "pensioner", "people", "person", "pharmacist", "pilot", "player", "pope",
+    "premier", "presenter", "president", "priest", "prince", "princess", "professor", "prosecutor",
+    "protester", "protestor", "queen", "rabbi", "referee", "refugee", "reporter", "representative",
+    "researcher", "resident", "residents", "rider", "runner", "scientist", "secretary", "senator",
+    "sergeant", "sheriff", "shopper", "singer", "sister", "soldier", "son", "source", "spokesman",
+    "spokesmen", "spokespeople", "spokesperson", "spokeswoman", "spokeswomen", "staff", "staffer",
+    "striker", "student", "superintendent", "survivor", "teacher", "tenant", "trainer", "trooper",
+    "umpire", "uncle", "veteran", "victim", "villager", "volunteer", "voter", "wife", "witness",
+    "woman", "women", "worker", "writer",
+];
+
+#[rustfmt::skip]
+const BODY_ROLES: &[&str] = &[
+    "administration", "agency", "army", "authorities", "authority", "board", "cabinet", "campaign",
+    "club", "committee", "company", "council", "court", "department", "embassy", "firm",
+    "government", "group", "hospital", "military", "ministry", "office", "organisation",
+    "organization", "party", "police", "regulator", "school", "team", "union", "university",
+];
+
+/// Words that name a person or body by role: `the mayor`, `police`, `one resident`.
+fn is_role_lemma(word: &str) -> bool {
+    contains(PERSON_ROLES, word) || contains(BODY_ROLES, word)
+}
+
+fn is_role(lower: &str) -> bool {
+    with_plural(lower, is_role_lemma)
+}
+
+/// A role that is a person, not a body: `the mayor`, `residents`, but not `the council`.
+fn is_person_role(lower: &str) -> bool {
+    with_plural(lower, |word| contains(PERSON_ROLES, word))
+}
+
+fn with_plural(lower: &str, is_lemma: impl Fn(&str) -> bool) -> bool {
+    is_lemma(lower)
+        || lower.strip_suffix('s').is_some_and(&is_lemma)
+        || lower.strip_suffix("es").is_some_and(&is_lemma)
+}
+
+const PERSON_PRONOUNS: &[&str] = &[
+    "he", "her", "hers", "him", "his", "i", "me", "my", "our", "she", "their", "them", "they", "we",
+];
+
+/// Pronouns that point at a person (not `it`): a sentence with one names someone.
+fn is_person_pronoun(lower: &str) -> bool {
+    contains(PERSON_PRONOUNS, lower)
+}
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
+
+/// Pronouns that can be the subject of a speech verb, `it` included (`"…," it said`).
+fn is_subject_pronoun(lower: &str) -> bool {
+    contains(SUBJECT_PRONOUNS, lower)
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "five", "four", "her", "his", "its", "local", "many", "my", "one",
+    "other", "our", "senior", "several", "some", "that", "the", "their", "these", "this", "those",
+    "three", "two",
+];
+
+fn is_determiner(lower: &str) -> bool {
+    contains(DETERMINERS, lower)
+}
+
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "advertisement", "after", "all", "also", "although", "among", "and", "as", "at",
+    "because", "before", "between", "both", "but", "by", "despite", "during", "each", "earlier",
+    "editor's", "even", "every", "everybody", "everyone", "everything", "few", "first", "for",
+    "from", "he", "here", "how", "however", "i", "if", "in", "indeed", "instead", "into", "it",
+    "just", "last", "later", "less", "meanwhile", "more", "most", "next", "no", "nobody", "nor",
+    "not", "note", "nothing", "now", "of", "oh", "on", "once", "only", "or", "over", "photo",
+    "please", "read", "related", "see", "she", "since", "so", "somebody", "someone", "still",
+    "such", "thanks", "then", "there", "they", "though", "through", "to", "under", "until",
+    "update", "video", "watch", "we", "well", "what", "when", "where", "which", "while", "who",
+    "why", "with", "yes", "yet", "you",
+];
+
+/// Capitalised words that are not names when they open a sentence or stand alone.
+fn is_function_word(lower: &str) -> bool {
+    is_determiner(lower) || contains(FUNCTION_WORDS, lower)
+}
+
+#[rustfmt::skip]
+const CALENDAR_WORDS: &[&str] = &[
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "friday", "jan",
+    "january", "jul", "july", "jun", "june", "mar", "march", "may", "monday", "nov", "november",
+    "oct", "october", "saturday", "sep", "sept", "september", "sunday", "thursday", "today",
+    "tomorrow", "tonight", "tuesday", "wednesday", "yesterday",
+];
+
+fn is_calendar_word(lower: &str) -> bool {
+    contains(CALENDAR_WORDS, lower)
+}
+
+#[rustfmt::skip]
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across", "around", "at", "from", "in", "inside", "into", "near", "of", "outside", "through",
+    "throughout", "to", "toward", "towards", "via",
+];
+
+/// Words after which a capitalised word is more likely a place than a speaker.
+fn is_place_preposition(lower: &str) -> bool {
+    contains(PLACE_PREPOSITIONS, lower)
+}
+
+const PHRASE_BOUNDARIES: &[&str] = &[
+    "about", "after", "also", "although", "and", "are", "as", "at", "be", "because", "been",
+    "before", "but", "by", "during", "for", "from", "had", "has", "have", "how", "if", "in",
+    "into", "is", "later", "never", "not", "now", "on", "once", "or", "over", "since", "so",
+    "than", "that", "then", "though", "to", "until", "was", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "why", "with",
+];
+
+/// Words that end a speaker phrase when collecting it backwards from a verb.
+fn is_phrase_boundary(lower: &str) -> bool {
+    contains(PHRASE_BOUNDARIES, lower)
+}
+
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "again", "already", "also", "angrily", "are", "been", "bluntly", "can", "could", "did", "do",
+    "does", "earlier", "firmly", "flatly", "further", "had", "has", "have", "is", "just", "later",
+    "may", "might", "now", "often", "once", "only", "openly", "previously", "privately",
+    "publicly", "quickly", "quietly", "recently", "repeatedly", "reportedly", "should", "simply",
+    "subsequently", "then", "was", "were", "will", "would",
+];
+
+/// Words that may sit between a speaker and the speech verb: `Ruiz has also said`.
+fn is_auxiliary(lower: &str) -> bool {
+    contains(AUXILIARIES, lower)
+}
+
+const FILLERS: &[&str] = &[
+    "again", "also", "and", "but", "however", "indeed", "instead", "now", "oh", "or", "plus", "so",
+    "still", "then", "too", "well", "yet",
+];
+
+/// Words a quote may share its sentence with and still stand alone: `But "…"`.
+fn is_filler(lower: &str) -> bool {
+    contains(FILLERS, lower)
+}
+
+#[rustfmt::skip]
+const TITLE_CUES: &[&str] = &[
+    "album", "anthem", "app", "article", "banner", "bill", "billed", "blog", "book", "brand",
+    "branded", "called", "campaign", "catchphrase", "chapter", "codenamed", "column",
+    "documentary", "drama", "dubbed", "editorial", "entitled", "episode", "essay", "exhibit",
+    "exhibition", "film", "game", "hashtag", "headline", "hymn", "labeled", "labelled", "lecture",
+    "magazine", "memoir", "motto", "movie", "musical", "named", "newsletter", "newspaper",
+    "nicknamed", "novel", "opera", "operation", "painting", "paper", "phrase", "placard", "play",
+    "podcast", "poem", "program", "programme", "project", "reading", "record", "report", "section",
+    "series", "sermon", "show", "sign", "single", "sitcom", "slogan", "song", "speech", "study",
+    "tagline", "talk", "term", "titled", "tour", "track", "trademark", "website", "word", "words",
+];
+
+/// Nouns after which a quote is a title of a work, a term or a sign's text, not speech.
+fn is_title_cue(lower: &str) -> bool {
+    contains(TITLE_CUES, lower)
+}
+
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "de", "du", "for", "from", "in", "into", "la", "le",
+    "nor", "of", "on", "or", "over", "per", "the", "to", "upon", "van", "via", "von", "vs", "with",
+];
+
+/// Small words that stay lowercase in a Title-Cased phrase.
+fn is_title_small_word(lower: &str) -> bool {
+    contains(TITLE_SMALL_WORDS, lower)
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "al", "ben", "bin", "da", "das", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la",
+    "le", "st", "van", "von", "y",
+];
+
+/// Lowercase particles inside names: `Ursula von der Leyen`, `Bashar al-Assad`.
+fn is_name_particle(lower: &str) -> bool {
+    contains(NAME_PARTICLES, lower)
+}
+
+fn starts_uppercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word without its possessive ending: `Kyiv's` → `Kyiv`.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Speech verbs and cue phrases in force: the built-in lists plus the newsroom's own.
+struct Lexicon {
+    extra_verbs: HashSet<String>,
+    extra_cues: Vec<Vec<String>>,
+}
+
+impl Lexicon {
+    fn new(settings: &Settings) -> Self {
+        Lexicon {
+            extra_verbs: settings
+                .extra_attribution_verbs
+                .iter()
+                .map(|verb| verb.trim().to_lowercase())
+                .filter(|verb| !verb.is_empty())
+                .collect(),
+            extra_cues: settings
+                .extra_cue_phrases
+                .iter()
+                .map(|cue| {
+                    text::words(cue, 0..cue.len())
+                        .into_iter()
+                        .map(|(_, word)| word.to_lowercase())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|cue| !cue.is_empty())
+                .collect(),
+        }
+    }
+
+    fn is_speech_verb(&self, lower: &str) -> bool {
+        irregular_speech_form(lower)
+            || is_form_of(lower, &is_speech_lemma)
+            || (!self.extra_verbs.is_empty()
+                && is_form_of(lower, &|lemma| self.extra_verbs.contains(lemma)))
+    }
+
+    /// Cue phrases starting at `start` of `lowers`: the index just after the cue.
+    fn cue_at(&self, lowers: &[String], start: usize) -> Option<usize> {
+        let matches = |cue: &[&str]| {
+            lowers.len() >= start + cue.len()
+                && cue
+                    .iter()
+                    .zip(&lowers[start..])
+                    .all(|(want, have)| *want == have.as_str())
+        };
+        if let Some(cue) = CUE_PHRASES.iter().find(|cue| matches(cue)) {
+            return Some(start + cue.len());
+        }
+        self.extra_cues
+            .iter()
+            .find(|cue| {
+                let as_str: Vec<&str> = cue.iter().map(String::as_str).collect();
+                matches(&as_str)
+            })
+            .map(|cue| start + cue.len())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution
+
+/// How far from a quote (in bytes) its sentence is read for attribution; a quote whose
+/// sentence runs on further is not standalone. Keeps pathological lines linear.
+const WINDOW: usize = 300;
+/// The longest speaker phrase collected next to a verb.
+const MAX_SPEAKER_WORDS: usize = 6;
+/// How far into the next sentence a speaker may be named for `"…" Ruiz said it twice.`
+const OPENING_WORDS: usize = 6;
+
+/// A word of prose with its byte range.
+#[derive(Debug, Clone)]
+struct Word<'t> {
+    range: Range<usize>,
+    text: &'t str,
+    lower: String,
+}
+
+impl<'t> Word<'t> {
+    fn new(range: Range<usize>, text: &'t str) -> Self {
+        Word {
+            range,
+            text,
+            lower: text.to_lowercase(),
+        }
+    }
+}
+
+/// `Some(speaker)` when someone is named; the speaker range may still be unknown.
+type Mention = Option<Range<usize>>;
+
+/// One paragraph with its quotes and sentences, and facts about its sentences worked out on
+/// demand, once (a sentence may be asked about by many quotes).
+struct Paragraph<'t> {
+    block: usize,
+    /// Paragraphs with the same stretch follow each other with nothing but blank lines between.
+    stretch: usize,
+    content: Range<usize>,
+    spans: Vec<QuoteSpan>,
+    sentences: Vec<Range<usize>>,
+    /// Per sentence: its words outside quotes.
+    words: Vec<OnceCell<Vec<Word<'t>>>>,
+    names: Vec<OnceCell<Option<Mention>>>,
+    openings: Vec<OnceCell<Option<Mention>>>,
+}
+
+impl Paragraph<'_> {
+    fn new(
+        text: &str,
+        block: usize,
+        stretch: usize,
+        content: Range<usize>,
+        spans: Vec<QuoteSpan>,
+    ) -> Self {
+        let sentences = text::sentences(text, content.clone());
+        Paragraph {
+            block,
+            stretch,
+            words: vec![OnceCell::new(); sentences.len()],
+            names: vec![OnceCell::new(); sentences.len()],
+            openings: vec![OnceCell::new(); sentences.len()],
+            content,
+            spans,
+            sentences,
+        }
+    }
+
+    /// The first and last sentence overlapping `range`.
+    fn sentences_overlapping(&self, range: &Range<usize>) -> Option<(usize, usize)> {
+        let first = self.sentences.partition_point(|s| s.end <= range.start);
+        let after = self.sentences.partition_point(|s| s.start < range.end);
+        (first < after).then(|| (first, after - 1))
+    }
+}
+
+/// Where a quote sits in its paragraph, for the passes that look beyond its sentence.
+#[derive(Debug, Clone)]
+struct Placement {
+    paragraph: usize,
+    first_sentence: usize,
+    last_sentence: usize,
+    /// No words of the paragraph before the quote.
+    opens_paragraph: bool,
+    /// No words of the paragraph after the quote.
+    ends_paragraph: bool,
+}
+
+struct Analyzer<'a> {
+    text: &'a str,
+    lexicon: Lexicon,
+    /// Capitalised words seen in mid-sentence somewhere in the document: names, so a
+    /// sentence opening with one (`Ruiz was blunt.`) names someone.
+    proper: HashSet<String>,
+    paragraphs: &'a [Paragraph<'a>],
+}
+
+impl<'a> Analyzer<'a> {
+    fn quote(&self, index: usize, span: &QuoteSpan) -> (Quote, Placement) {
+        let paragraph = &self.paragraphs[index];
+        let (first, last) = paragraph
+            .sentences_overlapping(&span.range)
+            .unwrap_or((0, 0));
+        let sentence_start = paragraph
+            .sentences
+            .get(first)
+            .map_or(span.range.start, |s| s.start.min(span.range.start));
+        let sentence_end = paragraph
+            .sentences
+            .get(last)
+            .map_or(span.range.end, |s| s.end.max(span.range.end));
+        let (before, before_cut) = self.window_before(sentence_start, span.range.start);
+        let (after, after_cut) = self.window_after(span.range.end, sentence_end);
+        let before_words = self.words_in(paragraph, first, &before);
+        let after_words = self.words_in(paragraph, last, &after);
+        let nothing_before = !before_cut && before_words.iter().all(|w| is_filler(&w.lower));
+        let nothing_after = !after_cut && after_words.iter().all(|w| is_filler(&w.lower));
+        let standalone = nothing_before && nothing_after;
+        let kind = self.kind(paragraph, span, standalone);
+        let attribution = self
+            .in_sentence(before_words, after_words)
+            .map(|speaker| (AttributionKind::Sentence, speaker))
+            .or_else(|| {
+                self.colon_before(span, &before, before_words)
+                    .map(|speaker| (AttributionKind::Colon, speaker))
+            })
+            .or_else(|| {
+                self.signature(after.clone())
+                    .map(|speaker| (AttributionKind::Signature, speaker))
+            })
+            .or_else(|| {
+                (first > 0)
+                    .then(|| self.names(paragraph, first - 1))
+                    .flatten()
+                    .map(|speaker| (AttributionKind::PrecedingSentence, speaker))
+            })
+            .or_else(|| {
+                (nothing_after && last + 1 < paragraph.sentences.len())
+                    .then(|| self.opening(paragraph, last + 1))
+                    .flatten()
+                    .map(|speaker| (AttributionKind::FollowingSentence, speaker))
+            })
+            .map(|(kind, speaker)| Attribution { kind, speaker });
+        let quote = Quote {
+            range: span.range.clone(),
+            inner: span.inner.clone(),
+            mark: span.mark,
+            closed: span.closed,
+            block: paragraph.block,
+            kind,
+            standalone,
+            continues: None,
+            paragraphs: 1,
+            attribution,
+        };
+        let placement = Placement {
+            paragraph: index,
+            first_sentence: first,
+            last_sentence: last,
+            opens_paragraph: first == 0 && nothing_before,
+            ends_paragraph: last + 1 >= paragraph.sentences.len() && nothing_after,
+        };
+        (quote, placement)
+    }
+
+    /// The part of `start..end` within `WINDOW` bytes of `end`, and whether it was cut.
+    fn window_before(&self, start: usize, end: usize) -> (Range<usize>, bool) {
+        let mut from = start.max(end.saturating_sub(WINDOW));
+        while from < end && !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        (from..end, from > start)
+    }
+
+    /// The part of `start..end` within `WINDOW` bytes of `start`, and whether it was cut.
+    fn window_after(&self, start: usize, end: usize) -> (Range<usize>, bool) {
+        let mut to = end.min(start.saturating_add(WINDOW));
+        while to > start && !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        (start..to, to < end)
+    }
+
+    /// The words of `range` that are not inside a quote of the paragraph.
+    /// The words of sentence `index` outside quotes, segmented once per sentence.
+    fn sentence_words(&self, paragraph: &'a Paragraph<'a>, index: usize) -> &'a [Word<'a>] {
+        match (paragraph.words.get(index), paragraph.sentences.get(index)) {
+            (Some(cell), Some(sentence)) => {
+                cell.get_or_init(|| self.outside_words(paragraph, sentence.clone()))
+            }
+            _ => &[],
+        }
+    }
+
+    /// The words of sentence `index` outside quotes that start within `range`.
+    fn words_in(
+        &self,
+        paragraph: &'a Paragraph<'a>,
+        index: usize,
+        range: &Range<usize>,
+    ) -> &'a [Word<'a>] {
+        let words = self.sentence_words(paragraph, index);
+        let start = words.partition_point(|word| word.range.start < range.start);
+        let end = words.partition_point(|word| word.range.start < range.end);
+        &words[start..end.max(start)]
+    }
+
+    fn outside_words(&self, paragraph: &Paragraph<'a>, range: Range<usize>) -> Vec<Word<'a>> {
+        let spans = &paragraph.spans;
+        let mut next_span = spans.partition_point(|span| span.range.end <= range.start);
+        // One pass of the word segmenter over the whole range; a word never straddles a
+        // quote mark, so dropping those that start inside a quote leaves the outside words.
+        text::words(self.text, range)
+            .into_iter()
+            .filter(|(word, _)| {
+                while spans
+                    .get(next_span)
+                    .is_some_and(|span| span.range.end <= word.start)
+                {
+                    next_span += 1;
+                }
+                !spans
+                    .get(next_span)
+                    .is_some_and(|span| span.range.start <= word.start)
+            })
+            .map(|(range, text)| Word::new(range, text))
+            .collect()
+    }
+
+    fn kind(&self, paragraph: &Paragraph<'a>, span: &QuoteSpan, standalone: bool) -> QuoteKind {
+        let inner = self.text.get(span.inner.clone()).unwrap_or("");
+        let words: Vec<(Range<usize>, &str)> = text::words(inner, 0..inner.len());
+        let ends_like_prose = inner
+            .trim_end()
+            .ends_with(['.', ',', ';', ':', '…', '—', '-']);
+        let short = words.len() <= 3;
+        if span.closed && short && !ends_like_prose && self.between_names(paragraph, span) {
+            return QuoteKind::Nickname;
+        }
+        if self.after_title_cue(paragraph, span)
+            || (words.len() >= 2 && !ends_like_prose && is_title_cased(&words))
+        {
+            return QuoteKind::Title;
+        }
+        if short && !standalone {
+            return QuoteKind::Fragment;
+        }
+        QuoteKind::Speech
+    }
+
+    /// `Dwayne "The Rock" Johnson`: a capitalised word right before and right after.
+    fn between_names(&self, paragraph: &Paragraph<'a>, span: &QuoteSpan) -> bool {
+        let before = self
+            .text
+            .get(paragraph.content.start..span.range.start)
+            .unwrap_or("");
+        let after = self
+            .text
+            .get(span.range.end..paragraph.content.end)
+            .unwrap_or("");
+        let name_before = before.strip_suffix(' ').is_some_and(|rest| {
+            let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+            starts_uppercase(word) && word.chars().all(char::is_alphabetic)
+        });
+        let name_after = after.strip_prefix(' ').is_some_and(|rest| {
+            let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            starts_uppercase(&word) && !is_function_word(&word.to_lowercase())
+        });
+        name_before && name_after
+    }
+
+    /// `the report "…"`, `a film called "…"`: the word before the quote names a work.
+    fn after_title_cue(&self, paragraph: &Paragraph<'a>, span: &QuoteSpan) -> bool {
+        let before = self
+            .text
+            .get(paragraph.content.start..span.range.start)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ','));
+        let tail = before.len().saturating_sub("so-called".len());
+        if before
+            .get(tail..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("so-called"))
+        {
+            return false;
+        }
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .next()
+            .unwrap_or("");
+        is_title_cue(&without_possessive(word).to_lowercase())
+    }
+
+    /// A speech verb or cue phrase next to the quote in its own sentence, with its speaker.
+    /// The verb nearest the quote that has a speaker wins; a verb or cue with no speaker found
+    /// still attributes (`Some(None)`).
+    fn in_sentence(&self, before: &[Word], after: &[Word]) -> Option<Mention> {
+        let mut verb_seen = false;
+        let mut best: Option<(usize, Range<usize>)> = None;
+        for index in (0..before.len()).rev() {
+            if !self.is_speech_verb(before, index) {
+                continue;
+            }
+            verb_seen = true;
+            let speaker = self.speaker_before(before, index).or_else(|| {
+                (index == 0)
+                    .then(|| self.speaker_after(before, index))
+                    .flatten()
+            });
+            if let Some(speaker) = speaker {
+                best = Some((before.len() - 1 - index, speaker));
+                break;
+            }
+        }
+        for index in 0..after.len() {
+            if !self.is_speech_verb(after, index) {
+                continue;
+            }
+            verb_seen = true;
+            let speaker = self.speaker_before(after, index).or_else(|| {
+                (index <= 1)
+                    .then(|| self.speaker_after(after, index))
+                    .flatten()
+            });
+            if let Some(speaker) = speaker {
+                if best
+                    .as_ref()
+                    .map_or(true, |(distance, _)| index <= *distance)
+                {
+                    best = Some((index, speaker));
+                }
+                break;
+            }
+        }
+        if let Some((_, speaker)) = best {
+            return Some(Some(speaker));
+        }
+        self.cue_phrase(before)
+            .or_else(|| self.cue_phrase(after))
+            .or_else(|| verb_seen.then_some(None))
+    }
+
+    /// A cue phrase among `words`, with the speaker after `according to`.
+    fn cue_phrase(&self, words: &[Word]) -> Option<Mention> {
+        let lowers: Vec<String> = words.iter().map(|w| w.lower.clone()).collect();
+        (0..words.len()).find_map(|start| {
+            let end = self.lexicon.cue_at(&lowers, start)?;
+            let speaker = (lowers[start] == "according")
+                .then(|| self.phrase_after(words, end))
+                .flatten();
+            Some(speaker)
+        })
+    }
+
+    fn is_speech_verb(&self, words: &[Word], index: usize) -> bool {
+        let word = &words[index];
+        // `Said Ruiz:` opens a sentence; elsewhere a capitalised word is a name.
+        if starts_uppercase(word.text) && !self.is_sentence_initial(word.range.start) {
+            return false;
+        }
+        self.lexicon.is_speech_verb(&word.lower)
+    }
+
+    /// The speaker right before a verb: `the mayor said`, `Ruiz has also said`, `she told`.
+    fn speaker_before(&self, words: &[Word], verb: usize) -> Option<Range<usize>> {
+        let mut end = verb;
+        while end > 0 && is_auxiliary(&words[end - 1].lower) && self.adjacent(words, end - 1) {
+            end -= 1;
+        }
+        if end == 0 || !self.adjacent(words, end - 1) {
+            return None;
+        }
+        self.phrase_ending_at(words, end)
+    }
+
+    /// The speaker phrase whose last word is `words[end - 1]`.
+    fn phrase_ending_at(&self, words: &[Word], end: usize) -> Option<Range<usize>> {
+        let last = words.get(end.checked_sub(1)?)?;
+        if is_subject_pronoun(&last.lower) {
+            return Some(last.range.clone());
+        }
+        if is_phrase_boundary(&last.lower) {
+            return None;
+        }
+        let mut start = end - 1;
+        while start > 0
+            && end - start < MAX_SPEAKER_WORDS
+            && self.adjacent(words, start - 1)
+            && !is_phrase_boundary(&words[start - 1].lower)
+            && !self.lexicon.is_speech_verb(&words[start - 1].lower)
+        {
+            start -= 1;
+        }
+        let phrase = &words[start..end];
+        self.is_speaker_phrase(phrase)
+            .then(|| phrase[0].range.start..last.range.end)
+    }
+
+    /// The speaker right after a verb, for inversions: `said Ana Ruiz, a nurse`.
+    fn speaker_after(&self, words: &[Word], verb: usize) -> Option<Range<usize>> {
+        if verb + 1 >= words.len() || !self.adjacent(words, verb) {
+            return None;
+        }
+        self.phrase_after(words, verb + 1)
+    }
+
+    /// The speaker phrase starting at `words[start]`: a pronoun, a name, or a determiner and
+    /// a role (`the mayor`, `a spokesperson for the ministry` stops at `for`).
+    fn phrase_after(&self, words: &[Word], start: usize) -> Option<Range<usize>> {
+        let first = words.get(start)?;
+        if is_subject_pronoun(&first.lower) {
+            return Some(first.range.clone());
+        }
+        let mut end = start + 1;
+        if is_determiner(&first.lower) {
+            while end < words.len()
+                && end - start < 4
+                && self.adjacent(words, end - 1)
+                && !is_phrase_boundary(&words[end].lower)
+            {
+                end += 1;
+            }
+        } else if starts_uppercase(first.text) && !is_calendar_word(&first.lower) {
+            while end < words.len()
+                && end - start < MAX_SPEAKER_WORDS
+                && self.adjacent(words, end - 1)
+                && (starts_uppercase(words[end].text) || is_name_particle(&words[end].lower))
+                && !is_calendar_word(&words[end].lower)
+            {
+                end += 1;
+            }
+        }
+        let phrase = &words[start..end];
+        self.is_speaker_phrase(phrase)
+            .then(|| phrase[0].range.start..phrase[phrase.len() - 1].range.end)
+    }
+
+    /// Whether words next to a speech verb can be its speaker: a pronoun, a role, or a
+    /// capitalised word that is not a date or a function word.
+    fn is_speaker_phrase(&self, phrase: &[Word]) -> bool {
+        phrase.iter().any(|word| {
+            is_subject_pronoun(&word.lower)
+                || is_person_pronoun(&word.lower)
+                || is_role(&word.lower)
+                || (starts_uppercase(word.text)
+                    && !is_function_word(&word.lower)
+                    && !is_calendar_word(&word.lower))
+        })
+    }
+
+    /// Whether `words[index]` and `words[index + 1]` are one phrase: only spaces, or the
+    /// dot, hyphen or apostrophe of `U.S. President`, `al-Assad`, between them.
+    fn adjacent(&self, words: &[Word], index: usize) -> bool {
+        let (Some(a), Some(b)) = (words.get(index), words.get(index + 1)) else {
+            return false;
+        };
+        self.text
+            .get(a.range.end..b.range.start)
+            .is_some_and(|gap| {
+                gap.len() <= 4
+                    && gap.chars().all(|c| {
+                        c.is_whitespace() || matches!(c, '.' | '-' | '‐' | '\'' | '’' | '*' | '_')
+                    })
+            })
+    }
+
+    /// `Ruiz said: "…"`, `**Ruiz:** "…"`, `The sign read: "…"`.
+    fn colon_before(
+        &self,
+        span: &QuoteSpan,
+        before: &Range<usize>,
+        words: &[Word],
+    ) -> Option<Mention> {
+        let raw = self.text.get(before.start..span.range.start)?;
+        let raw = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        raw.ends_with(':')
+            .then(|| self.phrase_ending_at(words, words.len()))
+    }
+
+    /// `— Ana Ruiz` opening `range`: the signature of the quote before it.
+    fn signature(&self, range: Range<usize>) -> Option<Mention> {
+        let raw = self.text.get(range.clone())?;
+        let trimmed = raw
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '('));
+        let rest = trimmed
+            .strip_prefix(['—', '–', '―'])
+            .or_else(|| trimmed.strip_prefix("--"))
+            .or_else(|| trimmed.strip_prefix("- "))?;
+        let name_start = range.end - rest.trim_start().len();
+        let words: Vec<Word> = text::words(self.text, name_start..range.end)
+            .into_iter()
+            .map(|(range, text)| Word::new(range, text))
+            .collect();
+        let first = words.first()?;
+        if !starts_uppercase(first.text) {
+            return None;
+        }
+        Some(self.phrase_after(&words, 0).or(Some(first.range.clone())))
+    }
+
+    /// Who sentence `index` of `paragraph` names, if anyone: the speaker of a speech verb, a
+    /// person pronoun, a role or a name. Used for the sentence before a quote.
+    fn names(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
+        paragraph
+            .names
+            .get(index)?
+            .get_or_init(|| {
+                let words = self.sentence_words(paragraph, index);
+                if let Some(Some(speaker)) = self.in_sentence(words, &[]) {
+                    return Some(Some(speaker));
+                }
+                (0..words.len()).find_map(|i| self.person_at(words, i).map(Some))
+            })
+            .clone()
+    }
+
+    /// Whether sentence `index` of `paragraph` opens with a speaker: a dash signature, a
+    /// speech verb among its first words, `According to`, a subject pronoun, a role or a name.
+    fn opening(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
+        paragraph
+            .openings
+            .get(index)?
+            .get_or_init(|| {
+                let sentence = paragraph.sentences.get(index)?.clone();
+                let head = self.window_after(sentence.start, sentence.end).0;
+                if let Some(speaker) = self.signature(head.clone()) {
+                    return Some(speaker);
+                }
+                let words = self.sentence_words(paragraph, index);
+                let opening = &words[..words.len().min(OPENING_WORDS)];
+                if let Some(verb) = (0..opening.len()).find(|&i| self.is_speech_verb(opening, i)) {
+                    let speaker = self
+                        .speaker_before(opening, verb)
+                        .or_else(|| (verb == 0).then(|| self.speaker_after(words, 0)).flatten());
+                    if speaker.is_some() {
+                        return Some(speaker);
+                    }
+                }
+                if let Some(speaker) = self.cue_phrase(&opening[..opening.len().min(3)]) {
+                    return Some(speaker);
+                }
+                self.opening_subject(opening).map(Some)
+            })
+            .clone()
+    }
+
+    /// A person as the subject opening a sentence: `She`, `His coach`, `The mayor`, `Ruiz`.
+    fn opening_subject(&self, words: &[Word]) -> Option<Range<usize>> {
+        let first = words.first()?;
+        if is_subject_pronoun(&first.lower) && first.lower != "it" && first.lower != "you" {
+            return Some(first.range.clone());
+        }
+        let mut i = 0;
+        while i < words.len().min(3) && is_determiner(&words[i].lower) {
+            i += 1;
+        }
+        let head = words.get(i)?;
+        if is_person_role(&head.lower) {
+            return Some(first.range.start..head.range.end);
+        }
+        if i > 0 && self.adjacent(words, i) {
+            // `The U.S. leader`, `His former coach`: one word between determiner and role.
+            if let Some(role) = words.get(i + 1).filter(|w| is_person_role(&w.lower)) {
+                return Some(first.range.start..role.range.end);
+            }
+        }
+        self.is_name(words, i, true).then(|| head.range.clone())
+    }
+
+    /// A mention of a person at `words[index]`: a person pronoun, a role (with its
+    /// determiner), or a name.
+    fn person_at(&self, words: &[Word], index: usize) -> Option<Range<usize>> {
+        let word = &words[index];
+        if let Some(role) = words
+            .get(index + 1)
+            .filter(|next| is_role(&next.lower) && self.adjacent(words, index))
+        {
+            if is_determiner(&word.lower) {
+                return Some(word.range.start..role.range.end);
+            }
+        }
+        if is_person_pronoun(&word.lower) || is_role(&word.lower) {
+            return Some(word.range.clone());
+        }
+        self.is_name(words, index, false)
+            .then(|| word.range.clone())
+    }
+
+    /// Whether `words[index]` is a name: capitalised, not a date or function word, and not
+    /// after `in`/`at`/`from` (a place). A `strict` caller also wants proof for a word that a
+    /// sentence would capitalise anyway (`Work begins…`): seen capitalised mid-sentence
+    /// elsewhere, or followed by another capitalised word.
+    fn is_name(&self, words: &[Word], index: usize, strict: bool) -> bool {
+        let Some(word) = words.get(index) else {
+            return false;
+        };
+        if !starts_uppercase(word.text)
+            || is_function_word(&word.lower)
+            || is_calendar_word(&word.lower)
+            || is_person_pronoun(&word.lower)
+        {
+            return false;
+        }
+        if index > 0
+            && self.adjacent(words, index - 1)
+            && is_place_preposition(&words[index - 1].lower)
+        {
+            return false;
+        }
+        if !strict
+            || !self.is_sentence_initial(word.range.start)
+            || self.proper.contains(without_possessive(word.text))
+        {
+            return true;
+        }
+        words.get(index + 1).is_some_and(|next| {
+            self.adjacent(words, index)
+                && starts_uppercase(next.text)
+                && !is_function_word(&next.lower)
+                && !is_calendar_word(&next.lower)
+        })
+    }
+
+    /// Whether a word at `offset` would be capitalised anyway: it opens the paragraph, a
+    /// sentence, a quotation or follows a colon.
+    fn is_sentence_initial(&self, offset: usize) -> bool {
+        is_sentence_initial(self.text, offset)
+    }
+
+    /// Quotes of a paragraph's first or last sentence attributed next door: after a
+    /// paragraph ending with a colon, a speaker's quote or a sentence opening with a person;
+    /// before a paragraph opening with its speaker.
+    fn look_at_neighbour_paragraphs(
+        &self,
+        index: usize,
+        quotes: &mut [Quote],
+        placements: &[Placement],
+    ) {
+        let paragraph = &self.paragraphs[index];
+        let previous = index
+            .checked_sub(1)
+            .map(|i| &self.paragraphs[i])
+            .filter(|p| p.stretch == paragraph.stretch);
+        let next = self
+            .paragraphs
+            .get(index + 1)
+            .filter(|p| p.stretch == paragraph.stretch);
+        for (quote, placement) in quotes.iter_mut().zip(placements) {
+            if quote.attribution.is_some() {
+                continue;
+            }
+            let from_previous = previous
+                .filter(|_| placement.opens_paragraph)
+                .and_then(|p| self.previous_paragraph_speaker(p));
+            let from_next = next
+                .filter(|_| placement.ends_paragraph)
+                .and_then(|p| self.opening(p, 0))
+                .map(|speaker| (AttributionKind::NextParagraph, speaker));
+            quote.attribution = from_previous
+                .or(from_next)
+                .map(|(kind, speaker)| Attribution { kind, speaker });
+        }
+    }
+
+    /// The speaker a paragraph hands on to a quote paragraph after it.
+    fn previous_paragraph_speaker(
+        &self,
+        paragraph: &'a Paragraph<'a>,
+    ) -> Option<(AttributionKind, Mention)> {
+        let index = paragraph.sentences.len().checked_sub(1)?;
+        let sentence = paragraph.sentences[index].clone();
+        let raw = self.text.get(sentence.clone())?;
+        let ends_with_colon = raw
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
+            .ends_with(':');
+        let colon_in_quote = paragraph
+            .spans
+            .last()
+            .is_some_and(|span| span.range.end >= sentence.end);
+        if ends_with_colon && !colon_in_quote {
+            return Some((AttributionKind::Colon, None));
+        }
+        let has_quote = paragraph
+            .spans
+            .iter()
+            .any(|span| span.range.start < sentence.end && span.range.end > sentence.start);
+        if has_quote {
+            if let Some(Some(speaker)) =
+                self.in_sentence(self.sentence_words(paragraph, index), &[])
+            {
+                return Some((AttributionKind::PreviousParagraph, Some(speaker)));
+            }
+        }
+        self.opening(paragraph, index)
+            .map(|speaker| (AttributionKind::PreviousParagraph, speaker))
+    }
+}
+
+/// Whether a word at `offset` of `text` would be capitalised anyway: it opens the text, a
+/// sentence or a quotation, or follows a colon.
+fn is_sentence_initial(text: &str, offset: usize) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    let mut chars = before.chars().rev().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() || matches!(c, '*' | '_' | '(' | '[' | '>') {
+            continue;
+        }
+        match c {
+            '“' | '‘' => return true,
+            '"' | '\'' => {
+                // A straight mark after a space opens a quotation; after a word it closes one.
+                match chars.peek() {
+                    None => return true,
+                    Some(p) if p.is_whitespace() || matches!(p, '(' | '—' | '–') => {
+                        return true
+                    }
+                    _ => continue,
+                }
+            }
+            '”' | '’' => continue,
+            _ => return matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '—' | '–' | '-'),
+        }
+    }
+    true
+}
+
+/// `Building for the Long Term`: every word capitalised but small ones, the first too.
+fn is_title_cased(words: &[(Range<usize>, &str)]) -> bool {
+    words.iter().enumerate().all(|(i, (_, word))| {
+        let first = word.chars().next();
+        first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && is_title_small_word(&word.to_lowercase()))
+    })
+}
+
+/// Capitalised words seen in mid-sentence anywhere in the paragraphs: the document's names.
+fn proper_nouns(text: &str, paragraphs: &[Paragraph]) -> HashSet<String> {
+    let mut proper = HashSet::new();
+    for paragraph in paragraphs {
+        for (range, word) in text::words(text, paragraph.content.clone()) {
+            if starts_uppercase(word)
+                && !is_function_word(&word.to_lowercase())
+                && !is_sentence_initial(text, range.start)
+            {
+                proper.insert(without_possessive(word).to_string());
+            }
+        }
+    }
+    proper
+}
+
+/// Quote sentences next to each other share a speaker: `"A," she said. "B." "C."`.
+fn share_within_paragraph(quotes: &mut [Quote], placements: &[Placement]) {
+    let neighbours = |a: usize, b: usize| {
+        quotes[a].standalone
+            && quotes[b].standalone
+            && placements[a].last_sentence + 1 == placements[b].first_sentence
+    };
+    let mut shared: Vec<Option<Attribution>> =
+        quotes.iter().map(|q| q.attribution.clone()).collect();
+    for i in 1..quotes.len() {
+        if shared[i].is_none() && neighbours(i - 1, i) {
+            shared[i] = shared[i - 1].as_ref().map(|a| Attribution {
+                kind: AttributionKind::QuoteRun,
+                speaker: a.speaker.clone(),
+            });
+        }
+    }
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if shared[i].is_none() && neighbours(i, i + 1) {
+            shared[i] = shared[i + 1].as_ref().map(|a| Attribution {
+                kind: AttributionKind::QuoteRun,
+                speaker: a.speaker.clone(),
+            });
+        }
+    }
+    for (quote, attribution) in quotes.iter_mut().zip(shared) {
+        quote.attribution = attribution;
+    }
+}
+
+/// AP multi-paragraph quotes: a paragraph whose last quote stays open, followed by a
+/// paragraph opening with the same mark, is one quote. Later paragraphs point at the first;
+/// the whole quote is attributed if any of its paragraphs is.
+fn link_multi_paragraph_quotes(
+    text: &str,
+    paragraphs: &[Paragraph],
+    quotes: &mut [Quote],
+    placements: &[Placement],
+) {
+    // The first paragraph's quote and mark of a quote still open at the last paragraph's end.
+    let mut open: Option<(usize, Mark, usize)> = None;
+    let mut index = 0;
+    while index < quotes.len() {
+        let paragraph_index = placements[index].paragraph;
+        let paragraph = &paragraphs[paragraph_index];
+        let first = index;
+        while index < quotes.len() && placements[index].paragraph == paragraph_index {
+            index += 1;
+        }
+        if let Some((head, mark, previous)) = open {
+            let quote = &quotes[first];
+            let adjacent = previous + 1 == paragraph_index
+                && paragraphs[previous].stretch == paragraph.stretch;
+            let opens = text
+                .get(paragraph.content.start..quote.range.start)
+                .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric));
+            if adjacent && opens && quote.mark == mark {
+                quotes[first].continues = Some(head);
+                quotes[head].paragraphs += 1;
+            }
+        }
+        let last = index - 1;
+        open = (!quotes[last].closed).then(|| {
+            let head = quotes[last].continues.unwrap_or(last);
+            (head, quotes[last].mark, paragraph_index)
+        });
+    }
+    attribute_multi_paragraph_quotes(quotes);
+}
+
+fn attribute_multi_paragraph_quotes(quotes: &mut [Quote]) {
+    for head in 0..quotes.len() {
+        if quotes[head].paragraphs < 2 {
+            continue;
+        }
+        let members: Vec<usize> = (head + 1..quotes.len())
+            .filter(|&i| quotes[i].continues == Some(head))
+            .collect();
+        let speaker = std::iter::once(head)
+            .chain(members.iter().copied())
+            .find_map(|i| quotes[i].attribution.as_ref().map(|a| a.speaker.clone()));
+        let Some(speaker) = speaker else {
+            continue;
+        };
+        for i in std::iter::once(head).chain(members) {
+            if quotes[i].attribution.is_none() {
+                quotes[i].attribution = Some(Attribution {
+                    kind: AttributionKind::Continuation,
+                    speaker: speaker.clone(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::document::Format;
+
+    /// The quoted text of each outermost quote, with `…` appended when it does not close.
+    fn spans(text: &str) -> Vec<String> {
+        quote_spans(text, 0..text.len())
+            .into_iter()
+            .map(|span| {
+                let quoted = &text[span.range.clone()];
+                if span.closed {
+                    quoted.to_string()
+                } else {
+                    format!("{quoted}…")
+                }
+            })
+            .collect()
+    }
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let doc = Document::parse(text, Format::Markdown);
+        find_quotes(&doc, &Settings::default())
+    }
+
+    fn speaker(text: &str) -> Option<String> {
+        let found = quotes(text);
+        let quote = found.first()?;
+        let range = quote.attribution.as_ref()?.speaker.clone()?;
+        Some(text[range].to_string())
+    }
+
+    #[test]
+    fn finds_straight_curly_and_british_quotes() {
+        assert_eq!(
+            spans(r#""We will rebuild," the mayor said."#),
+            vec![r#""We will rebuild,""#]
+        );
+        assert_eq!(spans("“We will,” she said."), vec!["“We will,”"]);
+        assert_eq!(spans("‘We will,’ she said."), vec!["‘We will,’"]);
+        assert_eq!(spans("'We will,' she said."), vec!["'We will,'"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        for text in [
+            "Russia's army doesn't retreat, and Chris' car isn't here.",
+            "It was the '90s, the era of rock 'n' roll and the players' union.",
+            "He stands 6'2\" and she 5’11” in socks; a 55\" screen.",
+            "Y’all ’em ’til the ’08 crash, nothin' left.",
+        ] {
+            assert_eq!(spans(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_inside_quotes_stay_inside() {
+        assert_eq!(
+            spans("'We don't need the '90s back,' she said."),
+            vec!["'We don't need the '90s back,'"]
+        );
+        assert_eq!(
+            spans("‘The Joneses’ house flooded twice,’ she said."),
+            vec!["‘The Joneses’ house flooded twice,’"]
+        );
+        assert_eq!(
+            spans("\"He is 6'2\" and fast,\" the coach said."),
+            vec!["\"He is 6'2\" and fast,\""]
+        );
+        assert_eq!(
+            spans("“Rock 'n' roll isn't dead,” he said."),
+            vec!["“Rock 'n' roll isn't dead,”"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_of_the_other_kind_belong_to_the_outer_quote() {
+        assert_eq!(
+            spans(r#""She told me 'never again,' and meant it," Ruiz said."#),
+            vec![r#""She told me 'never again,' and meant it,""#]
+        );
+        assert_eq!(
+            spans("‘He called it “a farce”,’ she said."),
+            vec!["‘He called it “a farce”,’"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_paragraph_end() {
+        assert_eq!(
+            spans(r#"Ruiz said: "We will rebuild. Whatever it costs.  "#),
+            vec![r#""We will rebuild. Whatever it costs.…"#]
+        );
+    }
+
+    #[test]
+    fn punctuation_next_to_marks_is_read_both_ways() {
+        assert_eq!(
+            spans(r#"He said,"We will,"the mayor added."#),
+            vec![r#""We will,""#]
+        );
+        assert_eq!(
+            spans(r#"Peskov called them ("diametrically opposed")."#),
+            vec![r#""diametrically opposed""#]
+        );
+        assert_eq!(spans(r#"*"We will."*"#), vec![r#""We will.""#]);
+    }
+
+    #[test]
+    fn code_spans_tags_and_link_titles_are_not_prose() {
+        let text = r#"Run `say "hi"` or see <a href="x">this</a> and [it](http://x.org "Title")."#;
+        assert_eq!(spans(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn speakers_are_found_next_to_the_verb() {
+        assert_eq!(
+            speaker(r#""We will rebuild," the mayor said."#).as_deref(),
+            Some("the mayor")
+        );
+        assert_eq!(
+            speaker(r#""We will rebuild," said Ana Ruiz, a nurse."#).as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            speaker(r#"Ruiz said: "We will rebuild.""#).as_deref(),
+            Some("Ruiz")
+        );
+        assert_eq!(
+            speaker(
+                r#"Kremlin spokesperson Dmitry Peskov said the sides were "diametrically opposed"."#
+            )
+            .as_deref(),
+            Some("Kremlin spokesperson Dmitry Peskov")
+        );
+        assert_eq!(
+            speaker(r#"The talks may slip, according to a senior official. "We are ready.""#)
+                .as_deref(),
+            Some("a senior official")
+        );
+        assert_eq!(
+            speaker(r#""It is over," according to a senior official."#).as_deref(),
+            Some("a senior official")
+        );
+        assert_eq!(
+            speaker("His coach was more measured. \"He has a lot to learn.\"").as_deref(),
+            Some("His coach")
+        );
+    }
+
+    #[test]
+    fn kinds_of_quote() {
+        let kind = |text: &str| quotes(text)[0].kind;
+        assert_eq!(
+            kind(r#"Dwayne "The Rock" Johnson arrived."#),
+            QuoteKind::Nickname
+        );
+        assert_eq!(
+            kind(r#"The council published the report "Building for the Long Term" on Monday."#),
+            QuoteKind::Title
+        );
+        assert_eq!(
+            kind(r#"It was the so-called "reform" again."#),
+            QuoteKind::Fragment
+        );
+        assert_eq!(kind(r#""Nobody asked us.""#), QuoteKind::Speech);
+    }
+
+    #[test]
+    fn multi_paragraph_quotes_link_to_their_first_paragraph() {
+        let text = "Ruiz said: \"We will rebuild.\n\n\"Whatever it costs.\n\n\"And we start today.\"\n\nThe end.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].paragraphs, 3);
+        assert_eq!(found[1].continues, Some(0));
+        assert_eq!(found[2].continues, Some(0));
+        assert!(found[2].closed);
+        assert!(found
+            .iter()
+            .all(|q| q.attribution.is_some() && !q.needs_speaker()));
+        let speaker = found[2]
+            .attribution
+            .as_ref()
+            .unwrap()
+            .speaker
+            .clone()
+            .unwrap();
+        assert_eq!(&text[speaker], "Ruiz");
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [
+            SPEECH_LEMMAS,
+            IRREGULAR_SPEECH_FORMS,
+            PERSON_ROLES,
+            BODY_ROLES,
+            PERSON_PRONOUNS,
+            SUBJECT_PRONOUNS,
+            DETERMINERS,
+            FUNCTION_WORDS,
+            CALENDAR_WORDS,
+            PLACE_PREPOSITIONS,
+            PHRASE_BOUNDARIES,
+            AUXILIARIES,
+            FILLERS,
+            TITLE_CUES,
+            TITLE_SMALL_WORDS,
+            NAME_PARTICLES,
+        ] {
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn quote_at_finds_the_quote_under_the_cursor() {
+        let text = "Intro.\n\n\"We will rebuild,\" she said.";
+        let found = quotes(text);
+        assert!(quote_at(&found, text.find("rebuild").unwrap()).is_some());
+        assert!(quote_at(&found, 0).is_none());
+    }
+
+    #[test]
+    fn speech_verbs_in_every_tense_and_from_settings() {
+        let lexicon = Lexicon::new(&Settings::default());
+        for verb in [
+            "said",
+            "says",
+            "saying",
+            "told",
+            "added",
+            "replied",
+            "noted",
+            "admitted",
+            "quipped",
+            "urging",
+            "argues",
+            "stresses",
+            "wrote",
+            "tweeted",
+            "acknowledged",
+        ] {
+            assert!(lexicon.is_speech_verb(verb), "{verb}");
+        }
+        for word in ["house", "bread", "ran", "sides", "were"] {
+            assert!(!lexicon.is_speech_verb(word), "{word}");
+        }
+        let settings = Settings {
+            extra_attribution_verbs: vec!["Harrumph".into()],
+            extra_cue_phrases: vec!["in a filing".into()],
+            ..Settings::default()
+        };
+        let lexicon = Lexicon::new(&settings);
+        assert!(lexicon.is_speech_verb("harrumphed"));
+        let lowers: Vec<String> = ["in", "a", "filing"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(lexicon.cue_at(&lowers, 0), Some(3));
+    }
+}
