@@ -2,10 +2,11 @@
 //! the editor, or the files given to the CLI), kept fingerprinted and indexed.
 //!
 //! Inserting a document fingerprints its paragraphs and adds them to one shared
-//! [`FingerprintIndex`]; re-inserting an edited document reuses the print of every paragraph
-//! whose text did not change (a cache keyed by paragraph text hash), so an edit costs the
-//! paragraphs it touched. A long-lived `Corpus` (one per server, updated on each change) gets
-//! the most from this.
+//! [`FingerprintIndex`]. Re-inserting an edited document is incremental: every paragraph whose
+//! text did not change keeps its print (a cache keyed by paragraph text hash) and its postings
+//! (postings name paragraphs by a number that survives edits above them), so an edit costs a
+//! parse, a hash of each paragraph, and the fingerprints of the paragraphs it touched. A
+//! long-lived `Corpus` (one per server, updated on each change) gets the most from this.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -13,7 +14,7 @@ use std::sync::Arc;
 
 use super::document::{Document, Format};
 use super::fingerprint::{
-    to_u32, Coverage, DocumentPrint, FingerprintIndex, ParagraphPrint, Posting,
+    Coverage, DocumentPrint, FingerprintIndex, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
 };
 
 /// How the corpus index stores paragraphs: winnowed, because it is the one that grows.
@@ -28,57 +29,81 @@ pub struct CorpusDocument {
     pub format: Format,
 }
 
-/// The number a document has in the corpus index ([`Posting::document`]). Numbers are not
-/// reused while the corpus lives, so a stale posting can never point at the wrong document.
+/// The number a document has in the corpus index ([`Posting::document`]). It is kept when the
+/// document is replaced and never reused for another document while the corpus lives.
 pub type DocumentId = u32;
+
+/// The number a paragraph has in its document's postings ([`Posting::paragraph`]): unlike its
+/// position, it survives edits elsewhere in the document.
+pub type ParagraphId = u32;
 
 #[derive(Clone)]
 struct Entry {
     id: DocumentId,
     document: CorpusDocument,
     print: DocumentPrint,
+    /// The id of each paragraph, parallel to `print.paragraphs`.
+    paragraph_ids: Vec<ParagraphId>,
+    /// The position in `print.paragraphs` of each paragraph id.
+    positions: QuickMap<ParagraphId, usize>,
+    next_paragraph_id: ParagraphId,
+}
+
+impl Entry {
+    fn paragraph(&self, id: ParagraphId) -> Option<&PlacedParagraph> {
+        self.print.paragraphs.get(*self.positions.get(&id)?)
+    }
+
+    fn set_paragraphs(&mut self, print: DocumentPrint, ids: Vec<ParagraphId>) {
+        self.positions = ids
+            .iter()
+            .enumerate()
+            .map(|(position, &id)| (id, position))
+            .collect();
+        self.print = print;
+        self.paragraph_ids = ids;
+    }
+
+    fn new_paragraph_id(&mut self) -> ParagraphId {
+        let id = self.next_paragraph_id;
+        self.next_paragraph_id = self.next_paragraph_id.wrapping_add(1);
+        id
+    }
 }
 
 /// A set of documents, by name, with a fingerprint index over their paragraphs.
 #[derive(Clone, Default)]
 pub struct Corpus {
-    /// In insertion order (a re-inserted document moves to the end).
+    /// In insertion order (a replaced document keeps its place).
     entries: Vec<Entry>,
     /// Position in `entries` of each document id.
-    positions: HashMap<DocumentId, usize>,
+    positions: QuickMap<DocumentId, usize>,
     index: FingerprintIndex,
     /// Prints of the paragraphs of current documents, by paragraph text hash.
-    paragraph_cache: HashMap<u64, Arc<ParagraphPrint>>,
+    paragraph_cache: QuickMap<u64, Arc<ParagraphPrint>>,
     next_id: DocumentId,
 }
 
 impl Corpus {
     /// Adds or replaces the document called `name`.
     pub fn insert(&mut self, name: &str, text: Arc<str>, format: Format) {
-        // Fingerprint before removing the old version, so its unchanged paragraphs are reused.
         let print = DocumentPrint::with_cache(&Document::parse(&text, format), |hash| {
             self.paragraph_cache.get(&hash).cloned()
         });
-        self.remove(name);
-        let id = self.next_id;
-        self.next_id = self.next_id.wrapping_add(1);
-        for (number, paragraph) in print.paragraphs.iter().enumerate() {
+        for paragraph in &print.paragraphs {
             self.paragraph_cache
                 .entry(paragraph.print.text_hash)
                 .or_insert_with(|| paragraph.print.clone());
-            self.index
-                .add_paragraph(id, to_u32(number), &paragraph.print, CORPUS_COVERAGE);
         }
-        self.positions.insert(id, self.entries.len());
-        self.entries.push(Entry {
-            id,
-            document: CorpusDocument {
-                name: name.to_string(),
-                text,
-                format,
-            },
-            print,
-        });
+        let document = CorpusDocument {
+            name: name.to_string(),
+            text,
+            format,
+        };
+        match self.entries.iter().position(|e| e.document.name == name) {
+            Some(position) => self.replace(position, document, print),
+            None => self.add(document, print),
+        }
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -86,13 +111,9 @@ impl Corpus {
             return;
         };
         let entry = self.entries.remove(position);
-        for (number, paragraph) in entry.print.paragraphs.iter().enumerate() {
-            self.index.remove_paragraph(
-                entry.id,
-                to_u32(number),
-                &paragraph.print,
-                CORPUS_COVERAGE,
-            );
+        for (paragraph, &id) in entry.print.paragraphs.iter().zip(&entry.paragraph_ids) {
+            self.index
+                .remove_paragraph(entry.id, id, &paragraph.print, CORPUS_COVERAGE);
         }
         let hashes: Vec<u64> = entry
             .print
@@ -101,16 +122,7 @@ impl Corpus {
             .map(|paragraph| paragraph.print.text_hash)
             .collect();
         drop(entry);
-        // A cached print only the cache still holds belongs to no document any more.
-        for hash in hashes {
-            if self
-                .paragraph_cache
-                .get(&hash)
-                .is_some_and(|print| Arc::strong_count(print) == 1)
-            {
-                self.paragraph_cache.remove(&hash);
-            }
-        }
+        self.forget_unused_prints(hashes);
         self.positions = self
             .entries
             .iter()
@@ -120,10 +132,7 @@ impl Corpus {
     }
 
     pub fn get(&self, name: &str) -> Option<&CorpusDocument> {
-        self.entries
-            .iter()
-            .find(|entry| entry.document.name == name)
-            .map(|entry| &entry.document)
+        self.entry(name).map(|entry| &entry.document)
     }
 
     pub fn documents(&self) -> impl Iterator<Item = &CorpusDocument> {
@@ -140,10 +149,7 @@ impl Corpus {
 
     /// The id of the document called `name`.
     pub fn id_of(&self, name: &str) -> Option<DocumentId> {
-        self.entries
-            .iter()
-            .find(|entry| entry.document.name == name)
-            .map(|entry| entry.id)
+        self.entry(name).map(|entry| entry.id)
     }
 
     /// A document and its paragraph prints, by the id its postings carry.
@@ -152,7 +158,18 @@ impl Corpus {
         Some((&entry.document, &entry.print))
     }
 
-    /// Where a fingerprint occurs in the corpus, in insertion order.
+    /// The document and paragraph a posting points at.
+    pub fn paragraph(
+        &self,
+        document: DocumentId,
+        paragraph: ParagraphId,
+    ) -> Option<(&CorpusDocument, &PlacedParagraph)> {
+        let entry = self.entries.get(*self.positions.get(&document)?)?;
+        Some((&entry.document, entry.paragraph(paragraph)?))
+    }
+
+    /// Where a fingerprint occurs in the corpus. Postings name paragraphs by [`ParagraphId`];
+    /// resolve them with [`Corpus::paragraph`].
     pub fn postings(&self, fingerprint: u64) -> &[Posting] {
         self.index.postings(fingerprint)
     }
@@ -161,6 +178,90 @@ impl Corpus {
     /// so checking a document the corpus also holds does not fingerprint it twice.
     pub fn cached_paragraph(&self, text_hash: u64) -> Option<Arc<ParagraphPrint>> {
         self.paragraph_cache.get(&text_hash).cloned()
+    }
+
+    fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|entry| entry.document.name == name)
+    }
+
+    fn add(&mut self, document: CorpusDocument, print: DocumentPrint) {
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
+        let count = print.paragraphs.len();
+        for (paragraph, number) in print.paragraphs.iter().zip(0..) {
+            self.index
+                .add_paragraph(id, number, &paragraph.print, CORPUS_COVERAGE);
+        }
+        let mut entry = Entry {
+            id,
+            document,
+            print: DocumentPrint::default(),
+            paragraph_ids: Vec::new(),
+            positions: QuickMap::default(),
+            next_paragraph_id: u32::try_from(count).unwrap_or(u32::MAX),
+        };
+        entry.set_paragraphs(print, (0..entry.next_paragraph_id).collect());
+        self.positions.insert(id, self.entries.len());
+        self.entries.push(entry);
+    }
+
+    /// Replaces a document's text, re-indexing only the paragraphs whose text changed: an old
+    /// paragraph whose text reappears (the first unused one with that text, in order) keeps its
+    /// id and postings.
+    fn replace(&mut self, position: usize, document: CorpusDocument, print: DocumentPrint) {
+        let entry = &mut self.entries[position];
+        let mut unused: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::new();
+        for (old, paragraph) in entry.print.paragraphs.iter().enumerate() {
+            unused
+                .entry(paragraph.print.text_hash)
+                .or_default()
+                .push_back(old);
+        }
+        let mut ids = Vec::with_capacity(print.paragraphs.len());
+        for paragraph in &print.paragraphs {
+            let kept = unused
+                .get_mut(&paragraph.print.text_hash)
+                .and_then(|olds| olds.pop_front());
+            let id = match kept {
+                Some(old) => entry.paragraph_ids[old],
+                None => {
+                    let id = entry.new_paragraph_id();
+                    self.index
+                        .add_paragraph(entry.id, id, &paragraph.print, CORPUS_COVERAGE);
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        let mut gone = Vec::new();
+        for old in unused.into_values().flatten() {
+            let paragraph = &entry.print.paragraphs[old];
+            self.index.remove_paragraph(
+                entry.id,
+                entry.paragraph_ids[old],
+                &paragraph.print,
+                CORPUS_COVERAGE,
+            );
+            gone.push(paragraph.print.text_hash);
+        }
+        entry.document = document;
+        entry.set_paragraphs(print, ids);
+        self.forget_unused_prints(gone);
+    }
+
+    /// Drops cached prints that only the cache still holds: no document has that paragraph.
+    fn forget_unused_prints(&mut self, hashes: Vec<u64>) {
+        for hash in hashes {
+            if self
+                .paragraph_cache
+                .get(&hash)
+                .is_some_and(|print| Arc::strong_count(print) == 1)
+            {
+                self.paragraph_cache.remove(&hash);
+            }
+        }
     }
 }
 
@@ -183,78 +284,111 @@ mod tests {
     use super::*;
     use crate::analysis::fingerprint::paragraph_fingerprints;
 
-    const STORY: &str = "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.\n\nThe river crested at nine metres overnight, officials said.\n";
+    const LEDE: &str =
+        "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.";
+    const CREST: &str = "The river crested at nine metres overnight, officials said.";
+    const SHELTERS: &str = "Three school gymnasiums opened as shelters for the evacuated families.";
 
-    fn corpus_with(name: &str, text: &str) -> Corpus {
+    fn story(paragraphs: &[&str]) -> Arc<str> {
+        Arc::from(paragraphs.join("\n\n").as_str())
+    }
+
+    fn corpus_with(name: &str, paragraphs: &[&str]) -> Corpus {
         let mut corpus = Corpus::default();
-        corpus.insert(name, Arc::from(text), Format::Markdown);
+        corpus.insert(name, story(paragraphs), Format::Markdown);
         corpus
+    }
+
+    /// Whether every fingerprint of `paragraph` has a posting in document `id`.
+    fn indexed(corpus: &Corpus, id: DocumentId, paragraph: &str) -> bool {
+        paragraph_fingerprints(paragraph)
+            .into_iter()
+            .all(|fingerprint| {
+                corpus
+                    .postings(fingerprint)
+                    .iter()
+                    .any(|p| p.document == id)
+            })
     }
 
     #[test]
     fn insert_get_remove_and_order() {
-        let mut corpus = corpus_with("a.md", STORY);
+        let mut corpus = corpus_with("a.md", &[LEDE, CREST]);
         corpus.insert("b.md", Arc::from("Other text."), Format::PlainText);
-        corpus.insert("a.md", Arc::from(STORY), Format::Markdown);
+        corpus.insert("a.md", story(&[LEDE]), Format::Markdown);
         let names: Vec<&str> = corpus.documents().map(|doc| doc.name.as_str()).collect();
-        assert_eq!(names, vec!["b.md", "a.md"]);
+        assert_eq!(names, vec!["a.md", "b.md"]);
         assert_eq!(corpus.len(), 2);
         assert_eq!(corpus.get("b.md").unwrap().format, Format::PlainText);
+        assert_eq!(&*corpus.get("a.md").unwrap().text, LEDE);
         corpus.remove("a.md");
         corpus.remove("missing.md");
         assert_eq!(corpus.len(), 1);
         assert!(corpus.get("a.md").is_none());
+        assert!(corpus.id_of("b.md").is_some());
     }
 
     #[test]
     fn postings_lead_to_the_document_and_paragraph() {
-        let corpus = corpus_with("a.md", STORY);
-        let fingerprint = paragraph_fingerprints("The river crested at nine metres overnight.")[0];
+        let corpus = corpus_with("a.md", &[LEDE, CREST]);
+        let fingerprint = paragraph_fingerprints(CREST)[0];
         let posting = corpus.postings(fingerprint)[0];
-        let (doc, print) = corpus.by_id(posting.document).unwrap();
+        let (doc, paragraph) = corpus
+            .paragraph(posting.document, posting.paragraph)
+            .unwrap();
         assert_eq!(doc.name, "a.md");
-        assert_eq!(posting.paragraph, 1);
-        assert_eq!(
-            &doc.text[print.paragraphs[1].range.clone()],
-            "The river crested at nine metres overnight, officials said."
-        );
+        assert_eq!(&doc.text[paragraph.range.clone()], CREST);
+        assert!(corpus.paragraph(posting.document, 99).is_none());
+        assert!(corpus.paragraph(99, 0).is_none());
     }
 
     #[test]
-    fn an_edit_reuses_the_prints_of_unchanged_paragraphs() {
-        let mut corpus = corpus_with("a.md", STORY);
+    fn an_edit_keeps_the_prints_and_postings_of_unchanged_paragraphs() {
+        let mut corpus = corpus_with("a.md", &[LEDE, CREST]);
         let id = corpus.id_of("a.md").unwrap();
-        let before = corpus.by_id(id).unwrap().1.paragraphs[1].print.clone();
-        let edited = STORY.replace("4,000", "5,000");
-        corpus.insert("a.md", Arc::from(edited.as_str()), Format::Markdown);
-        let id = corpus.id_of("a.md").unwrap();
-        let after = corpus.by_id(id).unwrap().1;
-        assert!(Arc::ptr_eq(&before, &after.paragraphs[1].print));
-        // The old version's postings left the index; the new first paragraph is in it.
-        let old_paragraph =
-            "Crews evacuated more than 4,000 residents from low-lying districts on Sunday.";
-        for fingerprint in paragraph_fingerprints(old_paragraph) {
-            assert!(corpus
-                .postings(fingerprint)
-                .iter()
-                .all(|p| p.document == id));
-        }
-        let new_paragraph = old_paragraph.replace("4,000", "5,000");
-        for fingerprint in paragraph_fingerprints(&new_paragraph) {
-            assert!(corpus
-                .postings(fingerprint)
-                .iter()
-                .any(|p| p.document == id));
-        }
-        assert_eq!(corpus.paragraph_cache.len(), 2);
+        let crest_before = corpus.by_id(id).unwrap().1.paragraphs[1].print.clone();
+        let crest_posting = corpus.postings(paragraph_fingerprints(CREST)[0])[0];
+        // A paragraph inserted above and the lede edited: the crest paragraph moves down.
+        let edited = LEDE.replace("4,000", "5,000");
+        corpus.insert("a.md", story(&[SHELTERS, &edited, CREST]), Format::Markdown);
+        assert_eq!(corpus.id_of("a.md"), Some(id));
+        let print = corpus.by_id(id).unwrap().1;
+        assert!(Arc::ptr_eq(&crest_before, &print.paragraphs[2].print));
+        assert_eq!(
+            corpus.postings(paragraph_fingerprints(CREST)[0])[0],
+            crest_posting
+        );
+        let (_, crest) = corpus.paragraph(id, crest_posting.paragraph).unwrap();
+        assert_eq!(crest.range, print.paragraphs[2].range);
+        assert!(indexed(&corpus, id, SHELTERS));
+        assert!(indexed(&corpus, id, &edited));
+        // The old lede left the index and the cache.
+        let only_old: Vec<u64> = paragraph_fingerprints(LEDE)
+            .into_iter()
+            .filter(|f| !paragraph_fingerprints(&edited).contains(f))
+            .collect();
+        assert!(!only_old.is_empty());
+        assert!(only_old.iter().all(|&f| corpus.postings(f).is_empty()));
+        assert_eq!(corpus.paragraph_cache.len(), 3);
+    }
+
+    #[test]
+    fn a_repeated_paragraph_keeps_one_id_per_copy() {
+        let mut corpus = corpus_with("a.md", &[LEDE, LEDE]);
+        corpus.insert("a.md", story(&[LEDE]), Format::Markdown);
+        let postings = corpus.postings(paragraph_fingerprints(LEDE)[0]);
+        assert_eq!(postings.len(), 1);
+        corpus.insert("a.md", story(&[LEDE, CREST, LEDE]), Format::Markdown);
+        assert_eq!(corpus.postings(paragraph_fingerprints(LEDE)[0]).len(), 2);
     }
 
     #[test]
     fn removing_every_document_empties_index_and_cache() {
-        let mut corpus = corpus_with("a.md", STORY);
-        corpus.insert("b.md", Arc::from(STORY), Format::Markdown);
+        let mut corpus = corpus_with("a.md", &[LEDE, CREST]);
+        corpus.insert("b.md", story(&[LEDE, CREST]), Format::Markdown);
         corpus.remove("a.md");
         assert!(!corpus.index.is_empty());
+        assert_eq!(corpus.paragraph_cache.len(), 2);
         corpus.remove("b.md");
         assert!(corpus.index.is_empty());
         assert!(corpus.paragraph_cache.is_empty());

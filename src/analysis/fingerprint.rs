@@ -78,8 +78,8 @@ impl ParagraphPrint {
             .filter_map(|range| {
                 let first = kept_starts.partition_point(|&start| start < range.start);
                 let end = kept_starts.partition_point(|&start| start < range.end);
-                (end > first).then_some(SentenceSpan {
-                    range,
+                (end > first).then(|| SentenceSpan {
+                    range: without_leading_lines(paragraph, range, kept_starts[first]),
                     words: first..end,
                 })
             })
@@ -114,8 +114,9 @@ impl ParagraphPrint {
 
 /// The winnowed fingerprints of a paragraph's text, in order: the stable, documented entry point
 /// for a workspace index. Two paragraphs that share a run of `SHINGLE_WORDS + WINNOW_WINDOW - 1`
-/// folded words (outside stock phrases) share at least one value. Values depend only on the
-/// text, never on the process, so they may be stored and compared across runs.
+/// folded words (outside stock phrases, and not only function words) share at least one value.
+/// Values depend only on the text, never on the process, so they may be stored and compared
+/// across runs. To look a passage up, query with all its [`ParagraphPrint::shingles`].
 pub fn paragraph_fingerprints(paragraph: &str) -> Vec<u64> {
     ParagraphPrint::of(paragraph)
         .fingerprints()
@@ -127,6 +128,18 @@ pub fn paragraph_fingerprints(paragraph: &str) -> Vec<u64> {
 /// A fixed 64-bit hash of a paragraph's exact text, for caching prints.
 pub fn paragraph_text_hash(paragraph: &str) -> u64 {
     mix(fnv1a(paragraph.as_bytes()))
+}
+
+/// A sentence's range without whole lines before its first kept word (a byline glued to the
+/// lede), so the sentence is placed on the line where its copy starts.
+fn without_leading_lines(paragraph: &str, range: Range<usize>, first_word: usize) -> Range<usize> {
+    match paragraph
+        .get(range.start..first_word)
+        .and_then(|lead| lead.rfind(['\n', '\r']))
+    {
+        Some(line_break) => range.start + line_break + 1..range.end,
+        None => range,
+    }
 }
 
 /// The hash of one folded word.
@@ -258,20 +271,38 @@ impl FoldedWords {
         FoldedWords { ranges, hashes }
     }
 
+    /// Byte ranges of the paragraph that are not copy: a line that is a byline, and a dateline
+    /// opening a line. Every line is looked at because a paragraph block may hold several
+    /// pasted paragraphs (a CMS export glues "By Jonas Weber" to the lede below it).
+    fn lead_ins(paragraph: &str) -> Vec<Range<usize>> {
+        let mut lead_ins = Vec::new();
+        let mut line_start = 0;
+        for line in paragraph.split_inclusive(['\n', '\r']) {
+            let text = line.trim_end_matches(['\n', '\r']);
+            if is_byline(text) {
+                lead_ins.push(line_start..line_start + text.len());
+            } else if let Some(end) = dateline_end(text) {
+                lead_ins.push(line_start..line_start + end);
+            }
+            line_start += line.len();
+        }
+        lead_ins
+    }
+
     /// Which words count for comparison: not those of a byline, a dateline or a stock phrase.
     fn kept_mask(&self, paragraph: &str) -> Vec<bool> {
         let count = self.ranges.len();
-        if is_byline(paragraph, count) {
-            return vec![false; count];
-        }
-        let mut keep = vec![true; count];
-        if let Some(end) = dateline_end(paragraph) {
-            for (index, range) in self.ranges.iter().enumerate() {
-                if range.end <= end {
-                    keep[index] = false;
-                }
-            }
-        }
+        let lead_ins = FoldedWords::lead_ins(paragraph);
+        let keep: Vec<bool> = self
+            .ranges
+            .iter()
+            .map(|word| {
+                !lead_ins
+                    .iter()
+                    .any(|lead_in| lead_in.start <= word.start && word.end <= lead_in.end)
+            })
+            .collect();
+        let mut keep = keep;
         let mut index = 0;
         while index < count {
             match stock_phrase_at(&self.hashes[index..]) {
@@ -305,31 +336,51 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// A byline paragraph: "By Jane Doe and John Smith, Associated Press". Short, starts with "By"
-/// and a capitalised name, and does not end like a sentence ("By Monday, the river had …").
-fn is_byline(paragraph: &str, word_count: usize) -> bool {
-    let trimmed = paragraph.trim();
-    let Some(rest) = trimmed
+/// A byline: "By Jane Doe and John Smith, Associated Press". A short line of "By" and
+/// capitalised names (with "and", "of" or "the" between them) that does not end like a
+/// sentence, unlike "By Monday, the river had …".
+fn is_byline(line: &str) -> bool {
+    const JOINERS: [&str; 7] = ["and", "of", "the", "for", "de", "van", "von"];
+    let trimmed = line.trim();
+    let Some(names) = trimmed
         .strip_prefix("By ")
         .or_else(|| trimmed.strip_prefix("BY "))
     else {
         return false;
     };
-    let starts_with_name = rest
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    starts_with_name && word_count <= 12 && !ends_sentence(trimmed)
+    let words: Vec<&str> = names
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let named = words
+        .first()
+        .is_some_and(|word| word.starts_with(char::is_uppercase));
+    named
+        && words.len() < 12
+        && words
+            .iter()
+            .all(|word| word.starts_with(char::is_uppercase) || JOINERS.contains(word))
+        && !ends_sentence(trimmed)
 }
 
 /// The end of a dateline such as `KYIV, Ukraine (AP) —`, `WASHINGTON (Reuters) -` or
-/// `LONDON—`: a short lead-in set off by a dash, opening with a capitalised place name in
-/// capitals or ending with a news agency in parentheses.
-fn dateline_end(paragraph: &str) -> Option<usize> {
+/// `LONDON—`: a lead-in of a few words set off by a dash, whose place name is in capitals or
+/// which ends with a news agency in parentheses.
+fn dateline_end(line: &str) -> Option<usize> {
     const DASHES: [&str; 5] = [" — ", " – ", " -- ", " - ", "—"];
-    // A dateline is a few words long: only the opening of the paragraph is searched.
-    let opening = &paragraph[..floor_char_boundary(paragraph, 160)];
+    // Only the opening of a line is searched, and only when it could be a dateline (most lines
+    // open with "The"), so ordinary lines cost little.
+    let opening = &line[..floor_char_boundary(line, 160)];
+    let place = opening
+        .split([',', '(', '—', '–', '-'])
+        .next()
+        .unwrap_or("");
+    let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !place.chars().any(char::is_lowercase);
+    if !place_in_capitals && !opening.contains(')') {
+        return None;
+    }
     let (position, dash) = DASHES
         .iter()
         .filter_map(|dash| opening.find(dash).map(|position| (position, *dash)))
@@ -338,15 +389,25 @@ fn dateline_end(paragraph: &str) -> Option<usize> {
     if lead.is_empty() || lead.split_whitespace().count() > 8 {
         return None;
     }
-    let first_word: String = lead
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    let in_capitals = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
-    (in_capitals || lead.ends_with(')')).then_some(position + dash.len())
+    (place_in_capitals || ends_with_agency(lead)).then_some(position + dash.len())
+}
+
+/// Whether a lead-in ends with a news agency in parentheses: `(AP)`, `(Reuters)`, `(dpa)`.
+fn ends_with_agency(lead: &str) -> bool {
+    let Some(inside) = lead
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .map(|(_, inside)| inside)
+    else {
+        return false;
+    };
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|word| {
+            word.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        })
+        && (words[0].starts_with(char::is_uppercase) || words[0].len() <= 4)
 }
 
 /// Stock phrases of news copy, as folded words. `a|b` is a choice, a trailing `?` makes a word
@@ -521,11 +582,13 @@ impl Postings {
     }
 }
 
-/// Keys are already well-mixed 64-bit hashes; hashing them again would only cost time.
+/// A fast hasher for the index's keys. A `u64` key is taken to be a hash already (fingerprints
+/// and text hashes are well mixed) and passes through; small numbers (document and paragraph
+/// ids) are mixed once. Hashing is not exposed to untrusted keys an attacker could choose.
 #[derive(Default)]
-struct PrehashedHasher(u64);
+pub struct QuickHasher(u64);
 
-impl Hasher for PrehashedHasher {
+impl Hasher for QuickHasher {
     fn finish(&self) -> u64 {
         self.0
     }
@@ -537,7 +600,18 @@ impl Hasher for PrehashedHasher {
     fn write_u64(&mut self, value: u64) {
         self.0 = value;
     }
+
+    fn write_u32(&mut self, value: u32) {
+        self.0 = mix(u64::from(value) ^ self.0.rotate_left(32));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.0 = mix(value as u64 ^ self.0.rotate_left(32));
+    }
 }
+
+/// A `HashMap` with [`QuickHasher`].
+pub type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
 
 /// How many shingles of a paragraph an index stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -552,7 +626,7 @@ pub enum Coverage {
 /// were added, so adding a document's paragraphs in order keeps them in document order.
 #[derive(Debug, Clone, Default)]
 pub struct FingerprintIndex {
-    map: HashMap<u64, Postings, BuildHasherDefault<PrehashedHasher>>,
+    map: QuickMap<u64, Postings>,
 }
 
 impl FingerprintIndex {
@@ -586,20 +660,34 @@ impl FingerprintIndex {
         coverage: Coverage,
     ) {
         for (hash, word) in indexed_shingles(print, coverage) {
-            let posting = Posting {
-                document,
-                paragraph,
-                word: to_u32(word),
-            };
-            match self.map.get_mut(&hash) {
-                None => {
-                    self.map.insert(hash, Postings::One(posting));
-                }
-                Some(Postings::Many(postings)) => postings.push(posting),
-                Some(one @ Postings::One(_)) => {
-                    if let Postings::One(first) = *one {
-                        *one = Postings::Many(vec![first, posting]);
-                    }
+            self.add(hash, document, paragraph, word);
+        }
+    }
+
+    /// Indexes every meaningful shingle of a paragraph whose [`ParagraphPrint::shingles`] the
+    /// caller already has: [`Coverage::EveryShingle`] without hashing the shingles again.
+    pub fn add_shingles(&mut self, document: u32, paragraph: u32, shingles: &[u64]) {
+        for (word, &hash) in shingles.iter().enumerate() {
+            if is_meaningful(hash) {
+                self.add(hash, document, paragraph, word);
+            }
+        }
+    }
+
+    fn add(&mut self, hash: u64, document: u32, paragraph: u32, word: usize) {
+        let posting = Posting {
+            document,
+            paragraph,
+            word: to_u32(word),
+        };
+        match self.map.get_mut(&hash) {
+            None => {
+                self.map.insert(hash, Postings::One(posting));
+            }
+            Some(Postings::Many(postings)) => postings.push(posting),
+            Some(one @ Postings::One(_)) => {
+                if let Postings::One(first) = *one {
+                    *one = Postings::Many(vec![first, posting]);
                 }
             }
         }
@@ -752,10 +840,32 @@ mod tests {
             5
         );
         assert_eq!(kept_words("WASHINGTON (Reuters) - Talks resumed."), 2);
+        assert_eq!(kept_words("LONDON—Talks resumed."), 2);
+        assert_eq!(kept_words("Grimma, Germany (AP) — Talks resumed."), 2);
+        assert_eq!(
+            kept_words("NATO and EU leaders met on Monday — and agreed."),
+            9
+        );
+        assert_eq!(kept_words("The deal (worth $5 billion) — was signed."), 7);
+        assert_eq!(kept_words("BERLIN, June 3 (dpa) - Talks resumed."), 2);
         assert_eq!(
             kept_words("By Jane Doe and John Smith, Associated Press Writers"),
             0
         );
+        // A paragraph block holding a dek, a byline line, a dateline and a pasted dateline.
+        let glued = "A dek sentence here.\r\nBy Jonas Weber\r\nOFFENBACH, Germany — Ayşe Kılıç won the runoff.\r\nOFFENBACH, Germany — Ayşe Kılıç won the runoff.";
+        let print = ParagraphPrint::of(glued);
+        assert_eq!(print.words.len(), 4 + 5 + 5);
+        assert_eq!(
+            &glued[print.sentences[1].range.clone()],
+            "OFFENBACH, Germany — Ayşe Kılıç won the runoff."
+        );
+        assert_eq!(
+            print.words[print.sentences[1].words.clone()],
+            print.words[print.sentences[2].words.clone()]
+        );
+        assert_eq!(kept_words("By JANE DOE, Associated Press"), 0);
+        assert_eq!(kept_words("By Monday the water had reached the roofs"), 8);
         // Not bylines or datelines: ordinary prose that happens to start alike.
         assert_eq!(kept_words("By Monday, the river had fallen."), 6);
         assert_eq!(kept_words("Officials — not residents — decided."), 4);
@@ -787,24 +897,21 @@ mod tests {
 
     #[test]
     fn a_shared_run_of_four_words_always_shares_a_fingerprint() {
-        // Sentences that share only the run "residents from low lying" (four words after
-        // segmentation splits the hyphen).
-        let runs = [
-            "Officials moved 4,000 residents from low-lying streets by boat",
-            "Volunteers checked on residents from low-lying homes overnight",
-            "Buses took elderly residents from low-lying villages inland on Sunday",
-        ];
-        let shared = paragraph_fingerprints("residents from low-lying");
-        for sentence in runs {
-            let prints = paragraph_fingerprints(sentence);
-            let query = ParagraphPrint::of("Crews evacuated residents from low-lying districts");
-            let hits = query
+        // The winnowing guarantee, SHINGLE_WORDS + WINNOW_WINDOW - 1 = 4 words: whatever words
+        // surround a shared run, a query's shingles meet the other paragraph's fingerprints.
+        assert_eq!(SHINGLE_WORDS + WINNOW_WINDOW - 1, 4);
+        let run = "residents from low-lying"; // four words: the hyphen splits
+        for context in 0..200 {
+            let word = |n: usize| format!("w{}x{}", context, n);
+            let original = format!("{} {} {run} {} {}", word(1), word(2), word(3), word(4));
+            let copy = format!("{} {run} {} {} {}", word(5), word(6), word(7), word(8));
+            let kept = paragraph_fingerprints(&original);
+            let shared = ParagraphPrint::of(&copy)
                 .shingles()
                 .iter()
-                .filter(|hash| prints.contains(hash))
+                .filter(|shingle| kept.contains(shingle))
                 .count();
-            assert!(hits > 0, "{sentence}");
-            assert!(!shared.is_empty());
+            assert!(shared > 0, "{original} / {copy}");
         }
     }
 

@@ -3,6 +3,7 @@
 //! attributed to, following NEWS-STYLE.md "Direct quotes and attribution". Used by the
 //! `unattributed-quote` check and by entity hovers ("quotes attributed to this person").
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -128,23 +129,34 @@ pub fn find_quotes(doc: &Document<'_>, settings: &Settings) -> Vec<Quote> {
     if scanned.iter().all(|(_, _, _, spans)| spans.is_empty()) {
         return Vec::new();
     }
+    // Only paragraphs with quotes, and their neighbours, are ever read sentence by sentence.
+    let has_quotes: Vec<bool> = scanned
+        .iter()
+        .map(|(.., spans)| !spans.is_empty())
+        .collect();
+    let read = |i: usize| {
+        has_quotes[i]
+            || (i > 0 && has_quotes[i - 1])
+            || has_quotes.get(i + 1).copied().unwrap_or(false)
+    };
     let paragraphs: Vec<Paragraph> = scanned
         .into_iter()
-        .map(|(block, stretch, content, spans)| {
-            Paragraph::new(doc.text, block, stretch, content, spans)
+        .enumerate()
+        .map(|(i, (block, stretch, content, spans))| {
+            Paragraph::new(doc.text, block, stretch, content, spans, read(i))
         })
         .collect();
     let analyzer = Analyzer {
         text: doc.text,
         lexicon: Lexicon::new(settings),
-        proper: proper_nouns(doc.text, &paragraphs),
+        proper: OnceCell::new(),
         paragraphs: &paragraphs,
     };
     let mut quotes = Vec::new();
     let mut placements = Vec::new();
-    for index in 0..paragraphs.len() {
+    for (index, paragraph) in paragraphs.iter().enumerate() {
         let first = quotes.len();
-        for span in &paragraphs[index].spans {
+        for span in &paragraph.spans {
             let (quote, placement) = analyzer.quote(index, span);
             quotes.push(quote);
             placements.push(placement);
@@ -179,8 +191,11 @@ fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<Q
 /// are part of them; an opening mark left open runs to the paragraph's end.
 pub fn quote_spans(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     match text.get(range.clone()) {
-        Some(slice) => Scanner::new(slice, range.start).run(),
-        None => Vec::new(),
+        // Curly marks are U+2018–U+201D, all encoded starting with 0xE2.
+        Some(slice) if slice.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2)) => {
+            Scanner::new(slice, range.start).run()
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -261,6 +276,16 @@ const ELISIONS: &[&str] = &[
     "em", "til", "tis", "twas", "cause", "cos", "bout", "nuff", "cept", "fraid", "kay",
 ];
 
+/// How far to look for a sure closing single quote before deciding `Jones' house` closes.
+const LOOKAHEAD_CHARS: usize = 600;
+
+#[derive(Debug, Clone, Copy)]
+struct MarksAhead {
+    sure_close: usize,
+    sure_open: usize,
+    double: usize,
+}
+
 struct OpenMark {
     mark: Mark,
     start: usize,
@@ -274,7 +299,7 @@ struct Scanner<'t> {
     chars: Vec<(usize, char)>,
     masked: Vec<Range<usize>>,
     /// See `marks_ahead`; only built for paragraphs with an ambiguous single mark.
-    ahead: OnceCell<Vec<(usize, usize)>>,
+    ahead: OnceCell<Vec<MarksAhead>>,
     stack: Vec<OpenMark>,
     spans: Vec<QuoteSpan>,
 }
@@ -439,40 +464,52 @@ impl<'t> Scanner<'t> {
         ELISIONS.contains(&word.as_str()).then_some(0)
     }
 
-    /// Whether a single quote closes for certain further on, before the enclosing double
-    /// quote (if any) ends.
+    /// Whether the single-quoted passage closes for certain soon after `i`: a sure closer
+    /// within `LOOKAHEAD_CHARS`, before any new single quote opens and before the enclosing
+    /// double quote (if any) ends.
     fn sure_single_close_ahead(&self, i: usize) -> bool {
         let ahead = self.ahead.get_or_init(|| self.marks_ahead());
-        let Some(&(sure, double)) = ahead.get(i + 1) else {
+        let Some(next) = ahead.get(i + 1) else {
             return false;
         };
-        sure != usize::MAX && (!self.has_open(Mark::Double) || sure < double)
+        next.sure_close < i + 1 + LOOKAHEAD_CHARS
+            && next.sure_close < next.sure_open
+            && (!self.has_open(Mark::Double) || next.sure_close < next.double)
     }
 
-    /// For each character index, the index of the next sure single closer and of the next
-    /// double mark at or after it (`usize::MAX` for none): one backward pass.
-    fn marks_ahead(&self) -> Vec<(usize, usize)> {
-        let mut ahead = vec![(usize::MAX, usize::MAX); self.chars.len() + 1];
+    /// For each character index, where the next sure single closer, sure single opener and
+    /// double mark are at or after it (`usize::MAX` for none): one backward pass.
+    fn marks_ahead(&self) -> Vec<MarksAhead> {
+        let none = MarksAhead {
+            sure_close: usize::MAX,
+            sure_open: usize::MAX,
+            double: usize::MAX,
+        };
+        let mut ahead = vec![none; self.chars.len() + 1];
         for j in (0..self.chars.len()).rev() {
-            let (mut sure, mut double) = ahead[j + 1];
+            let mut here = ahead[j + 1];
             match quote_mark(self.chars[j].1) {
-                Some((Mark::Double, _)) => double = j,
-                Some((Mark::Single, _)) if self.is_sure_single_close(j) => sure = j,
+                Some((Mark::Double, _)) => here.double = j,
+                Some((Mark::Single, _)) => {
+                    let (prev, next) = self.neighbours(j);
+                    let flanks = flanks(prev, next);
+                    let inside_word = prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric);
+                    if !inside_word
+                        && flanks.close
+                        && !flanks.open
+                        && !is_ambiguous_close(prev, next)
+                    {
+                        here.sure_close = j;
+                    } else if flanks.open && !flanks.close && self.elision(j).is_none() {
+                        here.sure_open = j;
+                    }
+                }
                 _ => {}
             }
-            ahead[j] = (sure, double);
+            ahead[j] = here;
         }
         ahead
-    }
-
-    /// A single mark that can only close a quote: after punctuation (`,'`), or after a word
-    /// and before punctuation or the end (`word'.`), not inside a word.
-    fn is_sure_single_close(&self, j: usize) -> bool {
-        let (prev, next) = self.neighbours(j);
-        let here = flanks(prev, next);
-        let inside_word =
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-        !inside_word && here.close && !here.open && !is_ambiguous_close(prev, next)
     }
 
     fn open(&mut self, i: usize, mark: Mark) {
@@ -552,15 +589,25 @@ fn masked_ranges(slice: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let found = match bytes[i] {
-            b'`' => code_span_end(bytes, i, MAX_SPAN),
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                match code_span_end(bytes, i, run, MAX_SPAN) {
+                    Some(end) => Some(end),
+                    // An unmatched run of backticks is literal text.
+                    None => {
+                        i += run;
+                        continue;
+                    }
+                }
+            }
             b'<' if bytes
                 .get(i + 1)
                 .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')) =>
             {
-                find_byte(bytes, i + 1, b'>', MAX_TAG).map(|end| end + 1)
+                find_byte(bytes, i + 1, b'>', b'<', MAX_TAG).map(|end| end + 1)
             }
             b']' if bytes.get(i + 1) == Some(&b'(') => {
-                find_byte(bytes, i + 2, b')', MAX_SPAN).map(|end| end + 1)
+                find_byte(bytes, i + 2, b')', b']', MAX_SPAN).map(|end| end + 1)
             }
             _ => None,
         };
@@ -575,14 +622,16 @@ fn masked_ranges(slice: &str) -> Vec<Range<usize>> {
     masked
 }
 
-fn find_byte(bytes: &[u8], from: usize, wanted: u8, limit: usize) -> Option<usize> {
+/// The first `wanted` byte from `from`, giving up at `stop` or after `limit` bytes.
+fn find_byte(bytes: &[u8], from: usize, wanted: u8, stop: u8, limit: usize) -> Option<usize> {
     let end = bytes.len().min(from.saturating_add(limit));
-    (from..end).find(|&j| bytes[j] == wanted)
+    let at = (from..end).find(|&j| bytes[j] == wanted || bytes[j] == stop)?;
+    (bytes[at] == wanted).then_some(at)
 }
 
-/// The end of a backtick code span opening at `start`, if a run of as many backticks closes it.
-fn code_span_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
-    let run = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+/// The end of a code span opened by `run` backticks at `start`: just after the next run of
+/// exactly as many backticks.
+fn code_span_end(bytes: &[u8], start: usize, run: usize, limit: usize) -> Option<usize> {
     let end = bytes.len().min(start + run + limit);
     let mut j = start + run;
     while j < end {
@@ -606,6 +655,7 @@ fn contains(sorted: &[&str], word: &str) -> bool {
     sorted.binary_search(&word).is_ok()
 }
 
+/// Speech verbs by lemma; `Lexicon::is_speech_verb` accepts their inflections.
 #[rustfmt::skip]
 const SPEECH_LEMMAS: &[&str] = &[
     "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce",
@@ -627,11 +677,6 @@ const SPEECH_LEMMAS: &[&str] = &[
     "whine", "whisper", "wonder", "write", "yell",
 ];
 
-/// Speech verbs by lemma; `is_speech_verb` accepts their inflections.
-fn is_speech_lemma(word: &str) -> bool {
-    contains(SPEECH_LEMMAS, word)
-}
-
 const IRREGULAR_SPEECH_FORMS: &[&str] = &[
     "pled", "said", "sang", "spoke", "spoken", "sung", "swore", "sworn", "told", "written", "wrote",
 ];
@@ -641,42 +686,36 @@ fn irregular_speech_form(word: &str) -> bool {
     contains(IRREGULAR_SPEECH_FORMS, word)
 }
 
-/// Whether lowercase `word` is a form of a speech verb whose lemma passes `is_lemma`.
-fn is_form_of(word: &str, is_lemma: &dyn Fn(&str) -> bool) -> bool {
-    if is_lemma(word) {
-        return true;
-    }
-    let with = |stem: &str, tail: &str| is_lemma(&format!("{stem}{tail}"));
+/// Whether lowercase `word` is an inflection (`-s`, `-es`, `-ed`, `-ing`, `-ied`, doubled
+/// consonants) of a lemma; `is_lemma(stem, tail)` asks about the lemma `stem + tail`, so the
+/// common case needs no allocation.
+fn is_form_of(word: &str, is_lemma: &dyn Fn(&str, &str) -> bool) -> bool {
     let undoubled = |stem: &str| {
         let bytes = stem.as_bytes();
-        bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] && {
-            is_lemma(&stem[..stem.len() - 1])
-        }
+        bytes.len() > 2
+            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+            && is_lemma(&stem[..stem.len() - 1], "")
     };
-    if let Some(stem) = word
-        .strip_suffix("ied")
-        .or_else(|| word.strip_suffix("ies"))
-    {
-        if with(stem, "y") {
-            return true;
-        }
-    }
-    if let Some(stem) = word.strip_suffix("ing") {
-        if is_lemma(stem) || with(stem, "e") || undoubled(stem) {
-            return true;
-        }
-    }
-    if let Some(stem) = word.strip_suffix("ed") {
-        if is_lemma(stem) || with(stem, "e") || undoubled(stem) {
-            return true;
-        }
-    }
-    if let Some(stem) = word.strip_suffix("es") {
-        if is_lemma(stem) {
-            return true;
-        }
-    }
-    word.strip_suffix('s').is_some_and(is_lemma)
+    let regular = |stem: &str| is_lemma(stem, "") || is_lemma(stem, "e") || undoubled(stem);
+    is_lemma(word, "")
+        || word
+            .strip_suffix("ied")
+            .or_else(|| word.strip_suffix("ies"))
+            .is_some_and(|stem| is_lemma(stem, "y"))
+        || word.strip_suffix("ing").is_some_and(regular)
+        || word.strip_suffix("ed").is_some_and(regular)
+        || word
+            .strip_suffix("es")
+            .is_some_and(|stem| is_lemma(stem, ""))
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| is_lemma(stem, ""))
+}
+
+/// Whether `stem + tail` is in the sorted `list`, without building the string.
+fn contains_joined(list: &[&str], stem: &str, tail: &str) -> bool {
+    list.binary_search_by(|entry| entry.bytes().cmp(stem.bytes().chain(tail.bytes())))
+        .is_ok()
 }
 
 /// Multi-word cues that attribute a quote without (or besides) a speech verb.
@@ -787,14 +826,29 @@ const PERSON_PRONOUNS: &[&str] = &[
 
 /// Pronouns that point at a person (not `it`): a sentence with one names someone.
 fn is_person_pronoun(lower: &str) -> bool {
-    contains(PERSON_PRONOUNS, lower)
+    contains(PERSON_PRONOUNS, without_contraction(lower))
 }
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
 
 /// Pronouns that can be the subject of a speech verb, `it` included (`"…," it said`).
 fn is_subject_pronoun(lower: &str) -> bool {
-    contains(SUBJECT_PRONOUNS, lower)
+    contains(SUBJECT_PRONOUNS, without_contraction(lower))
+}
+
+/// A subject pronoun that is a person: not `it` or the reader's `you`.
+fn is_person_subject(lower: &str) -> bool {
+    is_subject_pronoun(lower) && !matches!(without_contraction(lower), "it" | "you")
+}
+
+/// A pronoun without a contracted verb: `he'd` → `he`, `they’re` → `they`.
+fn without_contraction(lower: &str) -> &str {
+    [
+        "'d", "'s", "'ll", "'re", "'ve", "'m", "’d", "’s", "’ll", "’re", "’ve", "’m",
+    ]
+    .iter()
+    .find_map(|ending| lower.strip_suffix(ending))
+    .unwrap_or(lower)
 }
 
 const DETERMINERS: &[&str] = &[
@@ -881,6 +935,17 @@ const FILLERS: &[&str] = &[
     "still", "then", "too", "well", "yet",
 ];
 
+/// Nouns for what someone said: a sentence led by one introduces the quote after it.
+#[rustfmt::skip]
+const SPEECH_NOUNS: &[&str] = &[
+    "advice", "answer", "argument", "assessment", "comment", "comments", "explanation",
+    "message", "plea", "prediction", "reaction", "remarks", "reply", "response", "retort",
+    "statement", "verdict", "warning", "words",
+];
+
+/// How far into a sentence its speech noun may come: `The ministry's brief statement`.
+const SPEECH_NOUN_REACH: usize = 5;
+
 /// Words a quote may share its sentence with and still stand alone: `But "…"`.
 fn is_filler(lower: &str) -> bool {
     contains(FILLERS, lower)
@@ -966,30 +1031,29 @@ impl Lexicon {
 
     fn is_speech_verb(&self, lower: &str) -> bool {
         irregular_speech_form(lower)
-            || is_form_of(lower, &is_speech_lemma)
+            || is_form_of(lower, &|stem, tail| {
+                contains_joined(SPEECH_LEMMAS, stem, tail)
+            })
             || (!self.extra_verbs.is_empty()
-                && is_form_of(lower, &|lemma| self.extra_verbs.contains(lemma)))
+                && is_form_of(lower, &|stem, tail| {
+                    self.extra_verbs.contains(&format!("{stem}{tail}"))
+                }))
     }
 
-    /// Cue phrases starting at `start` of `lowers`: the index just after the cue.
-    fn cue_at(&self, lowers: &[String], start: usize) -> Option<usize> {
-        let matches = |cue: &[&str]| {
-            lowers.len() >= start + cue.len()
-                && cue
-                    .iter()
-                    .zip(&lowers[start..])
-                    .all(|(want, have)| *want == have.as_str())
-        };
-        if let Some(cue) = CUE_PHRASES.iter().find(|cue| matches(cue)) {
-            return Some(start + cue.len());
-        }
-        self.extra_cues
+    /// The cue phrase starting at word `start` of `lowers`, if any: the index just after it.
+    fn cue_at(&self, lowers: &[&str], start: usize) -> Option<usize> {
+        let rest = lowers.get(start..)?;
+        let builtin = CUE_PHRASES
             .iter()
-            .find(|cue| {
-                let as_str: Vec<&str> = cue.iter().map(String::as_str).collect();
-                matches(&as_str)
-            })
-            .map(|cue| start + cue.len())
+            .find(|cue| rest.len() >= cue.len() && cue.iter().zip(rest).all(|(a, b)| a == b))
+            .map(|cue| cue.len());
+        let extra = || {
+            self.extra_cues
+                .iter()
+                .find(|cue| rest.len() >= cue.len() && cue.iter().zip(rest).all(|(a, b)| a == b))
+                .map(Vec::len)
+        };
+        builtin.or_else(extra).map(|len| start + len)
     }
 }
 
@@ -1001,6 +1065,8 @@ impl Lexicon {
 const WINDOW: usize = 300;
 /// The longest speaker phrase collected next to a verb.
 const MAX_SPEAKER_WORDS: usize = 6;
+/// The longest appositive skipped between a speaker and the verb (`Ruiz, a nurse, said`).
+const MAX_APPOSITIVE_WORDS: usize = 8;
 /// How far into the next sentence a speaker may be named for `"…" Ruiz said it twice.`
 const OPENING_WORDS: usize = 6;
 
@@ -1009,16 +1075,18 @@ const OPENING_WORDS: usize = 6;
 struct Word<'t> {
     range: Range<usize>,
     text: &'t str,
-    lower: String,
+    /// Borrowed when the word has no capitals, as most do.
+    lower: Cow<'t, str>,
 }
 
 impl<'t> Word<'t> {
     fn new(range: Range<usize>, text: &'t str) -> Self {
-        Word {
-            range,
-            text,
-            lower: text.to_lowercase(),
-        }
+        let lower = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        Word { range, text, lower }
     }
 }
 
@@ -1047,8 +1115,13 @@ impl Paragraph<'_> {
         stretch: usize,
         content: Range<usize>,
         spans: Vec<QuoteSpan>,
+        split_sentences: bool,
     ) -> Self {
-        let sentences = text::sentences(text, content.clone());
+        let sentences = if split_sentences {
+            text::sentences(text, content.clone())
+        } else {
+            Vec::new()
+        };
         Paragraph {
             block,
             stretch,
@@ -1069,6 +1142,37 @@ impl Paragraph<'_> {
     }
 }
 
+/// A quote's sentence around it: the sentences it spans, and the text before and after it
+/// there (within `WINDOW`) with their words outside quotes.
+struct Surroundings<'w> {
+    first: usize,
+    last: usize,
+    before: Range<usize>,
+    after: Range<usize>,
+    before_words: &'w [Word<'w>],
+    after_words: &'w [Word<'w>],
+    nothing_after: bool,
+}
+
+/// Whether a word can sit inside a speaker phrase before its head: `the`, `senior`,
+/// `Kremlin`, `spokesperson`, `city's`, `von` — but not a verb like `carried`.
+fn fits_speaker_phrase(word: &Word) -> bool {
+    let lower = word.lower.as_ref();
+    !is_phrase_boundary(lower)
+        && (starts_uppercase(word.text)
+            || is_determiner(lower)
+            || is_role(lower)
+            || is_name_particle(lower)
+            || is_person_pronoun(lower)
+            || without_possessive(lower) != lower
+            || lower.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a kind of quote has a speaker at all (titles and nicknames do not).
+fn is_spoken(kind: QuoteKind) -> bool {
+    matches!(kind, QuoteKind::Speech | QuoteKind::Fragment)
+}
+
 /// Where a quote sits in its paragraph, for the passes that look beyond its sentence.
 #[derive(Debug, Clone)]
 struct Placement {
@@ -1086,7 +1190,7 @@ struct Analyzer<'a> {
     lexicon: Lexicon,
     /// Capitalised words seen in mid-sentence somewhere in the document: names, so a
     /// sentence opening with one (`Ruiz was blunt.`) names someone.
-    proper: HashSet<String>,
+    proper: OnceCell<HashSet<&'a str>>,
     paragraphs: &'a [Paragraph<'a>],
 }
 
@@ -1112,30 +1216,18 @@ impl<'a> Analyzer<'a> {
         let nothing_after = !after_cut && after_words.iter().all(|w| is_filler(&w.lower));
         let standalone = nothing_before && nothing_after;
         let kind = self.kind(paragraph, span, standalone);
-        let attribution = self
-            .in_sentence(before_words, after_words)
-            .map(|speaker| (AttributionKind::Sentence, speaker))
-            .or_else(|| {
-                self.colon_before(span, &before, before_words)
-                    .map(|speaker| (AttributionKind::Colon, speaker))
-            })
-            .or_else(|| {
-                self.signature(after.clone())
-                    .map(|speaker| (AttributionKind::Signature, speaker))
-            })
-            .or_else(|| {
-                (first > 0)
-                    .then(|| self.names(paragraph, first - 1))
-                    .flatten()
-                    .map(|speaker| (AttributionKind::PrecedingSentence, speaker))
-            })
-            .or_else(|| {
-                (nothing_after && last + 1 < paragraph.sentences.len())
-                    .then(|| self.opening(paragraph, last + 1))
-                    .flatten()
-                    .map(|speaker| (AttributionKind::FollowingSentence, speaker))
-            })
-            .map(|(kind, speaker)| Attribution { kind, speaker });
+        let around = Surroundings {
+            first,
+            last,
+            before,
+            after,
+            before_words,
+            after_words,
+            nothing_after,
+        };
+        let attribution = is_spoken(kind)
+            .then(|| self.attribution_in_paragraph(paragraph, span, &around))
+            .flatten();
         let quote = Quote {
             range: span.range.clone(),
             inner: span.inner.clone(),
@@ -1158,6 +1250,40 @@ impl<'a> Analyzer<'a> {
         (quote, placement)
     }
 
+    /// How the quote's own sentence, or a sentence next to it in the paragraph, names its
+    /// speaker; the first form found wins.
+    fn attribution_in_paragraph(
+        &self,
+        paragraph: &'a Paragraph<'a>,
+        span: &QuoteSpan,
+        around: &Surroundings<'a>,
+    ) -> Option<Attribution> {
+        let (first, last) = (around.first, around.last);
+        self.in_sentence(around.before_words, around.after_words)
+            .map(|speaker| (AttributionKind::Sentence, speaker))
+            .or_else(|| {
+                self.colon_before(span, &around.before, around.before_words)
+                    .map(|speaker| (AttributionKind::Colon, speaker))
+            })
+            .or_else(|| {
+                self.signature(around.after.clone())
+                    .map(|speaker| (AttributionKind::Signature, speaker))
+            })
+            .or_else(|| {
+                (first > 0)
+                    .then(|| self.names(paragraph, first - 1))
+                    .flatten()
+                    .map(|speaker| (AttributionKind::PrecedingSentence, speaker))
+            })
+            .or_else(|| {
+                (around.nothing_after && last + 1 < paragraph.sentences.len())
+                    .then(|| self.opening_speaker(paragraph, last + 1))
+                    .flatten()
+                    .map(|speaker| (AttributionKind::FollowingSentence, speaker))
+            })
+            .map(|(kind, speaker)| Attribution { kind, speaker })
+    }
+
     /// The part of `start..end` within `WINDOW` bytes of `end`, and whether it was cut.
     fn window_before(&self, start: usize, end: usize) -> (Range<usize>, bool) {
         let mut from = start.max(end.saturating_sub(WINDOW));
@@ -1176,7 +1302,6 @@ impl<'a> Analyzer<'a> {
         (start..to, to < end)
     }
 
-    /// The words of `range` that are not inside a quote of the paragraph.
     /// The words of sentence `index` outside quotes, segmented once per sentence.
     fn sentence_words(&self, paragraph: &'a Paragraph<'a>, index: usize) -> &'a [Word<'a>] {
         match (paragraph.words.get(index), paragraph.sentences.get(index)) {
@@ -1200,6 +1325,7 @@ impl<'a> Analyzer<'a> {
         &words[start..end.max(start)]
     }
 
+    /// The words of `range` that are not inside a quote of the paragraph.
     fn outside_words(&self, paragraph: &Paragraph<'a>, range: Range<usize>) -> Vec<Word<'a>> {
         let spans = &paragraph.spans;
         let mut next_span = spans.partition_point(|span| span.range.end <= range.start);
@@ -1311,8 +1437,9 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             verb_seen = true;
+            // Inversion (`"…," said Ruiz`) only straight after the quote.
             let speaker = self.speaker_before(after, index).or_else(|| {
-                (index <= 1)
+                (index == 0)
                     .then(|| self.speaker_after(after, index))
                     .flatten()
             });
@@ -1336,7 +1463,7 @@ impl<'a> Analyzer<'a> {
 
     /// A cue phrase among `words`, with the speaker after `according to`.
     fn cue_phrase(&self, words: &[Word]) -> Option<Mention> {
-        let lowers: Vec<String> = words.iter().map(|w| w.lower.clone()).collect();
+        let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_ref()).collect();
         (0..words.len()).find_map(|start| {
             let end = self.lexicon.cue_at(&lowers, start)?;
             let speaker = (lowers[start] == "according")
@@ -1352,6 +1479,14 @@ impl<'a> Analyzer<'a> {
         if starts_uppercase(word.text) && !self.is_sentence_initial(word.range.start) {
             return false;
         }
+        // `her answer`, `the report`: a bare lemma after a determiner is a noun.
+        let after_determiner = index > 0
+            && self.adjacent(words, index - 1)
+            && (is_determiner(&words[index - 1].lower)
+                || without_possessive(&words[index - 1].lower) != words[index - 1].lower);
+        if after_determiner && contains(SPEECH_LEMMAS, &word.lower) {
+            return false;
+        }
         self.lexicon.is_speech_verb(&word.lower)
     }
 
@@ -1361,10 +1496,33 @@ impl<'a> Analyzer<'a> {
         while end > 0 && is_auxiliary(&words[end - 1].lower) && self.adjacent(words, end - 1) {
             end -= 1;
         }
-        if end == 0 || !self.adjacent(words, end - 1) {
+        if end == 0 {
             return None;
         }
+        if !self.adjacent(words, end - 1) {
+            // `Delgado, 67, said`, `Ana Ruiz, a nurse who lives nearby, said`: the speaker
+            // comes before an appositive set off by commas.
+            return self
+                .appositive_start(words, end)
+                .and_then(|start| self.phrase_ending_at(words, start));
+        }
         self.phrase_ending_at(words, end)
+    }
+
+    /// For a verb at `words[verb]` right after `, <appositive>,`: the index just after the
+    /// word before the appositive's opening comma.
+    fn appositive_start(&self, words: &[Word], verb: usize) -> Option<usize> {
+        let gap_before = |i: usize| {
+            let end = words.get(i.checked_sub(1)?)?.range.end;
+            self.text.get(end..words.get(i)?.range.start)
+        };
+        let is_comma = |gap: &str| gap.trim() == ",";
+        if !is_comma(gap_before(verb)?) {
+            return None;
+        }
+        (verb.saturating_sub(MAX_APPOSITIVE_WORDS)..verb)
+            .rev()
+            .find(|&i| gap_before(i).is_some_and(is_comma))
     }
 
     /// The speaker phrase whose last word is `words[end - 1]`.
@@ -1380,8 +1538,7 @@ impl<'a> Analyzer<'a> {
         while start > 0
             && end - start < MAX_SPEAKER_WORDS
             && self.adjacent(words, start - 1)
-            && !is_phrase_boundary(&words[start - 1].lower)
-            && !self.lexicon.is_speech_verb(&words[start - 1].lower)
+            && fits_speaker_phrase(&words[start - 1])
         {
             start -= 1;
         }
@@ -1406,20 +1563,26 @@ impl<'a> Analyzer<'a> {
             return Some(first.range.clone());
         }
         let mut end = start + 1;
+        let continues = |end: usize| {
+            end < words.len() && end - start < MAX_SPEAKER_WORDS && self.adjacent(words, end - 1)
+        };
         if is_determiner(&first.lower) {
-            while end < words.len()
-                && end - start < 4
-                && self.adjacent(words, end - 1)
-                && !is_phrase_boundary(&words[end].lower)
-            {
+            while continues(end) && !is_phrase_boundary(&words[end].lower) {
                 end += 1;
             }
-        } else if starts_uppercase(first.text) && !is_calendar_word(&first.lower) {
-            while end < words.len()
-                && end - start < MAX_SPEAKER_WORDS
-                && self.adjacent(words, end - 1)
-                && (starts_uppercase(words[end].text) || is_name_particle(&words[end].lower))
-                && !is_calendar_word(&words[end].lower)
+        } else if (starts_uppercase(first.text) && !is_calendar_word(&first.lower))
+            || is_role(&first.lower)
+        {
+            // `City manager Pep Guardiola`, `council member David Chen`: capitalised words,
+            // name particles, and a role word when a name follows it.
+            let name_word = |i: usize| {
+                let word = &words[i];
+                (starts_uppercase(word.text) && !is_calendar_word(&word.lower))
+                    || is_name_particle(&word.lower)
+            };
+            while continues(end)
+                && (name_word(end)
+                    || (is_role(&words[end].lower) && continues(end + 1) && name_word(end + 1)))
             {
                 end += 1;
             }
@@ -1479,21 +1642,27 @@ impl<'a> Analyzer<'a> {
         let rest = trimmed
             .strip_prefix(['—', '–', '―'])
             .or_else(|| trimmed.strip_prefix("--"))
-            .or_else(|| trimmed.strip_prefix("- "))?;
-        let name_start = range.end - rest.trim_start().len();
+            .or_else(|| trimmed.strip_prefix("- "))?
+            .trim_start();
+        let name_start = range.end - rest.len();
         let words: Vec<Word> = text::words(self.text, name_start..range.end)
             .into_iter()
             .map(|(range, text)| Word::new(range, text))
             .collect();
         let first = words.first()?;
-        if !starts_uppercase(first.text) {
-            return None;
+        if rest.starts_with('@') {
+            // `— @cityofelm`: a social media handle.
+            return Some(Some(name_start..first.range.end));
         }
-        Some(self.phrase_after(&words, 0).or(Some(first.range.clone())))
+        let signed =
+            starts_uppercase(rest) || is_determiner(&first.lower) || is_person_role(&first.lower);
+        signed.then(|| self.phrase_after(&words, 0).or(Some(first.range.clone())))
     }
 
-    /// Who sentence `index` of `paragraph` names, if anyone: the speaker of a speech verb, a
-    /// person pronoun, a role or a name. Used for the sentence before a quote.
+    /// Whether sentence `index` of `paragraph` names a speaker for the quote after it: a
+    /// speech verb with its speaker (`"A," she said.`), a person opening it (`His coach was
+    /// more measured.`), or a he or she anywhere in it (`Asked why, he shrugged.`). Objects
+    /// and bystanders (`checked by two people`, `army trucks`) do not count.
     fn names(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
         paragraph
             .names
@@ -1503,13 +1672,16 @@ impl<'a> Analyzer<'a> {
                 if let Some(Some(speaker)) = self.in_sentence(words, &[]) {
                     return Some(Some(speaker));
                 }
-                (0..words.len()).find_map(|i| self.person_at(words, i).map(Some))
+                self.subject_speaker(words)
+                    .or_else(|| he_or_she(words))
+                    .map(Some)
             })
             .clone()
     }
 
-    /// Whether sentence `index` of `paragraph` opens with a speaker: a dash signature, a
-    /// speech verb among its first words, `According to`, a subject pronoun, a role or a name.
+    /// Whether sentence `index` of `paragraph` opens by attributing: a dash signature, a
+    /// speech verb with its speaker among its first words (`Ruiz said it twice.`), or a cue
+    /// such as `According to police`.
     fn opening(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
         paragraph
             .openings
@@ -1517,7 +1689,7 @@ impl<'a> Analyzer<'a> {
             .get_or_init(|| {
                 let sentence = paragraph.sentences.get(index)?.clone();
                 let head = self.window_after(sentence.start, sentence.end).0;
-                if let Some(speaker) = self.signature(head.clone()) {
+                if let Some(speaker) = self.signature(head) {
                     return Some(speaker);
                 }
                 let words = self.sentence_words(paragraph, index);
@@ -1530,19 +1702,78 @@ impl<'a> Analyzer<'a> {
                         return Some(speaker);
                     }
                 }
-                if let Some(speaker) = self.cue_phrase(&opening[..opening.len().min(3)]) {
-                    return Some(speaker);
-                }
-                self.opening_subject(opening).map(Some)
+                self.cue_phrase(&opening[..opening.len().min(3)])
             })
             .clone()
+    }
+
+    /// Whether the sentence after a quote, `index`, gives its speaker: an attribution at its
+    /// start, a person pronoun opening it (`"Nothing left." She shook her head.`) or a
+    /// pointer (`That was Reilly again.`). A name opening it is not enough: in wire copy it
+    /// is as often the next item of news.
+    fn opening_speaker(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
+        self.opening(paragraph, index).or_else(|| {
+            let words = self.sentence_words(paragraph, index);
+            let pronoun = words
+                .first()
+                .filter(|w| is_person_subject(&w.lower))
+                .map(|w| w.range.clone());
+            pronoun.or_else(|| self.pointed_at(words)).map(Some)
+        })
+    }
+
+    /// A speaker as the subject of a sentence that leads into a quote: opening it (`His coach
+    /// was more measured.`), after an introductory clause (`Asked about it, Smith smiled.`),
+    /// or a speech noun (`The ministry's statement was short.`, `Her answer:`).
+    fn subject_speaker(&self, words: &[Word]) -> Option<Range<usize>> {
+        if let Some(speaker) = self.opening_subject(words) {
+            return Some(speaker);
+        }
+        let leads_with_speech_noun = words
+            .iter()
+            .take(SPEECH_NOUN_REACH)
+            .any(|w| contains(SPEECH_NOUNS, &w.lower));
+        if leads_with_speech_noun {
+            return words.first().map(|w| w.range.clone());
+        }
+        (1..words.len())
+            .filter(|&k| self.after_clause_comma(words, k))
+            .find_map(|k| self.opening_subject(&words[k..]))
+    }
+
+    /// Whether `words[k]` starts a clause after a comma; not inside a list of names
+    /// (`Leeds, Manchester and Sheffield`), where the word before the comma is capitalised.
+    fn after_clause_comma(&self, words: &[Word], k: usize) -> bool {
+        let gap = self
+            .text
+            .get(words[k - 1].range.end..words[k].range.start)
+            .unwrap_or("");
+        gap.trim() == ","
+            && !(starts_uppercase(words[k - 1].text) && starts_uppercase(words[k].text))
+    }
+
+    /// `That was Reilly again.`, `It was the coach who spoke first.`: a sentence pointing
+    /// back at the speaker of what came before.
+    fn pointed_at(&self, words: &[Word]) -> Option<Range<usize>> {
+        let pointing = words
+            .first()
+            .is_some_and(|w| matches!(w.lower.as_ref(), "that" | "this" | "it"))
+            && words
+                .get(1)
+                .is_some_and(|w| matches!(w.lower.as_ref(), "was" | "is"));
+        pointing
+            .then(|| self.opening_subject(&words[2..]))
+            .flatten()
     }
 
     /// A person as the subject opening a sentence: `She`, `His coach`, `The mayor`, `Ruiz`.
     fn opening_subject(&self, words: &[Word]) -> Option<Range<usize>> {
         let first = words.first()?;
-        if is_subject_pronoun(&first.lower) && first.lower != "it" && first.lower != "you" {
+        if is_person_subject(&first.lower) {
             return Some(first.range.clone());
+        }
+        if let Some(speaker) = self.pointed_at(words) {
+            return Some(speaker);
         }
         let mut i = 0;
         while i < words.len().min(3) && is_determiner(&words[i].lower) {
@@ -1558,26 +1789,10 @@ impl<'a> Analyzer<'a> {
                 return Some(first.range.start..role.range.end);
             }
         }
-        self.is_name(words, i, true).then(|| head.range.clone())
-    }
-
-    /// A mention of a person at `words[index]`: a person pronoun, a role (with its
-    /// determiner), or a name.
-    fn person_at(&self, words: &[Word], index: usize) -> Option<Range<usize>> {
-        let word = &words[index];
-        if let Some(role) = words
-            .get(index + 1)
-            .filter(|next| is_role(&next.lower) && self.adjacent(words, index))
-        {
-            if is_determiner(&word.lower) {
-                return Some(word.range.start..role.range.end);
-            }
+        if !self.is_name(words, i, true) {
+            return None;
         }
-        if is_person_pronoun(&word.lower) || is_role(&word.lower) {
-            return Some(word.range.clone());
-        }
-        self.is_name(words, index, false)
-            .then(|| word.range.clone())
+        self.phrase_after(words, i).or(Some(head.range.clone()))
     }
 
     /// Whether `words[index]` is a name: capitalised, not a date or function word, and not
@@ -1603,7 +1818,10 @@ impl<'a> Analyzer<'a> {
         }
         if !strict
             || !self.is_sentence_initial(word.range.start)
-            || self.proper.contains(without_possessive(word.text))
+            || self
+                .proper
+                .get_or_init(|| proper_nouns(self.text, self.paragraphs))
+                .contains(without_possessive(word.text))
         {
             return true;
         }
@@ -1640,20 +1858,41 @@ impl<'a> Analyzer<'a> {
             .get(index + 1)
             .filter(|p| p.stretch == paragraph.stretch);
         for (quote, placement) in quotes.iter_mut().zip(placements) {
-            if quote.attribution.is_some() {
+            if quote.attribution.is_some() || !is_spoken(quote.kind) {
                 continue;
             }
             let from_previous = previous
                 .filter(|_| placement.opens_paragraph)
                 .and_then(|p| self.previous_paragraph_speaker(p));
             let from_next = next
-                .filter(|_| placement.ends_paragraph)
-                .and_then(|p| self.opening(p, 0))
+                .filter(|p| placement.ends_paragraph && !self.introduces_own_quote(p, 0))
+                .and_then(|p| {
+                    self.opening(p, 0)
+                        .or_else(|| self.pointed_at(self.sentence_words(p, 0)).map(Some))
+                })
                 .map(|speaker| (AttributionKind::NextParagraph, speaker));
             quote.attribution = from_previous
                 .or(from_next)
                 .map(|(kind, speaker)| Attribution { kind, speaker });
         }
+    }
+
+    /// Whether sentence `index` opens with words that introduce a quote later in it
+    /// (`Fans chanted "City till I die"`): its speaker is that quote's, not an earlier one's.
+    fn introduces_own_quote(&self, paragraph: &'a Paragraph<'a>, index: usize) -> bool {
+        let (Some(first_word), Some(sentence)) = (
+            self.sentence_words(paragraph, index).first(),
+            paragraph.sentences.get(index),
+        ) else {
+            return false;
+        };
+        let later = paragraph
+            .spans
+            .partition_point(|span| span.range.start < first_word.range.end);
+        paragraph
+            .spans
+            .get(later)
+            .is_some_and(|span| span.range.start < sentence.end)
     }
 
     /// The speaker a paragraph hands on to a quote paragraph after it.
@@ -1685,9 +1924,20 @@ impl<'a> Analyzer<'a> {
                 return Some((AttributionKind::PreviousParagraph, Some(speaker)));
             }
         }
-        self.opening(paragraph, index)
-            .map(|speaker| (AttributionKind::PreviousParagraph, speaker))
+        let words = self.sentence_words(paragraph, index);
+        self.subject_speaker(words)
+            .or_else(|| he_or_she(words))
+            .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)))
     }
+}
+
+/// A `he` or `she` among `words` (`Asked why he didn't wait, he shrugged.`): a person in
+/// focus. `they` is left out: it is as often crews, residents or officials in general.
+fn he_or_she(words: &[Word]) -> Option<Range<usize>> {
+    words
+        .iter()
+        .find(|word| matches!(without_contraction(&word.lower), "he" | "she"))
+        .map(|word| word.range.clone())
 }
 
 /// Whether a word at `offset` of `text` would be capitalised anyway: it opens the text, a
@@ -1728,7 +1978,7 @@ fn is_title_cased(words: &[(Range<usize>, &str)]) -> bool {
 }
 
 /// Capitalised words seen in mid-sentence anywhere in the paragraphs: the document's names.
-fn proper_nouns(text: &str, paragraphs: &[Paragraph]) -> HashSet<String> {
+fn proper_nouns<'t>(text: &'t str, paragraphs: &[Paragraph]) -> HashSet<&'t str> {
     let mut proper = HashSet::new();
     for paragraph in paragraphs {
         for (range, word) in text::words(text, paragraph.content.clone()) {
@@ -1736,7 +1986,7 @@ fn proper_nouns(text: &str, paragraphs: &[Paragraph]) -> HashSet<String> {
                 && !is_function_word(&word.to_lowercase())
                 && !is_sentence_initial(text, range.start)
             {
-                proper.insert(without_possessive(word).to_string());
+                proper.insert(without_possessive(word));
             }
         }
     }
@@ -1746,7 +1996,9 @@ fn proper_nouns(text: &str, paragraphs: &[Paragraph]) -> HashSet<String> {
 /// Quote sentences next to each other share a speaker: `"A," she said. "B." "C."`.
 fn share_within_paragraph(quotes: &mut [Quote], placements: &[Placement]) {
     let neighbours = |a: usize, b: usize| {
-        quotes[a].standalone
+        is_spoken(quotes[a].kind)
+            && is_spoken(quotes[b].kind)
+            && quotes[a].standalone
             && quotes[b].standalone
             && placements[a].last_sentence + 1 == placements[b].first_sentence
     };
@@ -1828,7 +2080,7 @@ fn attribute_multi_paragraph_quotes(quotes: &mut [Quote]) {
             continue;
         };
         for i in std::iter::once(head).chain(members) {
-            if quotes[i].attribution.is_none() {
+            if quotes[i].attribution.is_none() && is_spoken(quotes[i].kind) {
                 quotes[i].attribution = Some(Attribution {
                     kind: AttributionKind::Continuation,
                     speaker: speaker.clone(),
@@ -2044,6 +2296,7 @@ mod tests {
             PHRASE_BOUNDARIES,
             AUXILIARIES,
             FILLERS,
+            SPEECH_NOUNS,
             TITLE_CUES,
             TITLE_SMALL_WORDS,
             NAME_PARTICLES,
@@ -2087,15 +2340,13 @@ mod tests {
         }
         let settings = Settings {
             extra_attribution_verbs: vec!["Harrumph".into()],
-            extra_cue_phrases: vec!["in a filing".into()],
+            extra_cue_phrases: vec!["In a deposition".into()],
             ..Settings::default()
         };
+        let cue = ["in", "a", "deposition", "lawyers"];
+        assert_eq!(Lexicon::new(&Settings::default()).cue_at(&cue, 0), None);
         let lexicon = Lexicon::new(&settings);
         assert!(lexicon.is_speech_verb("harrumphed"));
-        let lowers: Vec<String> = ["in", "a", "filing"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(lexicon.cue_at(&lowers, 0), Some(3));
+        assert_eq!(lexicon.cue_at(&cue, 0), Some(3));
     }
 }

@@ -279,7 +279,7 @@ pub fn apply_lsp_edits(text: &str, edits: &[Value]) -> String {
             )
         })
         .collect();
-    spans.sort_by(|a, b| b.0.cmp(&a.0));
+    spans.sort_by_key(|span| std::cmp::Reverse(span.0));
     let mut out = text.to_string();
     for (start, end, new_text) in spans {
         out.replace_range(start..end, &new_text);

@@ -21,13 +21,12 @@ return {
   filetypes = { 'markdown', 'text' },
   root_markers = { '.git', 'copydesk.toml' },
   -- Sent to the server through workspace/didChangeConfiguration and returned
-  -- for workspace/configuration requests (section "copydesk"). Keys left out
-  -- keep the server's defaults.
+  -- for workspace/configuration requests (section "copydesk"). Only the user's
+  -- own values belong here: they override copydesk.toml key by key, and keys left
+  -- out come from copydesk.toml at the workspace root, else the server's defaults.
+  -- So no defaults are shipped (see README.md for the keys).
   settings = {
-    copydesk = {
-      debounceMs = 100,
-      duplicates = { threshold = 0.8, minWords = 8 },
-    },
+    copydesk = {},
   },
   -- Lets copydesk ask for a re-pull of diagnostics (workspace/diagnostic/refresh)
   -- when settings or other documents change; Neovim has no handler of its own.
@@ -38,7 +37,8 @@ return {
   before_init = function(params, config)
     local s = config.settings and config.settings.copydesk
     if type(s) == 'table' and params.initializationOptions == nil then
-      params.initializationOptions = { copydesk = s }
+      -- An empty section must go out as a JSON object ({}), not an array.
+      params.initializationOptions = { copydesk = next(s) == nil and vim.empty_dict() or s }
     end
   end,
 }

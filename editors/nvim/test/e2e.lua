@@ -3,8 +3,10 @@
 --   COPYDESK_E2E_MODE=enable  nvim --headless --clean -c 'luafile editors/nvim/test/e2e.lua'
 --
 -- Modes:
---   enable      Neovim 0.11+ path: lsp/copydesk.lua + vim.lsp.enable('copydesk')
+--   enable      Neovim 0.11+ path: lsp/copydesk.lua + vim.lsp.enable('copydesk'), no user
+--               settings: the workspace's copydesk.toml sets the repeated-heading severity
 --   setup       require('copydesk').setup(opts) (the 0.8-0.10 path), with custom settings
+--               that override copydesk.toml for one key and leave another to it
 --   setup-push  setup() with the client's textDocument.diagnostic capability removed, so the
 --               server must fall back to push diagnostics (what Neovim < 0.10 sees)
 --
@@ -236,6 +238,22 @@ Kremlin spokesperson Dmitry Peskov said on Monday that the two sides remained "d
 Peskov added that more diplomatic work would be needed before any meeting of leaders.
 ]]
 
+-- copydesk.toml at the workspace root. In enable mode nothing is configured in Neovim,
+-- so the file's severity must apply; in the setup modes the user's severity for
+-- repeated-heading overrides the file's, while unattributed-quote's comes from the file.
+local TOML_ENABLE = [[
+[checks.repeated-heading]
+severity = "error"
+]]
+
+local TOML_SETUP = [[
+[checks.repeated-heading]
+severity = "hint"
+
+[checks.unattributed-quote]
+severity = "information"
+]]
+
 local STORY_TXT = [[
 The council approved the budget on Tuesday after a short debate.
 
@@ -263,8 +281,9 @@ local function run()
   vim.fn.mkdir(tmp, 'p')
   if mode == 'enable' then
     vim.fn.mkdir(tmp .. '/.git', 'p')
+    write_file(tmp .. '/copydesk.toml', TOML_ENABLE)
   else
-    write_file(tmp .. '/copydesk.toml', '')
+    write_file(tmp .. '/copydesk.toml', TOML_SETUP)
   end
   local md_path = tmp .. '/story.md'
   local txt_path = tmp .. '/story.txt'
@@ -301,6 +320,7 @@ local function run()
 
   local init_options -- initializationOptions seen by a user before_init (setup modes)
   local settings_severity -- severity we configure for repeated-heading, if any
+  local file_severity -- severity copydesk.toml gives repeated-heading when nothing overrides it
   if mode == 'enable' then
     check('vim.lsp.enable is available (Neovim 0.11+)', vim.lsp.enable ~= nil and vim.lsp.config ~= nil)
     if not vim.lsp.enable then
@@ -317,7 +337,13 @@ local function run()
         base.root_markers
       )
       check('config has settings.copydesk', type(base.settings) == 'table' and type(base.settings.copydesk) == 'table')
+      check(
+        'config ships no default settings (settings.copydesk is empty)',
+        type(base.settings) == 'table' and type(base.settings.copydesk) == 'table' and next(base.settings.copydesk) == nil,
+        base.settings
+      )
     end
+    file_severity = 'error'
     vim.lsp.config('copydesk', { cmd = { bin, 'serve' }, on_exit = on_exit })
     vim.lsp.enable('copydesk')
   else
@@ -361,8 +387,18 @@ local function run()
     local sent = client.config.settings and client.config.settings.copydesk
     check(
       'setup() passes settings as settings.copydesk',
-      type(sent) == 'table' and sent.debounceMs == 50 and sent.duplicates and sent.duplicates.minWords == 8,
+      type(sent) == 'table' and sent.debounceMs == 50 and sent.checks and sent.checks['repeated-heading'].severity == 'error',
       sent
+    )
+    check(
+      'setup() sends only the user\'s settings (no defaults)',
+      type(sent) == 'table' and sent.duplicates == nil and sent.checks['unattributed-quote'] == nil,
+      sent
+    )
+    check(
+      'setup() ships no default settings (defaults.settings is empty)',
+      type(require('copydesk').defaults.settings) == 'table' and next(require('copydesk').defaults.settings) == nil,
+      require('copydesk').defaults.settings
     )
     check(
       'setup() also sends the settings as initializationOptions.copydesk',
@@ -395,7 +431,20 @@ local function run()
       return d ~= nil and d.severity == want
     end, 20)
     rh = has_diag(md, 'repeated-heading', 4)
-    check('configured severity "error" reaches the diagnostic', sev_ok, rh and rh.severity)
+    check('configured severity "error" reaches the diagnostic (over copydesk.toml\'s "hint")', sev_ok, rh and rh.severity)
+  end
+  if file_severity then
+    local want = vim.diagnostic.severity.ERROR
+    local sev_ok = vim.wait(TIMEOUT, function()
+      local d = has_diag(md, 'repeated-heading', 4)
+      return d ~= nil and d.severity == want
+    end, 20)
+    rh = has_diag(md, 'repeated-heading', 4)
+    check(
+      'copydesk.toml severity "error" applies when settings.copydesk leaves it unset',
+      sev_ok,
+      rh and rh.severity
+    )
   end
 
   local caps = client.server_capabilities or {}
@@ -541,6 +590,14 @@ local function run()
     summarize(copydesk_diags(txt)) == 'unattributed-quote@2',
     summarize(copydesk_diags(txt))
   )
+  if mode ~= 'enable' then
+    local uq = has_diag(txt, 'unattributed-quote', 2)
+    check(
+      'unattributed-quote takes copydesk.toml\'s severity "information" (not set in Neovim)',
+      uq ~= nil and uq.severity == vim.diagnostic.severity.INFO,
+      uq and uq.severity
+    )
+  end
 
   -- Settings changed while running ------------------------------------------
   local wcaps = client.capabilities and client.capabilities.workspace

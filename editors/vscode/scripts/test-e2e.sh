@@ -25,7 +25,7 @@ cd "$EXT_DIR"
 
 fail() {
   echo "test-e2e: $*" >&2
-  echo "vscode-e2e: 0 passed, 5 failed"
+  echo "vscode-e2e: 0 passed, 6 failed"
   exit 1
 }
 
@@ -99,6 +99,6 @@ status=$?
 set -e
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "test-e2e: timed out"
-  echo "vscode-e2e: 0 passed, 5 failed"
+  echo "vscode-e2e: 0 passed, 6 failed"
 fi
 exit "$status"

@@ -1,13 +1,24 @@
 import * as vscode from 'vscode';
 import {
+  DidChangeConfigurationNotification,
   LanguageClient,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
 
 import { resolveServer, type ResolvedServer, SERVER_PATH_SETTING, ServerNotFoundError } from './server';
-import { buildInitializationOptions, readSettings, SECTION } from './settings';
+import {
+  buildInitializationOptions,
+  buildServerSettings,
+  configurationAnswer,
+  isCopydeskSection,
+  readSettings,
+  SECTION,
+  SERVER_SETTINGS,
+  type ServerSettings,
+} from './settings';
 
 /** What `activate` returns; the end-to-end test reads it through `extension.exports`. */
 export interface CopydeskApi {
@@ -44,6 +55,67 @@ function workspaceFolder(): string | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
+let lastSettingsProblems = '';
+
+/**
+ * The `copydesk` section for the server: only what the user set (user, workspace
+ * or workspace-folder settings, most specific wins), never the contributed
+ * defaults, so that keys left unset come from copydesk.toml. `scope` defaults to
+ * the first workspace folder (the server's root).
+ */
+function serverSettings(scope?: vscode.Uri): ServerSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+  const problems: string[] = [];
+  const settings = buildServerSettings((key) => config.inspect(key), problems);
+  const summary = problems.join('; ');
+  if (summary && summary !== lastSettingsProblems) log(`settings: ${summary}`);
+  lastSettingsProblems = summary;
+  return settings;
+}
+
+/**
+ * Answers the server's workspace/configuration requests for `copydesk` (or a
+ * key inside it) with the filtered section: vscode-languageclient's own answer
+ * is the raw section, defaults included, which would hide copydesk.toml.
+ */
+const configurationMiddleware: Middleware['workspace'] = {
+  async configuration(params, token, next) {
+    const answered = await next(params, token);
+    if (!Array.isArray(answered)) return answered; // a ResponseError
+    return params.items.map((item, i) => {
+      const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+      if (isCopydeskSection(item.section)) return configurationAnswer(item.section, serverSettings(scope));
+      const whole = answered[i];
+      if ((item.section === undefined || item.section === null) && whole && typeof whole === 'object') {
+        return { ...(whole as object), [SECTION]: serverSettings(scope) };
+      }
+      return whole;
+    });
+  },
+};
+
+/**
+ * Sends the filtered section as workspace/didChangeConfiguration (instead of
+ * vscode-languageclient's `synchronize.configurationSection`, which sends the
+ * raw section, defaults included).
+ */
+async function sendSettings(): Promise<void> {
+  const current = client;
+  if (!current || !current.isRunning()) return;
+  try {
+    await current.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { [SECTION]: serverSettings() },
+    });
+  } catch (err) {
+    log(`sending the settings to the server: ${String(err)}`);
+  }
+}
+
+/** Whether a configuration change touches a setting the server reads. */
+function affectsServerSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return SERVER_SETTINGS.some(({ key }) => e.affectsConfiguration(`${SECTION}.${key}`));
+}
+
 function showError(message: string): void {
   lastError = message;
   log(message);
@@ -78,8 +150,11 @@ async function startClient(): Promise<void> {
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: { configurationSection: SECTION },
-    initializationOptions: buildInitializationOptions(settings),
+    // No synchronize.configurationSection: settings changes are sent by
+    // sendSettings(), filtered, and workspace/configuration is answered by the
+    // middleware, so that keys the user has not set come from copydesk.toml.
+    initializationOptions: buildInitializationOptions(serverSettings()),
+    middleware: { workspace: configurationMiddleware },
     outputChannel: output,
     diagnosticCollectionName: 'copydesk',
   };
@@ -136,9 +211,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Copyde
       if (client) void vscode.window.setStatusBarMessage('copydesk: server restarted', 3000);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // Other copydesk settings reach the running server through
-      // workspace/didChangeConfiguration; a new binary needs a new process.
-      if (e.affectsConfiguration(SERVER_PATH_SETTING)) void restart();
+      // A new binary needs a new process (which gets the settings at start-up);
+      // the server's settings reach the running server through
+      // workspace/didChangeConfiguration, only the values the user set.
+      if (e.affectsConfiguration(SERVER_PATH_SETTING)) {
+        void restart();
+      } else if (affectsServerSettings(e)) {
+        pending = pending.then(sendSettings);
+      }
     }),
   );
 

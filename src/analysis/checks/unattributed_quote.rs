@@ -83,18 +83,24 @@ mod tests {
     const MARK: &str = " <<";
 
     /// Strips the `<<` markers from an annotated article and returns the clean text with the
-    /// 1-based numbers of the marked lines.
+    /// 1-based numbers of the marked lines. Line breaks (`\n` or `\r\n`) are kept.
     fn annotated(article: &str) -> (String, Vec<usize>) {
         let mut expected = Vec::new();
-        let lines: Vec<&str> = article
+        let lines: Vec<String> = article
             .split('\n')
             .enumerate()
-            .map(|(index, line)| match line.strip_suffix(MARK) {
-                Some(clean) => {
-                    expected.push(index + 1);
-                    clean
+            .map(|(index, line)| {
+                let (body, cr) = match line.strip_suffix('\r') {
+                    Some(body) => (body, "\r"),
+                    None => (line, ""),
+                };
+                match body.strip_suffix(MARK) {
+                    Some(clean) => {
+                        expected.push(index + 1);
+                        format!("{clean}{cr}")
+                    }
+                    None => line.to_string(),
                 }
-                None => line,
             })
             .collect();
         (lines.join("\n"), expected)
@@ -174,7 +180,10 @@ mod tests {
                 r#""This is only the start," added Ruiz."#,
                 // speaker named in the sentence before
                 r#"His coach was more measured. "He has a lot to learn.""#,
-                r#"Ruiz has run the shelter since 2019. "Nobody asked us.""#,
+                r#"Ana Ruiz has run the shelter since 2019. "Nobody asked us.""#,
+                "The shelter is run by Ana Ruiz.\n\nRuiz was blunt. \"Nobody asked us.\"",
+                r#"Asked why he stayed, he shrugged. "Habit.""#,
+                r#"Crews evacuated 4,000 residents on Sunday, officials said. "We had twenty minutes.""#,
                 r#"A spokesperson for the ministry did not dispute the figures. "The numbers are what they are.""#,
                 // speaker in the next sentence
                 r#""We're done!" Ruiz shouted."#,
@@ -260,6 +269,51 @@ Shares in the company fell 12% in early trading after the announcement.
 “This is a disaster for small investors, and nobody in the boardroom seems to care.” <<
 
 The company did not respond to a request for comment.",
+                // people nearby who are not speakers: bystanders, objects, an organisation
+                "\
+In the old town, shopkeepers hauled ruined stock into the street, and army trucks carried \
+away soaked carpets and furniture.
+
+\"The water came in faster than anyone could carry things upstairs.\" <<
+
+Damage is expected to exceed 1 billion euros.",
+                "\
+Some older commuters have begun comparing the disruption to the strikes of the ’80s.
+
+‘We’ve waited two years for a serious offer, and we won’t wait through another winter.’ <<
+
+Northern Rail runs about 1,100 services a day between Liverpool and Hull.",
+                "\
+A recount may be ordered if the margin is below 0.1 points. Ballots are counted in teams of \
+four, and every stack is checked by two people from different parties. “There is nothing \
+more to count.” The result was certified on Friday. <<",
+                // a person nearby, but the quote is not theirs
+                "\
+Investors were unconvinced.
+
+\"Confidence doesn't pay dividends.\" <<
+
+Shares closed down 18%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn speakers_in_neighbouring_paragraphs() {
+        assert_cases(
+            Format::Markdown,
+            &[
+                // the speaker is in focus at the end of the paragraph before
+                "Paul Reilly, 58, was shovelling again. Asked why he didn't wait, he shrugged.\n\n\"Habit.\"",
+                "His neighbour, Tom Hale, was less philosophical.\n\n\"They knew. Everybody knew.\"",
+                "The minister was asked about the plan:\n\n\"We will not change course.\"",
+                "\"We will rebuild,\" the mayor said.\n\n\"Whatever it costs.\"",
+                // the next paragraph names the speaker
+                "\"I remember '78. This isn't '78.\"\n\nThat was Reilly again, before heading inside.",
+                "\"We will rebuild.\"\n\nThe mayor said it twice on Monday.",
+                "\"Nobody asked us.\"\n\n\"We were never told,\" said Ana Ruiz, a resident.",
+                // a heading in between breaks the link
+                "\"We will rebuild,\" the mayor said.\n\n## Costs\n\n\"Whatever it costs.\" <<",
             ],
         );
     }
@@ -333,6 +387,14 @@ Work begins next year.",
         assert_cases(
             Format::PlainText,
             &[
+                // a headline and byline without full stops: read as one long paragraph
+                "\
+Germany pledges aid for flood-hit towns
+By Staff Reporter
+BERLIN — The government pledged 500 million euros in aid on Tuesday.
+Shopkeepers hauled ruined stock into the street, and army trucks carried away carpets.
+\"The water came in faster than anyone could carry things upstairs.\" <<
+Chancellor Petra Lang visited the town on Wednesday.",
                 "\
 Crews evacuated more than 4,000 residents on Sunday.
 \"We will rebuild,\" Mayor Ana Ruiz said on Monday.

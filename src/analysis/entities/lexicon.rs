@@ -2,8 +2,35 @@
 //! word, organisation or place cue, role noun) and a modest gazetteer of places and
 //! organisations. Lists, not models: small enough to read, easy to extend.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A hash map keyed by short words: FNV-1a hashes them several times faster than the default
+/// SipHash, and no key here comes from an adversary who could exploit it.
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// What a word can be, as a set of bits; a word may be several things (`chief` is a role noun
 /// and a modifier, `state` a modifier and a place noun).
@@ -56,8 +83,7 @@ impl Flags {
     /// Verbs of speech: an appositive never contains one.
     pub const SPEECH: Flags = Flags(1 << 23);
 
-    pub const ROLE: Flags =
-        Flags(Flags::ROLE_PERSON.0 | Flags::ROLE_ORG.0 | Flags::ROLE_PLACE.0);
+    pub const ROLE: Flags = Flags(Flags::ROLE_PERSON.0 | Flags::ROLE_ORG.0 | Flags::ROLE_PLACE.0);
 
     pub fn has(self, other: Flags) -> bool {
         self.0 & other.0 != 0
@@ -88,7 +114,7 @@ pub(crate) fn organisation(key: &str) -> Option<&'static str> {
 fn word_table() -> &'static HashMap<&'static str, Flags> {
     static TABLE: OnceLock<HashMap<&'static str, Flags>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<&'static str, Flags> = HashMap::new();
+        let mut table: HashMap<&'static str, Flags> = HashMap::default();
         for (list, flag) in WORD_LISTS {
             for word in list.split_whitespace() {
                 let entry = table.entry(word).or_default();
@@ -115,7 +141,7 @@ fn known_names() -> &'static KnownNames {
 /// Parses `Name|Name = Alias = Alias|…`: each name and alias, lowercased with single spaces,
 /// maps to the entry's first name.
 fn name_table(list: &'static str) -> HashMap<String, &'static str> {
-    let mut table = HashMap::new();
+    let mut table = HashMap::default();
     for entry in list.split('|') {
         let mut names = entry.split('=').map(str::trim).filter(|n| !n.is_empty());
         if let Some(canonical) = names.next() {
@@ -164,7 +190,10 @@ const WORD_LISTS: &[(&str, Flags)] = &[
     ),
     ("jr sr ii iii iv", Flags::GENERATIONAL),
     (NOT_ACRONYMS, Flags::NOT_ACRONYM),
-    ("who whom whose which that where when while", Flags::RELATIVE),
+    (
+        "who whom whose which that where when while",
+        Flags::RELATIVE,
+    ),
     (EVENTS, Flags::EVENT),
     (SPEECH_VERBS, Flags::SPEECH),
 ];
@@ -231,7 +260,8 @@ frenchwoman englishman englishwoman dutchman dutchwoman scotsman scotswoman wels
 irishman irishwoman
 ";
 
-const PARTICLES: &str = "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu";
+const PARTICLES: &str =
+    "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu";
 
 const ORG_SUFFIXES: &str = "
 ministry council union inc ltd llc plc corp co corporation company group bank agency party
@@ -376,11 +406,11 @@ Europe|Asia|Africa|North America|South America|Latin America|Antarctica|Oceania|
 Balkans|Caucasus|Scandinavia|Caribbean|Mediterranean|Black Sea|Baltic Sea|Red Sea|Arctic|
 Sahara|Sahel|Amazon|Himalayas|Alps|Andes|Pacific|Atlantic|
 Kyiv|Moscow|Istanbul|Ankara|Washington|London|Paris|Berlin|Madrid|Rome|Lisbon|Dublin|
-Brussels|Amsterdam|The Hague|Vienna|Prague|Warsaw|Budapest|Bucharest|Sofia|Athens|Belgrade|
+Brussels|Amsterdam|The Hague|Vienna|Prague|Warsaw|Budapest|Bucharest|Athens|Belgrade|
 Zagreb|Ljubljana|Bratislava|Copenhagen|Stockholm|Oslo|Helsinki|Reykjavik|Tallinn|Riga|
 Vilnius|Minsk|Chisinau|Tbilisi|Yerevan|Baku|Bern|Geneva|Hague|Zurich|Munich|Frankfurt|Hamburg|
 Cologne|Düsseldorf|Stuttgart|Leipzig|Dresden|Milan|Naples|Turin|Barcelona|Valencia|Seville|
-Porto|Marseille|Lyon|Nice|Manchester|Liverpool|Birmingham|Leeds|Sheffield|Glasgow|Edinburgh|
+Porto|Marseille|Lyon|Manchester|Liverpool|Birmingham|Leeds|Sheffield|Glasgow|Edinburgh|
 Cardiff|Belfast|Newcastle|Bristol|Kharkiv|Odesa = Odessa|Lviv|Dnipro|Zaporizhzhia|Mariupol|
 Kherson|Donetsk|Luhansk|Bakhmut|Sevastopol|St. Petersburg = Saint Petersburg|Wrocław|Krakow =
 Kraków|Gdansk = Gdańsk|Jerusalem|Tel Aviv|Beirut|Damascus|Baghdad|Tehran|Riyadh|Doha|Dubai|
@@ -408,7 +438,7 @@ BBC|CNN|NBC|CBS|ABC|NPR|PBS|Reuters|Agence France-Presse = AFP|Associated Press 
 Bloomberg|Al Jazeera|Folha de S.Paulo|Le Monde|Der Spiegel|
 NATO|OPEC|IMF|UNESCO|UNICEF|FIFA|UEFA|IOC|FBI|CIA|NSA|MI5|MI6|Interpol|Europol|Eurostat|
 European Union = EU = E.U.|United Nations = UN = U.N.|World Health Organization = WHO|
-International Atomic Energy Agency = IAEA|European Commission|Bundesbank|Federal Reserve = Fed|
+International Atomic Energy Agency = IAEA|European Commission|Bundesbank|Federal Reserve|
 Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Instagram|LinkedIn|Telegram|Twitter|TikTok|
 YouTube|WhatsApp|Tesla|SpaceX|OpenAI|Nvidia|Samsung|Toyota|Volkswagen|Gazprom|Rosneft|Hamas|
 Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|Acas

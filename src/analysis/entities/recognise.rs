@@ -68,6 +68,12 @@ struct Recogniser<'a, 't> {
     out: Vec<Candidate>,
 }
 
+/// Particles that can open a surname on their own: `van der Leyen`, `de Gaulle`.
+const SURNAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "del", "della", "di", "da", "du", "des", "der", "den", "ter", "ten", "le",
+    "la", "al", "el", "bin", "ibn", "abu",
+];
+
 /// What the name's own words say it is.
 enum Classified {
     Kind(EntityKind, Option<&'static str>),
@@ -110,9 +116,10 @@ impl<'t> Recogniser<'_, 't> {
 
     fn dateline_at(&mut self, first: usize) {
         let mut last = first;
-        while last < self.tokens.len() && self.is_dateline_word(last) {
-            let joined = last == first || self.joined_before(last).is_some();
-            if !joined {
+        while last < self.tokens.len() && self.is_dateline_word(last) && !self.consumed[last] {
+            let same_line =
+                last == first || (self.joined_before(last).is_some() && !self.starts_line(last));
+            if !same_line {
                 break;
             }
             last += 1;
@@ -209,11 +216,7 @@ impl<'t> Recogniser<'_, 't> {
     /// `van der Leyen`, `de Gaulle`, `al Assad`: particles that open a surname.
     fn is_leading_particle(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        let opens_surname = matches!(
-            token.lower.as_str(),
-            "van" | "von" | "de" | "del" | "della" | "di" | "da" | "du" | "des" | "der" | "den"
-                | "ter" | "ten" | "le" | "la" | "al" | "el" | "bin" | "ibn" | "abu"
-        );
+        let opens_surname = SURNAME_PARTICLES.contains(&token.lower.as_str());
         if !opens_surname || token.shape != Shape::Lower {
             return false;
         }
@@ -248,8 +251,13 @@ impl<'t> Recogniser<'_, 't> {
         let current = &self.tokens[j];
         let next_index = j + 1;
         let next = self.tokens.get(next_index)?;
-        let word_continues = current.end != current.range.end; // `Zelensky's`, `BHP-run`
-        if word_continues || self.consumed[next_index] || next.sentence != current.sentence {
+        // `Zelensky's` and `BHP-run` end a name where the written word goes on.
+        let word_continues = current.end != current.range.end;
+        // Sentence splitting may end a sentence after `J.K.`; a name goes on regardless.
+        let initials = current.shape == Shape::Initial
+            || (current.shape == Shape::Upper && current.text.ends_with('.') && !self.is_known(j));
+        let same_sentence = next.sentence == current.sentence || initials;
+        if word_continues || self.consumed[next_index] || !same_sentence {
             return None;
         }
         let gap = self.gap(j);
@@ -269,6 +277,12 @@ impl<'t> Recogniser<'_, 't> {
             return self.connectors_then_name(j);
         }
         self.nickname_then_name(j)
+    }
+
+    /// A token that is a known place or organisation by itself (`U.S.`, `EU`).
+    fn is_known(&self, i: usize) -> bool {
+        let key = lexicon::name_key(self.tokens[i].text);
+        lexicon::place(&key).is_some() || lexicon::organisation(&key).is_some()
     }
 
     fn connectors_then_name(&self, j: usize) -> Option<Vec<usize>> {
@@ -405,8 +419,15 @@ impl<'t> Recogniser<'_, 't> {
                 h >= 1
                     && matches!(
                         lower_at(h - 1),
-                        "attorney" | "secretary" | "surgeon" | "inspector" | "solicitor"
-                            | "director" | "major" | "lieutenant" | "brigadier"
+                        "attorney"
+                            | "secretary"
+                            | "surgeon"
+                            | "inspector"
+                            | "solicitor"
+                            | "director"
+                            | "major"
+                            | "lieutenant"
+                            | "brigadier"
                     )
             }
             _ => token.flags.has(Flags::TITLE),
@@ -420,7 +441,9 @@ impl<'t> Recogniser<'_, 't> {
             .copied()
             .filter(|&i| {
                 let flags = self.tokens[i].flags;
-                !flags.has(Flags::TITLE) && !flags.has(Flags::MODIFIER) && !flags.has(Flags::DEMONYM)
+                !flags.has(Flags::TITLE)
+                    && !flags.has(Flags::MODIFIER)
+                    && !flags.has(Flags::DEMONYM)
             })
             .collect();
         // `ECB President`, `Apple CEO`: the organisation inside a title is a mention too.
@@ -429,8 +452,7 @@ impl<'t> Recogniser<'_, 't> {
         }
         let role_start = self.extend_role_back(title[0]);
         let title_word = self.tokens[title[head]].lower.as_str();
-        let courtesy_only =
-            head == 0 && matches!(title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
+        let courtesy_only = head == 0 && matches!(title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
         // `Mr.` and `Ms.` say nothing about who someone is.
         let role = (!courtesy_only).then(|| self.phrase(role_start, title[head]));
         let honorific = is_honorific(title_word);
@@ -516,6 +538,9 @@ impl<'t> Recogniser<'_, 't> {
             candidate.titled = true;
             kind = kind.or(role_kind.map(|k| (k, Evidence::Context)));
         }
+        if kind.is_none() && self.owns_a_company_role(last) {
+            kind = Some((EntityKind::Organisation, Evidence::Context));
+        }
         if kind.is_none() {
             if let Some(found) = self.context_kind(first, last) {
                 candidate.place_cue = found == EntityKind::Place;
@@ -523,7 +548,7 @@ impl<'t> Recogniser<'_, 't> {
             }
         }
         candidate.acronym = self.acronym_after(last);
-        if candidate.acronym.is_some() && kind.map_or(true, |(_, e)| e < Evidence::Lexical) {
+        if candidate.acronym.is_some() && kind.is_none_or(|(_, e)| e != Evidence::Lexical) {
             kind = Some((EntityKind::Organisation, Evidence::Lexical));
         }
         if kind.is_none() && candidate.words.len() >= 2 {
@@ -531,10 +556,8 @@ impl<'t> Recogniser<'_, 't> {
         }
         candidate.kind = kind;
         let lexical = kind.is_some_and(|(_, evidence)| evidence == Evidence::Lexical);
-        candidate.weak = candidate.tokens.len() == 1
-            && self.tokens[first].weak
-            && !candidate.titled
-            && !lexical;
+        candidate.weak =
+            candidate.tokens.len() == 1 && self.tokens[first].weak && !candidate.titled && !lexical;
         self.out.push(candidate);
     }
 
@@ -578,7 +601,8 @@ impl<'t> Recogniser<'_, 't> {
             return Classified::Kind(EntityKind::Organisation, Some(canonical));
         }
         let (head, tail) = (&self.tokens[first], &self.tokens[last]);
-        if head.flags.has(Flags::EVENT) || tail.flags.has(Flags::EVENT) || is_role_word(&tail.lower) {
+        if head.flags.has(Flags::EVENT) || tail.flags.has(Flags::EVENT) || is_role_word(&tail.lower)
+        {
             return Classified::NotAName;
         }
         if name.len() == 1 {
@@ -588,7 +612,9 @@ impl<'t> Recogniser<'_, 't> {
                 Classified::Unknown
             };
         }
-        let has_of = name.iter().any(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for"));
+        let has_of = name
+            .iter()
+            .any(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for"));
         // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
         let known_head = lexicon::organisation(&lexicon::name_key(head.text)).is_some();
         let kind = if tail.flags.has(Flags::ORG_SUFFIX) {
@@ -611,7 +637,7 @@ impl<'t> Recogniser<'_, 't> {
         let letters = token.text.chars().filter(|c| c.is_alphabetic()).count();
         token.shape == Shape::Upper
             && (2..=6).contains(&letters)
-            && !token.text.contains(['-', '\u{2010}']) // `COVID-19`
+            && !token.text.contains(['-', '\u{2010}', '.']) // `COVID-19`, `J.K.`
             && !token.flags.has(Flags::NOT_ACRONYM)
             && !token.flags.has(Flags::TITLE)
     }
@@ -652,6 +678,33 @@ impl<'t> Recogniser<'_, 't> {
         }
     }
 
+    /// `Andes Copper's chief executive`, `Pennine Rail's board`: what only companies have.
+    fn owns_a_company_role(&self, last: usize) -> bool {
+        let token = &self.tokens[last];
+        let next_words: Vec<&str> = self.tokens[last + 1..]
+            .iter()
+            .take(2)
+            .take_while(|next| next.sentence == token.sentence)
+            .map(|next| next.lower.as_str())
+            .collect();
+        token.possessive
+            && matches!(
+                next_words.as_slice(),
+                ["chief", "executive", ..]
+                    | ["chief", "financial", ..]
+                    | ["chief", "operating", ..]
+                    | [
+                        "ceo" | "cfo" | "chairman" | "chairwoman" | "board" | "shareholders",
+                        ..
+                    ]
+                    | [
+                        "headquarters" | "subsidiary" | "employees" | "shares" | "stock",
+                        ..
+                    ]
+                    | ["profit" | "profits" | "revenue" | "sales" | "earnings", ..]
+            )
+    }
+
     /// `the Kremlin has`, `the Bundesbank showed`, `the Kremlin's`, `the BBC.`: the name stands
     /// as a noun of its own, not as a modifier (`the Aedes mosquito`, `the Euribor benchmark`).
     fn acts_alone(&self, last: usize) -> bool {
@@ -674,8 +727,11 @@ impl<'t> Recogniser<'_, 't> {
         let next_sentence = self
             .tokens
             .get(last + 1)
-            .map_or(true, |next| next.sentence != self.tokens[last].sentence);
-        next_sentence || gap.trim_start().starts_with([',', '.', ';', ')', '!', '?', '—', '–'])
+            .is_none_or(|next| next.sentence != self.tokens[last].sentence);
+        next_sentence
+            || gap
+                .trim_start()
+                .starts_with([',', '.', ';', ')', '!', '?', '—', '–'])
     }
 
     // ----- roles -------------------------------------------------------------------------
@@ -782,20 +838,28 @@ impl<'t> Recogniser<'_, 't> {
                 return None;
             }
         }
-        let closing = self.gap(end);
-        let closed = self.tokens.get(end + 1).map_or(true, |next| {
-            next.sentence != self.tokens[end].sentence
-                || closing.trim_start().starts_with([',', ';', ':', ')', '(', '—', '–'])
-                || (next.shape == Shape::Lower && next.flags.has(Flags::RELATIVE))
-        });
-        if !closed {
+        if !self.closes_appositive(end) {
             return None;
         }
         let role_noun = (first..=end).find(|&i| {
             let word = &self.tokens[i];
             word.flags.has(Flags::ROLE) && (word.shape == Shape::Lower || is_role_word(&word.lower))
         })?;
-        Some((self.phrase(first, end), role_kind(self.tokens[role_noun].flags)))
+        Some((
+            self.phrase(first, end),
+            role_kind(self.tokens[role_noun].flags),
+        ))
+    }
+
+    /// An appositive ends at punctuation, the sentence's end or a relative clause.
+    fn closes_appositive(&self, end: usize) -> bool {
+        let Some(next) = self.tokens.get(end + 1) else {
+            return true;
+        };
+        let closing = self.gap(end).trim_start();
+        next.sentence != self.tokens[end].sentence
+            || closing.starts_with([',', ';', ':', ')', '(', '—', '–'])
+            || (next.shape == Shape::Lower && next.flags.has(Flags::RELATIVE))
     }
 
     fn opens_description(&self, first: usize) -> bool {
@@ -813,14 +877,15 @@ impl<'t> Recogniser<'_, 't> {
                 let leading: Vec<usize> = (first..self.tokens.len().min(first + 5))
                     .take_while(|&i| i == first || is_plain_space(self.gap(i - 1)))
                     .collect();
-                let owner_then_role = leading.iter().find(|&&i| self.tokens[i].possessive).is_some_and(
-                    |&owner| {
+                let owner_then_role = leading
+                    .iter()
+                    .find(|&&i| self.tokens[i].possessive)
+                    .is_some_and(|&owner| {
                         self.tokens.get(owner + 1).is_some_and(|next| {
                             next.shape == Shape::Lower
                                 && (next.flags.has(Flags::ROLE) || next.flags.has(Flags::MODIFIER))
                         })
-                    },
-                );
+                    });
                 let capitalised_role = leading
                     .iter()
                     .take_while(|&&i| self.tokens[i].shape == Shape::Capitalised)
@@ -843,8 +908,12 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     fn candidate(&self, tokens: Vec<usize>) -> Candidate {
-        let first = tokens.first().map_or(0..0, |&i| self.tokens[i].range.clone());
-        let last = tokens.last().map_or(0..0, |&i| self.tokens[i].range.clone());
+        let first = tokens
+            .first()
+            .map_or(0..0, |&i| self.tokens[i].range.clone());
+        let last = tokens
+            .last()
+            .map_or(0..0, |&i| self.tokens[i].range.clone());
         let range = first.start..last.end.max(first.start);
         let words: Vec<String> = tokens
             .iter()
@@ -881,10 +950,9 @@ impl<'t> Recogniser<'_, 't> {
 
     fn display_of(&self, tokens: &[usize]) -> String {
         match (tokens.first(), tokens.last()) {
-            (Some(&first), Some(&last)) => self.phrase_bytes(
-                self.tokens[first].range.start,
-                self.tokens[last].range.end,
-            ),
+            (Some(&first), Some(&last)) => {
+                self.phrase_bytes(self.tokens[first].range.start, self.tokens[last].range.end)
+            }
             _ => String::new(),
         }
     }
@@ -933,10 +1001,27 @@ impl Candidate {
 fn is_role_word(word: &str) -> bool {
     matches!(
         word,
-        "correspondent" | "editor" | "reporter" | "columnist" | "minister" | "secretary"
-            | "director" | "officer" | "executive" | "spokesman" | "spokesperson" | "spokeswoman"
-            | "president" | "chairman" | "chairwoman" | "commissioner" | "ambassador"
-            | "analyst" | "economist" | "ceo" | "cfo"
+        "correspondent"
+            | "editor"
+            | "reporter"
+            | "columnist"
+            | "minister"
+            | "secretary"
+            | "director"
+            | "officer"
+            | "executive"
+            | "spokesman"
+            | "spokesperson"
+            | "spokeswoman"
+            | "president"
+            | "chairman"
+            | "chairwoman"
+            | "commissioner"
+            | "ambassador"
+            | "analyst"
+            | "economist"
+            | "ceo"
+            | "cfo"
     )
 }
 
@@ -945,8 +1030,20 @@ fn is_role_word(word: &str) -> bool {
 fn is_honorific(word: &str) -> bool {
     matches!(
         word,
-        "dr" | "prof" | "professor" | "rev" | "reverend" | "sir" | "dame" | "lord" | "lady"
-            | "hon" | "mr" | "mrs" | "ms" | "mx" | "miss"
+        "dr" | "prof"
+            | "professor"
+            | "rev"
+            | "reverend"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "hon"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "mx"
+            | "miss"
     )
 }
 
@@ -954,9 +1051,26 @@ fn is_honorific(word: &str) -> bool {
 fn governs_places(role: &str) -> bool {
     matches!(
         role,
-        "mayor" | "governor" | "king" | "queen" | "prince" | "princess" | "premier" | "minister"
-            | "president" | "senator" | "ambassador" | "bishop" | "archbishop" | "resident"
-            | "chancellor" | "leader" | "monarch" | "envoy" | "representative" | "member"
+        "mayor"
+            | "governor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "premier"
+            | "minister"
+            | "president"
+            | "senator"
+            | "ambassador"
+            | "bishop"
+            | "archbishop"
+            | "resident"
+            | "chancellor"
+            | "leader"
+            | "monarch"
+            | "envoy"
+            | "representative"
+            | "member"
     )
 }
 
@@ -984,8 +1098,12 @@ fn pass_place_cues_along_lists(text: &str, candidates: &mut [Candidate]) {
             .unwrap_or("")
             .trim();
         let listed = matches!(between, "," | "and" | "or" | ", and" | ", or");
-        let open_kind = current.kind.map_or(true, |(_, evidence)| evidence == Evidence::Shape);
-        let previous_is_place = previous.kind.is_some_and(|(kind, _)| kind == EntityKind::Place);
+        let open_kind = current
+            .kind
+            .is_none_or(|(_, evidence)| evidence == Evidence::Shape);
+        let previous_is_place = previous
+            .kind
+            .is_some_and(|(kind, _)| kind == EntityKind::Place);
         // A known place passes its kind only to one unknown word (`Newcastle and Hull`); a cue
         // such as `in` covers whole names (`in Marathon and Key Largo`).
         let passes = previous.place_cue || (previous_is_place && current.words.len() == 1);

@@ -5,10 +5,9 @@
 //! variant of a surname (noted as a variant).
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexicon::{self, Flags};
+use super::lexicon::{self, Flags, HashMap};
 use super::recognise::{Candidate, Evidence};
 use super::tokens::Token;
 use super::EntityKind;
@@ -28,7 +27,8 @@ pub(crate) struct Draft {
     pub full_reference: Option<Range<usize>>,
     /// Where the name first appears in full, for choosing among namesakes before any mention.
     first_full: usize,
-    last_seen: Option<usize>,
+    /// The endings of the name registered in `Registry::surnames`.
+    surname_forms: Vec<String>,
 }
 
 /// A bare surname that fits several people: resolved to `chosen`, the most recent.
@@ -60,9 +60,10 @@ pub(crate) fn resolve(text: &str, tokens: &[Token<'_>], candidates: &[Candidate]
         text,
         tokens,
         resolved: Resolved::default(),
-        by_key: HashMap::new(),
-        surnames: HashMap::new(),
-        variant_keys: HashMap::new(),
+        by_key: HashMap::default(),
+        surnames: HashMap::default(),
+        variant_keys: HashMap::default(),
+        person_surnames: Vec::new(),
     };
     registry.register_full_names(candidates);
     registry.register_single_words(candidates);
@@ -82,10 +83,29 @@ struct Registry<'a, 't> {
     resolved: Resolved,
     /// Full names, aliases and acronyms → entity.
     by_key: HashMap<String, usize>,
-    /// Endings of people's names (`peskov`, `sá menezes`, `assad`) → people.
-    surnames: HashMap<String, Vec<usize>>,
-    /// Full names registered as spelling variants of an entity → the written form.
+    /// Endings of people's names (`peskov`, `sá menezes`, `assad`) → the people so named.
+    surnames: HashMap<String, Namesakes>,
+    /// Full names registered as spelling variants of another person's name → that person.
     variant_keys: HashMap<String, usize>,
+    /// Each person's surname as letters, for spelling variants.
+    person_surnames: Vec<(usize, Vec<char>)>,
+}
+
+/// The people whose names end one way, and which of them the story mentioned last.
+#[derive(Debug, Default)]
+struct Namesakes {
+    people: Vec<usize>,
+    recent: Option<usize>,
+}
+
+/// How many namesakes an ambiguity note lists; more only happens in machine-made text.
+const NAMESAKES_NOTED: usize = 8;
+
+/// The letters of each person's surname, kept to compare spellings without allocating.
+fn surname_letters(draft: &Draft) -> Option<Vec<char>> {
+    (draft.kind == EntityKind::Person && draft.words.len() >= 2)
+        .then(|| draft.words.last().map(|s| s.chars().collect()))
+        .flatten()
 }
 
 impl Registry<'_, '_> {
@@ -117,9 +137,10 @@ impl Registry<'_, '_> {
             if !single || evidence < Evidence::Context {
                 continue;
             }
-            if self.by_key.contains_key(&candidate.key) {
-                self.register(candidate);
-            } else if kind != EntityKind::Person && !self.surnames.contains_key(&candidate.key) {
+            let known = self.by_key.contains_key(&candidate.key);
+            let new_non_person =
+                kind != EntityKind::Person && !self.surnames.contains_key(&candidate.key);
+            if known || new_non_person {
                 self.register(candidate);
             }
         }
@@ -158,16 +179,21 @@ impl Registry<'_, '_> {
             mentions: Vec::new(),
             full_reference: None,
             first_full: candidate.range.start,
-            last_seen: None,
+            surname_forms: Vec::new(),
         });
         self.by_key.insert(candidate.key.clone(), id);
+        if let Some(letters) = surname_letters(&self.resolved.drafts[id]) {
+            self.person_surnames.push((id, letters));
+        }
         if kind == EntityKind::Person {
-            for form in surname_forms(&candidate.words) {
-                let people = self.surnames.entry(form).or_default();
-                if !people.contains(&id) {
-                    people.push(id);
+            let forms = surname_forms(&candidate.words);
+            for form in &forms {
+                let namesakes = self.surnames.entry(form.clone()).or_default();
+                if !namesakes.people.contains(&id) {
+                    namesakes.people.push(id);
                 }
             }
+            self.resolved.drafts[id].surname_forms = forms;
         } else if let Some(short) = short_name(&candidate.words) {
             self.by_key.entry(short).or_insert(id);
         }
@@ -201,19 +227,21 @@ impl Registry<'_, '_> {
     /// A person whose full name differs from `words` only by one letter in the surname.
     fn spelling_variant_of(&self, words: &[String]) -> Option<usize> {
         let (surname, given) = words.split_last()?;
-        let matches: Vec<usize> = self
-            .drafts()
-            .iter()
-            .enumerate()
-            .filter(|(_, draft)| draft.kind == EntityKind::Person)
-            .filter(|(_, draft)| {
-                draft.words.split_last().is_some_and(|(other, other_given)| {
-                    other_given == given && is_one_edit_apart(surname, other)
-                })
-            })
-            .map(|(id, _)| id)
-            .collect();
-        (matches.len() == 1).then(|| matches[0])
+        let letters: Vec<char> = surname.chars().collect();
+        let mut found = None;
+        for (id, other) in &self.person_surnames {
+            let same_given = self.drafts()[*id]
+                .words
+                .split_last()
+                .is_some_and(|(_, other_given)| other_given == given);
+            if same_given && one_edit_apart(&letters, other) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(*id);
+            }
+        }
+        found
     }
 
     // ----- resolution --------------------------------------------------------------------
@@ -256,7 +284,8 @@ impl Registry<'_, '_> {
                 }
                 let range = self.tokens[span[0]].range.start..self.tokens[span[len - 1]].range.end;
                 let words = &candidate.words[i..i + len];
-                self.resolve_span(words, range.clone()).map(|id| (len, id, range))
+                self.resolve_span(words, range.clone())
+                    .map(|id| (len, id, range))
             });
             match longest {
                 Some((len, id, range)) => {
@@ -298,35 +327,35 @@ impl Registry<'_, '_> {
         self.surname_variant(words, range)
     }
 
-    /// An exact name, alias or acronym; else a surname, choosing the most recent namesake.
+    /// An exact name, alias or acronym; else a surname, choosing the namesake mentioned last
+    /// (or, before any is, the one whose full name comes first).
     fn lookup(&mut self, key: &str, range: Range<usize>) -> Option<usize> {
         if let Some(&id) = self.by_key.get(key) {
             return Some(id);
         }
-        let people = self.surnames.get(key)?.clone();
-        let chosen = self.most_recent(&people, range.start)?;
-        if people.len() > 1 {
-            self.resolved.ambiguous.push(Ambiguity {
-                range,
-                chosen,
-                candidates: people,
-            });
-        }
-        Some(chosen)
-    }
-
-    fn most_recent(&self, people: &[usize], offset: usize) -> Option<usize> {
-        let drafts = self.drafts();
-        let seen_before = people
-            .iter()
-            .filter_map(|&id| drafts[id].last_seen.filter(|&at| at < offset).map(|at| (at, id)))
-            .max();
-        seen_before.map(|(_, id)| id).or_else(|| {
-            people
+        let namesakes = self.surnames.get(key)?;
+        let drafts = &self.resolved.drafts;
+        let chosen = namesakes.recent.or_else(|| {
+            namesakes
+                .people
                 .iter()
                 .copied()
                 .min_by_key(|&id| drafts[id].first_full)
-        })
+        })?;
+        if namesakes.people.len() > 1 {
+            let candidates = namesakes
+                .people
+                .iter()
+                .take(NAMESAKES_NOTED)
+                .copied()
+                .collect();
+            self.resolved.ambiguous.push(Ambiguity {
+                range,
+                chosen,
+                candidates,
+            });
+        }
+        Some(chosen)
     }
 
     /// `Zelensky` in a story about `Volodymyr Zelenskyy`: one word one letter away from exactly
@@ -335,20 +364,20 @@ impl Registry<'_, '_> {
         let [word] = words else {
             return None;
         };
-        if word.chars().count() < 5 {
+        let letters: Vec<char> = word.chars().collect();
+        if letters.len() < 5 {
             return None;
         }
-        let matches: Vec<usize> = self
-            .drafts()
-            .iter()
-            .enumerate()
-            .filter(|(_, draft)| draft.kind == EntityKind::Person && draft.words.len() >= 2)
-            .filter(|(_, draft)| draft.words.last().is_some_and(|s| is_one_edit_apart(word, s)))
-            .map(|(id, _)| id)
-            .collect();
-        let [id] = matches[..] else {
-            return None;
-        };
+        let mut found = None;
+        for (id, surname) in &self.person_surnames {
+            if letters.len().abs_diff(surname.len()) <= 1 && one_edit_apart(&letters, surname) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(*id);
+            }
+        }
+        let id = found?;
         self.note_variant(id, range);
         Some(id)
     }
@@ -365,7 +394,11 @@ impl Registry<'_, '_> {
     fn mention(&mut self, id: usize, range: Range<usize>, full: bool, role: Option<&str>) {
         let written = self.written(range.clone());
         let draft = &mut self.resolved.drafts[id];
-        if draft.mentions.last().is_some_and(|last| last.end > range.start) {
+        if draft
+            .mentions
+            .last()
+            .is_some_and(|last| last.end > range.start)
+        {
             return;
         }
         // `AP` first, `Associated Press` later: name an organisation or place in full.
@@ -374,7 +407,11 @@ impl Registry<'_, '_> {
         if draft.kind != EntityKind::Person && fuller && !shouted {
             draft.name = written;
         }
-        draft.last_seen = Some(range.start);
+        for form in &draft.surname_forms {
+            if let Some(namesakes) = self.surnames.get_mut(form) {
+                namesakes.recent = Some(id);
+            }
+        }
         if full && draft.full_reference.is_none() {
             draft.full_reference = Some(range.clone());
         }
@@ -385,7 +422,12 @@ impl Registry<'_, '_> {
     }
 
     fn written(&self, range: Range<usize>) -> String {
-        self.text.get(range).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+        self.text
+            .get(range)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -448,13 +490,11 @@ fn is_generational(word: &str) -> bool {
 /// Whether two words differ by exactly one insertion, deletion, substitution or swap of
 /// neighbours (`zelensky` / `zelenskyy`, `peskov` / `peskow`); both must be at least five
 /// letters so short names (`Ruiz`, `Ruis`) never match by accident.
-fn is_one_edit_apart(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
     if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (rest_a, rest_b) = (&a[prefix..], &b[prefix..]);
     match a.len().cmp(&b.len()) {
         std::cmp::Ordering::Equal => {
@@ -479,7 +519,10 @@ mod tests {
 
     #[test]
     fn surname_forms_cover_particles_initials_and_suffixes() {
-        assert_eq!(surname_forms(&words("charles de gaulle")), vec!["de gaulle", "gaulle"]);
+        assert_eq!(
+            surname_forms(&words("charles de gaulle")),
+            vec!["de gaulle", "gaulle"]
+        );
         assert!(surname_forms(&words("john f. kennedy jr.")).contains(&"kennedy".to_string()));
         assert!(!surname_forms(&words("john f. kennedy jr.")).contains(&"jr.".to_string()));
         assert!(surname_forms(&words("bashar al-assad")).contains(&"assad".to_string()));
@@ -487,12 +530,17 @@ mod tests {
     }
 
     #[test]
-    fn one_edit_apart() {
-        assert!(is_one_edit_apart("zelensky", "zelenskyy"));
-        assert!(is_one_edit_apart("peskov", "peskow"));
-        assert!(is_one_edit_apart("benítez", "benitez"));
-        assert!(!is_one_edit_apart("peskov", "peskov"));
-        assert!(!is_one_edit_apart("ruiz", "ruis"));
-        assert!(!is_one_edit_apart("lassen", "hollmann"));
+    fn words_one_edit_apart() {
+        let apart = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            one_edit_apart(&a, &b)
+        };
+        assert!(apart("zelensky", "zelenskyy"));
+        assert!(apart("peskov", "peskow"));
+        assert!(apart("benítez", "benitez"));
+        assert!(apart("lagarde", "lagrade"));
+        assert!(!apart("peskov", "peskov"));
+        assert!(!apart("ruiz", "ruis"));
+        assert!(!apart("lassen", "hollmann"));
     }
 }

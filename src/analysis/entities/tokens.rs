@@ -41,6 +41,8 @@ pub(crate) struct Token<'t> {
     pub weak: bool,
     /// In a heading, a title-case line or a quoted title: every word there is capitalised.
     pub in_title: bool,
+    /// `Don't`, `We're`: an apostrophe before a lowercase letter.
+    contraction: bool,
     /// A function word capitalised mid-sentence (`An Giang`, `Hands Across the Keys`): here
     /// the capital is evidence that it belongs to a name.
     pub capitalised_mid_sentence: bool,
@@ -55,8 +57,7 @@ impl Token<'_> {
     pub fn is_name_word(&self) -> bool {
         match self.shape {
             Shape::Capitalised => {
-                (!self.flags.has(Flags::STOP) || self.capitalised_mid_sentence)
-                    && !is_contraction(self.text)
+                (!self.flags.has(Flags::STOP) || self.capitalised_mid_sentence) && !self.contraction
             }
             Shape::Upper => !self.flags.has(Flags::NOT_ACRONYM) || self.flags.has(Flags::TITLE),
             Shape::Initial => true,
@@ -86,8 +87,15 @@ pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
         let block_tokens = &mut tokens[first..];
         number_sentences(block_tokens, &sentences, sentence_base);
         sentence_base += sentences.len().max(1);
-        let whole_block_weak = block.is_heading() || is_title_case_line(block_tokens);
-        mark_weak(doc.text, block.content.start, block_tokens, whole_block_weak);
+        let ends_with_period = doc.slice(&block.content).trim_end().ends_with('.');
+        let whole_block_weak =
+            block.is_heading() || (!ends_with_period && is_title_case_line(block_tokens));
+        mark_weak(
+            doc.text,
+            block.content.start,
+            block_tokens,
+            whole_block_weak,
+        );
     }
     tokens
 }
@@ -96,7 +104,9 @@ pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
 /// blocks, so nothing joins across blocks.
 pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token<'_>], i: usize) -> &'t str {
     match (tokens.get(i), tokens.get(i + 1)) {
-        (Some(a), Some(b)) if a.block == b.block => text.get(a.end..b.range.start).unwrap_or("\n\n"),
+        (Some(a), Some(b)) if a.block == b.block => {
+            text.get(a.end..b.range.start).unwrap_or("\n\n")
+        }
         _ => "\n\n",
     }
 }
@@ -104,7 +114,9 @@ pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token<'_>], i: usize) -> &'t str 
 /// Whether a gap joins two words of one name: spaces and at most one line break.
 pub(crate) fn is_plain_space(gap: &str) -> bool {
     !gap.is_empty()
-        && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}' || c == '\n' || c == '\r')
+        && gap
+            .chars()
+            .all(|c| c == ' ' || c == '\t' || c == '\u{a0}' || c == '\n' || c == '\r')
         && gap.matches('\n').count() <= 1
 }
 
@@ -119,9 +131,11 @@ fn scan_words<'t>(text: &'t str, range: Range<usize>, block: usize, out: &mut Ve
             continue;
         }
         let rest = &slice[offset..];
-        if let Some(len) = unreadable_len(rest) {
-            skip_until = offset + len;
-            continue;
+        if matches!(c, 'h' | 'H' | 'w' | 'W' | '`') {
+            if let Some(len) = unreadable_len(rest) {
+                skip_until = offset + len;
+                continue;
+            }
         }
         if !is_word_char(c) {
             continue;
@@ -139,20 +153,22 @@ fn scan_words<'t>(text: &'t str, range: Range<usize>, block: usize, out: &mut Ve
     }
 }
 
-/// Lengths of spans that are not prose: URLs, inline code, e-mail addresses.
+/// Lengths of spans that are not prose: URLs and inline code.
 fn unreadable_len(rest: &str) -> Option<usize> {
-    let lower_start = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if lower_start.starts_with("http://")
-        || lower_start.starts_with("https://")
-        || lower_start.starts_with("www.")
+    let starts_with_ignoring_case = |prefix: &str| {
+        rest.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if ["http://", "https://", "www."]
+        .iter()
+        .any(|prefix| starts_with_ignoring_case(prefix))
     {
-        return Some(
-            rest.find(|c: char| c.is_whitespace() || c == ')' || c == '>')
-                .unwrap_or(rest.len()),
-        );
+        let end = rest.find(|c: char| c.is_whitespace() || c == ')' || c == '>');
+        return Some(end.unwrap_or(rest.len()));
     }
-    if rest.starts_with('`') {
-        let close = rest[1..].find(['`', '\n']).map_or(rest.len(), |i| i + 2);
+    if let Some(code) = rest.strip_prefix('`') {
+        let close = code.find(['`', '\n']).map_or(rest.len(), |i| i + 2);
         return Some(close.min(rest.len()));
     }
     None
@@ -243,6 +259,7 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
         flags,
         possessive,
         based,
+        contraction: core.contains(['\'', '’']) && is_contraction(core),
         weak: false,
         in_title: false,
         capitalised_mid_sentence: false,
@@ -266,6 +283,9 @@ fn strip_word_senses(flags: Flags) -> Flags {
 /// Splits a hyphenated word into its name part: `Santiago-based` → `Santiago` (a place cue),
 /// `BHP-run` → `BHP`, `anti-Kremlin` → `Kremlin`; `al-Assad` and `France-Presse` stay whole.
 fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
+    if !word.contains(['-', '\u{2010}', '\u{2011}']) {
+        return (range, false);
+    }
     let parts: Vec<(usize, &str)> = split_on_hyphens(word);
     if parts.len() < 2 {
         return (range, false);
@@ -352,8 +372,7 @@ fn is_particle_prefixed(word: &str) -> bool {
     };
     let (head, tail) = word.split_at(split);
     let tail_starts_upper = tail.chars().nth(1).is_some_and(char::is_uppercase);
-    let head_is_particle =
-        matches!(head, "d" | "l") || lexicon::flags(head).has(Flags::PARTICLE);
+    let head_is_particle = matches!(head, "d" | "l") || lexicon::flags(head).has(Flags::PARTICLE);
     head_is_particle && tail_starts_upper
 }
 
@@ -371,11 +390,14 @@ fn is_contraction(word: &str) -> bool {
 
 /// Lowercase, curly apostrophes straight, a trailing period dropped.
 pub(crate) fn fold(word: &str) -> String {
-    let lower: String = word
-        .chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let lower: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     match lower.strip_suffix('.') {
         Some(stem) if !stem.contains('.') => stem.to_string(),
         _ => lower,
@@ -428,7 +450,8 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token<'_>], whole_blo
         let before = if i == 0 {
             text.get(block_start..tokens[0].range.start).unwrap_or("")
         } else {
-            text.get(tokens[i - 1].end..tokens[i].range.start).unwrap_or("")
+            text.get(tokens[i - 1].end..tokens[i].range.start)
+                .unwrap_or("")
         };
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
         // A line start is a sentence start in all but name: wire copy puts headlines, bylines
@@ -466,9 +489,13 @@ fn mark_quoted_titles(text: &str, tokens: &mut [Token<'_>]) {
         let before = if i == 0 {
             ""
         } else {
-            text.get(tokens[i - 1].end..tokens[i].range.start).unwrap_or("")
+            text.get(tokens[i - 1].end..tokens[i].range.start)
+                .unwrap_or("")
         };
-        if !before.trim_end_matches(['*', '_']).ends_with(['“', '"', '‘']) {
+        if !before
+            .trim_end_matches(['*', '_'])
+            .ends_with(['“', '"', '‘'])
+        {
             i += 1;
             continue;
         }
@@ -502,7 +529,8 @@ fn is_title_case_span(span: &[Token<'_>]) -> bool {
         .iter()
         .filter(|t| t.shape != Shape::Lower)
         .count();
-    !significant.is_empty() && capitalised * 5 >= significant.len() * 3
+    !significant.is_empty()
+        && capitalised * 5 >= significant.len() * 3
         && (span.len() <= 3 || capitalised >= 2)
 }
 
@@ -525,7 +553,10 @@ mod tests {
         let texts: Vec<&str> = found.iter().map(|(w, _, _)| w.as_str()).collect();
         assert_eq!(
             texts,
-            vec!["Zelensky", "aide", "met", "John", "F.", "Kennedy", "in", "Santiago", "U.S.", "offices"]
+            vec![
+                "Zelensky", "aide", "met", "John", "F.", "Kennedy", "in", "Santiago", "U.S.",
+                "offices"
+            ]
         );
         assert_eq!(found[4].1, Shape::Initial);
         assert_eq!(found[8].1, Shape::Upper);
@@ -545,9 +576,9 @@ mod tests {
     #[test]
     fn particles_and_non_ascii_names_are_capitalised() {
         let found = words("Bashar al-Assad and Nguyễn Thị Lan and Đoković");
-        assert!(found.iter().all(|(w, shape, _)| {
-            *shape == Shape::Capitalised || w == "and"
-        }));
+        assert!(found
+            .iter()
+            .all(|(w, shape, _)| { *shape == Shape::Capitalised || w == "and" }));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 --
 --   require('copydesk').setup({
 --     cmd = { 'copydesk', 'serve' },          -- or a path: cmd = '/opt/copydesk/bin/copydesk'
---     settings = { debounceMs = 100, checks = { ['repeated-heading'] = { severity = 'error' } } },
+--     settings = { checks = { ['repeated-heading'] = { severity = 'error' } } }, -- only what you set
 --     on_attach = function(client, bufnr) end, -- any other key is passed to vim.lsp.start()
 --   })
 --
@@ -11,17 +11,17 @@
 
 local M = {}
 
---- Defaults for setup(). `settings` is what the server receives as `settings.copydesk`.
+--- Defaults for setup(). `settings` is what the server receives as `settings.copydesk`:
+--- only the user's own values, which override copydesk.toml key by key. It is empty by
+--- default, so every key comes from copydesk.toml at the workspace root, else from the
+--- server's defaults.
 M.defaults = {
   cmd = { 'copydesk', 'serve' },
   filetypes = { 'markdown', 'text' },
   root_markers = { '.git', 'copydesk.toml' },
   -- When no root marker is found, use the file's own directory as the root.
   single_file_support = true,
-  settings = {
-    debounceMs = 100,
-    duplicates = { threshold = 0.8, minWords = 8 },
-  },
+  settings = {},
 }
 
 -- Keys handled by this module; every other key of `opts` goes to vim.lsp.start().
@@ -89,6 +89,14 @@ M.capabilities = { workspace = { diagnostics = { refreshSupport = true } } }
 --- Handlers added to every copydesk client.
 M.handlers = { ['workspace/diagnostic/refresh'] = M.on_diagnostic_refresh }
 
+--- A table sent as a JSON object: an empty Lua table would be encoded as [].
+local function as_object(t)
+  if type(t) == 'table' and next(t) == nil then
+    return vim.empty_dict()
+  end
+  return t
+end
+
 --- Changes settings of the running copydesk clients (and of later ones started by
 --- setup()) and tells the servers through workspace/didChangeConfiguration.
 ---@param settings table the copydesk section (or { copydesk = ... }), merged into the current one
@@ -112,7 +120,7 @@ function M.update_settings(settings)
       merged = merged or vim.tbl_deep_extend('force', t.copydesk or {}, settings)
       t.copydesk = merged
     end
-    client_notify(client, 'workspace/didChangeConfiguration', { settings = { copydesk = merged or settings } })
+    client_notify(client, 'workspace/didChangeConfiguration', { settings = { copydesk = as_object(merged or settings) } })
   end
 end
 
@@ -196,7 +204,7 @@ function M.make_config(bufnr, opts)
   local user_before_init = config.before_init
   config.before_init = function(params, cfg)
     if params.initializationOptions == nil then
-      params.initializationOptions = { copydesk = cfg.settings.copydesk }
+      params.initializationOptions = { copydesk = as_object(cfg.settings.copydesk) }
     end
     if user_before_init then
       user_before_init(params, cfg)

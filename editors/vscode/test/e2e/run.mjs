@@ -26,6 +26,7 @@ const TEST_NAMES = [
   'quick fix: "Remove duplicate heading" removes the heading',
   'command: "copydesk: Restart server" starts a new server that checks again',
   'settings: a wrong copydesk.server.path is reported by name; restoring it restarts the server',
+  'settings: copydesk.toml applies to keys the user has not set; a user setting overrides it until removed',
 ];
 const STORY = `**Fresh Peace Talks Scheduled in Istanbul**
 
@@ -34,6 +35,11 @@ Kremlin spokesperson Dmitry Peskov said on Monday that the two sides remained "d
 **Fresh Peace Talks Scheduled in Istanbul**
 
 Peskov added that more diplomatic work would be needed before any meeting of leaders.
+`;
+// The workspace's copydesk.toml: the user settings of this run leave the key unset,
+// so the server must take the severity from here.
+const COPYDESK_TOML = `[checks.repeated-heading]
+severity = "error"
 `;
 
 const TIMEOUTS = {
@@ -201,6 +207,7 @@ async function main() {
   const resultsFile = path.join(runDir, 'results.json');
 
   fs.writeFileSync(path.join(workspace, 'story.md'), STORY);
+  fs.writeFileSync(path.join(workspace, 'copydesk.toml'), COPYDESK_TOML);
   for (const f of ['package.json', 'index.js']) fs.copyFileSync(path.join(HERE, 'harness', f), path.join(harness, f));
   writeJson(path.join(harness, 'expect.json'), {
     resultsFile,

@@ -1,7 +1,9 @@
 // The client's start-up path against the real server binary: the binary is
 // found the way the extension finds it, spawned the way vscode-languageclient
 // spawns it (`serve --stdio`), initialized with the initializationOptions the
-// extension builds from its settings, and the settings visibly take effect.
+// extension builds from its settings (only the values the user set), and the
+// settings visibly take effect; keys the user has not set come from copydesk.toml
+// in the workspace root.
 //
 // The binary: $COPYDESK_BIN, else target/release/copydesk of this repository.
 'use strict';
@@ -14,7 +16,13 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const { resolveServer } = require('../../out/server.js');
-const { readSettings, buildInitializationOptions, getterFromObject } = require('../../out/settings.js');
+const {
+  buildInitializationOptions,
+  buildServerSettings,
+  configurationAnswer,
+  inspectorFromLayers,
+  isCopydeskSection,
+} = require('../../out/settings.js');
 const { LspConnection, clientCapabilities, serverBinary } = require('./lsp.js');
 
 const STORY = `**Fresh Peace Talks Scheduled in Istanbul**
@@ -47,20 +55,28 @@ function repeatedHeadings(diagnostics) {
   return diagnostics.filter((d) => codeOf(d) === 'repeated-heading');
 }
 
+/** The section the extension sends when the user has `userSettings` (nested or flat) in settings.json. */
+function sectionFor(userSettings) {
+  return buildServerSettings(inspectorFromLayers({ global: userSettings }));
+}
+
 /**
  * Starts the server as the extension does. `userSettings` is what a user has in
- * settings.json under `copydesk` (nested); it becomes initializationOptions and
- * the answer to workspace/configuration.
+ * settings.json under `copydesk` (nested); filtered as the extension filters it,
+ * it becomes initializationOptions and the answer to workspace/configuration.
+ * `toml`, when given, is written to copydesk.toml in the workspace root first.
  */
-async function start(t, { pullDiagnostics = true, userSettings = {}, resolveWith } = {}) {
+async function start(t, { pullDiagnostics = true, userSettings = {}, toml, resolveWith } = {}) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-proto-'));
   t.after(() => fs.rmSync(workspace, { recursive: true, force: true }));
+  if (toml !== undefined) fs.writeFileSync(path.join(workspace, 'copydesk.toml'), toml);
 
   const resolved = resolveWith ? resolveWith(workspace) : resolveServer({ settingPath: BIN, envPath: '' });
-  const settings = readSettings(getterFromObject(userSettings));
-  let section = buildInitializationOptions(settings);
+  let section = sectionFor(userSettings);
   const conn = new LspConnection(resolved.command, [...resolved.args, '--stdio'], {
-    configuration: (name) => (name === 'copydesk' ? section : name === undefined ? { copydesk: section } : null),
+    // As the extension's workspace/configuration middleware answers.
+    configuration: (name) =>
+      isCopydeskSection(name) ? configurationAnswer(name, section) : name === undefined ? { copydesk: section } : null,
   });
   t.after(() => conn.kill());
 
@@ -74,7 +90,7 @@ async function start(t, { pullDiagnostics = true, userSettings = {}, resolveWith
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
       capabilities: clientCapabilities({ pullDiagnostics }),
-      initializationOptions: buildInitializationOptions(settings),
+      initializationOptions: buildInitializationOptions(section),
       trace: 'off',
     }),
     spawnFailed,
@@ -87,8 +103,11 @@ async function start(t, { pullDiagnostics = true, userSettings = {}, resolveWith
     init,
     resolved,
     uri,
-    setSection(next) {
-      section = next;
+    /** What the extension does on a settings change: new section, then workspace/didChangeConfiguration. */
+    changeSettings(userSettings) {
+      section = sectionFor(userSettings);
+      conn.notify('workspace/didChangeConfiguration', { settings: { copydesk: section } });
+      return section;
     },
     open(text = STORY) {
       fs.writeFileSync(new URL(uri), text);
@@ -185,15 +204,43 @@ test('workspace/didChangeConfiguration with settings.copydesk takes effect witho
   const before = await s.pullUntil((i) => repeatedHeadings(i).length > 0, 'repeated-heading');
   assert.equal(repeatedHeadings(before)[0].severity, SEVERITY.warning);
 
-  // What vscode-languageclient sends for synchronize.configurationSection = 'copydesk'.
-  const changed = buildInitializationOptions(
-    readSettings(getterFromObject({ checks: { 'repeated-heading': { severity: 'hint' } } })),
-  );
-  s.setSection(changed);
-  s.conn.notify('workspace/didChangeConfiguration', { settings: { copydesk: changed } });
+  // What the extension sends when the user sets the severity.
+  const changed = s.changeSettings({ checks: { 'repeated-heading': { severity: 'hint' } } });
+  assert.deepEqual(changed, { checks: { 'repeated-heading': { severity: 'hint' } } });
   await s.pullUntil(
     (i) => repeatedHeadings(i).length > 0 && repeatedHeadings(i)[0].severity === SEVERITY.hint,
     'repeated-heading with severity hint after didChangeConfiguration',
+  );
+});
+
+const TOML_ERROR = '[checks.repeated-heading]\nseverity = "error"\n';
+
+test('copydesk.toml in the workspace root takes effect when the user has not set the key', { timeout: TEST_TIMEOUT }, async (t) => {
+  // An all-defaults configuration (what VS Code's inspect() gives with nothing set) sends {}.
+  const section = sectionFor({});
+  assert.deepEqual(section, {}, 'nothing but defaults: nothing sent');
+  // The client's own settings (set in the e2e profile, for instance) change nothing.
+  assert.deepEqual(sectionFor({ trace: { server: 'messages' }, server: { path: BIN } }), {});
+  const s = await start(t, { toml: TOML_ERROR, userSettings: { trace: { server: 'messages' } } });
+  s.open();
+  const items = await s.pullUntil((i) => repeatedHeadings(i).length > 0, 'repeated-heading');
+  assert.equal(repeatedHeadings(items)[0].severity, SEVERITY.error, 'severity 1 (error) from copydesk.toml');
+  // The server asked for the section (workspace/configuration) and got {} too.
+  await s.conn.waitFor((m) => m.method === 'workspace/configuration', 5_000, 'workspace/configuration request');
+});
+
+test('a user setting overrides copydesk.toml, and removing it brings the file\'s value back', { timeout: TEST_TIMEOUT }, async (t) => {
+  const s = await start(t, { toml: TOML_ERROR, userSettings: { 'checks.repeated-heading.severity': 'hint' } });
+  s.open();
+  await s.pullUntil(
+    (i) => repeatedHeadings(i).length > 0 && repeatedHeadings(i)[0].severity === SEVERITY.hint,
+    'repeated-heading with the user\'s severity hint over the file\'s error',
+  );
+  // The user removes the setting: the extension now sends {} and the file applies again.
+  assert.deepEqual(s.changeSettings({}), {});
+  await s.pullUntil(
+    (i) => repeatedHeadings(i).length > 0 && repeatedHeadings(i)[0].severity === SEVERITY.error,
+    'repeated-heading with copydesk.toml\'s severity error once the user setting is gone',
   );
 });
 

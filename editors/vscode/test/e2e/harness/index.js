@@ -62,6 +62,7 @@ function showDiagnostics(uri) {
       source: d.source,
       code: codeOf(d),
       line: d.range.start.line,
+      severity: d.severity,
       message: d.message,
     })),
   );
@@ -238,6 +239,36 @@ async function run() {
       20_000,
       () => `lastError: ${JSON.stringify(api.lastError)}`,
     );
+  });
+
+  await check('settings: copydesk.toml applies to keys the user has not set; a user setting overrides it until removed', async () => {
+    if (!api || !doc) throw new Error('the extension did not activate');
+    // The workspace's copydesk.toml (written by run.mjs) sets this severity to error;
+    // no settings.json of this run sets it, so the extension must not send it.
+    const key = 'checks.repeated-heading.severity';
+    const config = () => vscode.workspace.getConfiguration('copydesk');
+    const inspected = config().inspect(key);
+    if (inspected?.globalValue !== undefined || inspected?.workspaceValue !== undefined) {
+      throw new Error(`copydesk.${key} is set by the test profile: ${JSON.stringify(inspected)}`);
+    }
+    const withSeverity = (severity) => () =>
+      copydeskDiagnostics(doc.uri, 'repeated-heading').find((d) => d.severity === severity);
+    const describe = () => `diagnostics: ${showDiagnostics(doc.uri)}`;
+    const { Error: ERROR, Hint: HINT } = vscode.DiagnosticSeverity;
+    await waitFor('repeated-heading with severity Error from copydesk.toml', withSeverity(ERROR), 20_000, describe);
+    log('copydesk.toml severity applied (Error)');
+
+    // A user setting wins over the file, sent through workspace/didChangeConfiguration ...
+    await config().update(key, 'hint', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('repeated-heading with the user setting\'s severity Hint', withSeverity(HINT), 20_000, describe);
+      log('user setting applied (Hint)');
+    } finally {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+    // ... and once it is removed, the file's value is back (the default is not sent in its place).
+    await waitFor('repeated-heading with severity Error again after the user setting is removed', withSeverity(ERROR), 20_000, describe);
+    log('user setting removed: copydesk.toml severity applied again (Error)');
   });
 
   const passed = results.filter((r) => r.ok).length;
