@@ -17,6 +17,12 @@
 //! [attribution]
 //! verbs = ["quipped"]
 //! cues = ["in a filing"]
+//!
+//! [[entities]]                      # the style guide's known entities (any number)
+//! name = "Volodymyr Zelenskyy"      # canonical name (required)
+//! aliases = ["Zelensky", "Volodymyr Zelensky"]   # resolve to it; a person's are variants
+//! kind = "person"                   # person | organisation (organization) | place
+//! description = "President of Ukraine since 2019."  # shown in hovers
 //! ```
 
 use std::collections::BTreeMap;
@@ -30,7 +36,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analysis::checks::{self, REGISTRY};
-use crate::analysis::settings::{CheckSettings, Settings};
+use crate::analysis::entities::EntityKind;
+use crate::analysis::settings::{CheckSettings, Settings, StyleEntity};
 use crate::analysis::Severity;
 
 /// The name of the configuration file.
@@ -56,6 +63,8 @@ pub struct ConfigLayer {
     pub debounce_ms: Option<u64>,
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
+    /// The style guide's known entities (`[[entities]]`).
+    pub entities: Option<Vec<StyleEntity>>,
 }
 
 impl ConfigLayer {
@@ -77,6 +86,7 @@ impl ConfigLayer {
             debounce_ms: upper.debounce_ms.or(self.debounce_ms),
             include: pick(&upper.include, &self.include),
             exclude: pick(&upper.exclude, &self.exclude),
+            entities: upper.entities.clone().or_else(|| self.entities.clone()),
         }
     }
 
@@ -91,6 +101,7 @@ impl ConfigLayer {
             min_passage_words: self.min_passage_words.unwrap_or(defaults.min_passage_words),
             extra_attribution_verbs: self.attribution_verbs.clone().unwrap_or_default(),
             extra_cue_phrases: self.attribution_cues.clone().unwrap_or_default(),
+            entities: self.entities.clone().unwrap_or_default(),
         }
     }
 
@@ -341,6 +352,36 @@ struct FileToml {
     checks: Option<BTreeMap<Spanned<String>, CheckToml>>,
     duplicates: Option<DuplicatesToml>,
     attribution: Option<AttributionToml>,
+    entities: Option<Vec<EntityToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityToml {
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    kind: Option<KindName>,
+    description: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum KindName {
+    Person,
+    #[serde(alias = "organization", alias = "org")]
+    Organisation,
+    Place,
+}
+
+impl From<KindName> for EntityKind {
+    fn from(kind: KindName) -> EntityKind {
+        match kind {
+            KindName::Person => EntityKind::Person,
+            KindName::Organisation => EntityKind::Organisation,
+            KindName::Place => EntityKind::Place,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -424,8 +465,49 @@ impl FileToml {
             layer.attribution_verbs = attribution.verbs.map(non_empty);
             layer.attribution_cues = attribution.cues.map(non_empty);
         }
+        if let Some(entities) = self.entities {
+            layer.entities = Some(style_entities(text, entities)?);
+        }
         Ok(layer)
     }
+}
+
+/// The `[[entities]]` entries: names and aliases must not be empty.
+fn style_entities(text: &str, entries: Vec<EntityToml>) -> Result<Vec<StyleEntity>, ConfigError> {
+    let named = |value: Spanned<String>, what: &str| {
+        let trimmed = value
+            .get_ref()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if trimmed.is_empty() {
+            Err(ConfigError::at(
+                text,
+                value.span(),
+                format!("an entity {what} must not be empty"),
+            ))
+        } else {
+            Ok(trimmed)
+        }
+    };
+    entries
+        .into_iter()
+        .map(|entry| {
+            Ok(StyleEntity {
+                name: named(entry.name, "name")?,
+                aliases: entry
+                    .aliases
+                    .into_iter()
+                    .map(|alias| named(alias, "alias"))
+                    .collect::<Result<_, _>>()?,
+                kind: entry.kind.map(EntityKind::from),
+                description: entry
+                    .description
+                    .map(|d| d.trim().to_string())
+                    .filter(|d| !d.is_empty()),
+            })
+        })
+        .collect()
 }
 
 fn unknown_check(code: &str) -> String {
@@ -615,6 +697,54 @@ cues = ["in a filing"]
         let quote = &merged.checks["unattributed-quote"];
         assert_eq!(quote.enabled, Some(false));
         assert_eq!(quote.severity, Some(Severity::Information));
+    }
+
+    #[test]
+    fn reads_style_guide_entities() {
+        let text = r#"
+[[entities]]
+name = "Volodymyr Zelenskyy"
+aliases = ["Zelensky", " Volodymyr  Zelensky "]
+kind = "person"
+description = "President of Ukraine."
+
+[[entities]]
+name = "European Central Bank"
+aliases = ["ECB"]
+kind = "organization"
+"#;
+        let settings = parse(text).expect("valid").settings();
+        assert_eq!(
+            settings.entities,
+            vec![
+                StyleEntity {
+                    name: "Volodymyr Zelenskyy".into(),
+                    aliases: vec!["Zelensky".into(), "Volodymyr Zelensky".into()],
+                    kind: Some(EntityKind::Person),
+                    description: Some("President of Ukraine.".into()),
+                },
+                StyleEntity {
+                    name: "European Central Bank".into(),
+                    aliases: vec!["ECB".into()],
+                    kind: Some(EntityKind::Organisation),
+                    description: None,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn style_guide_entities_are_strict() {
+        let unknown = error("[[entities]]\nname = \"A B\"\nrole = \"x\"\n");
+        assert_eq!(unknown.line, 3);
+        assert!(unknown.message.contains("role"), "{}", unknown.message);
+        let missing = error("[[entities]]\naliases = [\"A\"]\n");
+        assert!(missing.message.contains("name"), "{}", missing.message);
+        let kind = error("[[entities]]\nname = \"A\"\nkind = \"animal\"\n");
+        assert_eq!(kind.line, 3);
+        let empty = error("[[entities]]\nname = \"A\"\naliases = [\" \"]\n");
+        assert_eq!((empty.line, empty.column), (3, 12));
+        assert!(empty.message.contains("alias"), "{}", empty.message);
     }
 
     #[test]

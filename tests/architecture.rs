@@ -23,9 +23,19 @@ fn source(relative: &str) -> PathBuf {
 
 #[test]
 fn analysis_core_does_not_know_lsp_async_or_json() {
-    let forbidden = ["tower_lsp", "tokio", "serde_json", "std::fs", "std::net", "std::process"];
+    let forbidden = [
+        "tower_lsp",
+        "tokio",
+        "serde_json",
+        "std::fs",
+        "std::net",
+        "std::process",
+    ];
     let files = rust_files(&source("src/analysis"));
-    assert!(files.len() >= 8, "expected the analysis modules, found {files:?}");
+    assert!(
+        files.len() >= 8,
+        "expected the analysis modules, found {files:?}"
+    );
     for file in files {
         let text = fs::read_to_string(&file).expect("read");
         for name in forbidden {
@@ -60,6 +70,10 @@ fn every_check_has_a_description_with_what_why_and_example() {
                 check.code
             );
         }
-        assert!(!check.summary.is_empty(), "check {} has no summary", check.code);
+        assert!(
+            !check.summary.is_empty(),
+            "check {} has no summary",
+            check.code
+        );
     }
 }

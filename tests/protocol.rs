@@ -415,6 +415,9 @@ fn pull_clients_are_asked_to_refresh_when_settings_change() {
     );
     let refresh = server.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
     assert!(refresh.is_some(), "no workspace/diagnostic/refresh request");
-    let report = server.request("textDocument/diagnostic", json!({"textDocument": {"uri": STORY_URI}}));
+    let report = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": STORY_URI}}),
+    );
     assert!(report["items"].as_array().unwrap().is_empty(), "{report}");
 }

@@ -71,6 +71,34 @@ impl Entry {
     }
 }
 
+/// A fingerprint shared by at least this many documents may be boilerplate ...
+const BOILERPLATE_MIN_DOCUMENTS: usize = 10;
+
+/// ... and is, when it occurs in more than this share of the corpus (bylines, stock phrases,
+/// standard endings): it would make every story a candidate original of every other.
+const BOILERPLATE_SHARE: f64 = 0.05;
+
+/// Whether a fingerprint found in `document_frequency` of `documents` documents is ignored as
+/// boilerplate: in more than 5% of the corpus and in at least 10 documents.
+pub fn is_boilerplate(document_frequency: usize, documents: usize) -> bool {
+    document_frequency >= BOILERPLATE_MIN_DOCUMENTS
+        && document_frequency as f64 > BOILERPLATE_SHARE * documents as f64
+}
+
+/// A document fingerprinted but not yet in a corpus: [`Corpus::prepare`] needs no corpus, so
+/// many documents can be prepared in parallel and then added with [`Corpus::insert_prepared`].
+#[derive(Debug, Clone)]
+pub struct PreparedDocument {
+    document: CorpusDocument,
+    print: DocumentPrint,
+}
+
+impl PreparedDocument {
+    pub fn name(&self) -> &str {
+        &self.document.name
+    }
+}
+
 /// A set of documents, by name, with a fingerprint index over their paragraphs.
 #[derive(Clone, Default)]
 pub struct Corpus {
@@ -78,6 +106,11 @@ pub struct Corpus {
     entries: Vec<Entry>,
     /// Position in `entries` of each document id.
     positions: QuickMap<DocumentId, usize>,
+    /// The id of each document, by name.
+    ids: HashMap<String, DocumentId>,
+    /// Compare a document that is in the corpus only with the documents inserted before it
+    /// (the CLI: a copy is flagged in the later file), not with every other one.
+    earlier_only: bool,
     index: FingerprintIndex,
     /// Prints of the paragraphs of current documents, by paragraph text hash.
     paragraph_cache: QuickMap<u64, Arc<ParagraphPrint>>,
@@ -90,27 +123,114 @@ impl Corpus {
         let print = DocumentPrint::with_cache(&Document::parse(&text, format), |hash| {
             self.paragraph_cache.get(&hash).cloned()
         });
-        for paragraph in &print.paragraphs {
-            self.paragraph_cache
-                .entry(paragraph.print.text_hash)
-                .or_insert_with(|| paragraph.print.clone());
-        }
         let document = CorpusDocument {
             name: name.to_string(),
             text,
             format,
         };
-        match self.entries.iter().position(|e| e.document.name == name) {
+        self.insert_prepared(PreparedDocument { document, print });
+    }
+
+    /// Parses and fingerprints a document without a corpus (see [`PreparedDocument`]).
+    pub fn prepare(name: &str, text: Arc<str>, format: Format) -> PreparedDocument {
+        let print = DocumentPrint::of(&Document::parse(&text, format));
+        let document = CorpusDocument {
+            name: name.to_string(),
+            text,
+            format,
+        };
+        PreparedDocument { document, print }
+    }
+
+    /// Adds or replaces a prepared document (paragraphs the corpus already has a print for
+    /// share it).
+    pub fn insert_prepared(&mut self, prepared: PreparedDocument) {
+        let PreparedDocument {
+            document,
+            mut print,
+        } = prepared;
+        for paragraph in &mut print.paragraphs {
+            let cached = self
+                .paragraph_cache
+                .entry(paragraph.print.text_hash)
+                .or_insert_with(|| paragraph.print.clone());
+            paragraph.print = cached.clone();
+        }
+        let existing = self
+            .ids
+            .get(&document.name)
+            .and_then(|id| self.positions.get(id))
+            .copied();
+        match existing {
             Some(position) => self.replace(position, document, print),
             None => self.add(document, print),
         }
     }
 
+    /// Makes a document in the corpus compared only with the documents inserted before it.
+    pub fn set_earlier_only(&mut self, earlier_only: bool) {
+        self.earlier_only = earlier_only;
+    }
+
+    /// Whether the passages of document `other` count as originals for the document `itself`
+    /// (its id in the corpus, if it is in it).
+    pub fn is_compared(&self, itself: Option<DocumentId>, other: DocumentId) -> bool {
+        match itself {
+            None => true,
+            Some(itself) if self.earlier_only => self.is_before(other, itself),
+            Some(itself) => other != itself,
+        }
+    }
+
+    fn is_before(&self, a: DocumentId, b: DocumentId) -> bool {
+        match (self.positions.get(&a), self.positions.get(&b)) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        }
+    }
+
+    /// In how many documents a fingerprint occurs. A document's postings are mostly
+    /// contiguous, so this counts runs of one document, stopping once `enough` is reached.
+    pub fn document_frequency(&self, fingerprint: u64, enough: usize) -> usize {
+        let mut count = 0;
+        let mut previous = None;
+        for posting in self.postings(fingerprint) {
+            if previous != Some(posting.document) {
+                count += 1;
+                if count >= enough {
+                    break;
+                }
+                previous = Some(posting.document);
+            }
+        }
+        count
+    }
+
+    /// Whether a fingerprint occurs in so many documents that it is boilerplate
+    /// ([`is_boilerplate`]).
+    pub fn is_boilerplate_fingerprint(&self, fingerprint: u64) -> bool {
+        let postings = self.postings(fingerprint).len();
+        if postings < BOILERPLATE_MIN_DOCUMENTS {
+            return false;
+        }
+        let documents = self.len();
+        // The least document frequency that is boilerplate in a corpus of this size.
+        let enough = ((BOILERPLATE_SHARE * documents as f64).floor() as usize + 1)
+            .max(BOILERPLATE_MIN_DOCUMENTS);
+        is_boilerplate(self.document_frequency(fingerprint, enough), documents)
+    }
+
     pub fn remove(&mut self, name: &str) {
-        let Some(position) = self.entries.iter().position(|e| e.document.name == name) else {
+        let Some(position) = self
+            .ids
+            .get(name)
+            .and_then(|id| self.positions.get(id))
+            .copied()
+        else {
             return;
         };
         let entry = self.entries.remove(position);
+        self.ids.remove(name);
         for (paragraph, &id) in entry.print.paragraphs.iter().zip(&entry.paragraph_ids) {
             self.index
                 .remove_paragraph(entry.id, id, &paragraph.print, CORPUS_COVERAGE);
@@ -181,9 +301,7 @@ impl Corpus {
     }
 
     fn entry(&self, name: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|entry| entry.document.name == name)
+        self.entries.get(*self.positions.get(self.ids.get(name)?)?)
     }
 
     fn add(&mut self, document: CorpusDocument, print: DocumentPrint) {
@@ -204,6 +322,7 @@ impl Corpus {
         };
         entry.set_paragraphs(print, (0..entry.next_paragraph_id).collect());
         self.positions.insert(id, self.entries.len());
+        self.ids.insert(entry.document.name.clone(), id);
         self.entries.push(entry);
     }
 
@@ -393,5 +512,65 @@ mod tests {
         assert!(corpus.index.is_empty());
         assert!(corpus.paragraph_cache.is_empty());
         assert!(format!("{corpus:?}").contains("fingerprints: 0"));
+    }
+
+    #[test]
+    fn boilerplate_is_common_in_share_and_in_count() {
+        assert!(!is_boilerplate(9, 10));
+        assert!(is_boilerplate(10, 10));
+        assert!(is_boilerplate(10, 199));
+        assert!(!is_boilerplate(10, 200));
+        assert!(is_boilerplate(11, 200));
+        assert!(!is_boilerplate(250, 5_000));
+        assert!(is_boilerplate(251, 5_000));
+        assert!(!is_boilerplate(0, 0));
+    }
+
+    #[test]
+    fn a_fingerprint_in_many_documents_is_boilerplate() {
+        let mut corpus = Corpus::default();
+        for number in 0..40 {
+            let own = format!("Story {number} tells of event number {number} in the valley.");
+            corpus.insert(
+                &format!("{number}.md"),
+                story(&[LEDE, &own]),
+                Format::Markdown,
+            );
+        }
+        corpus.insert("last.md", story(&[CREST]), Format::Markdown);
+        let lede = paragraph_fingerprints(LEDE)[0];
+        assert_eq!(corpus.document_frequency(lede, usize::MAX), 40);
+        assert_eq!(corpus.document_frequency(lede, 5), 5);
+        assert!(corpus.is_boilerplate_fingerprint(lede));
+        assert!(!corpus.is_boilerplate_fingerprint(paragraph_fingerprints(CREST)[0]));
+    }
+
+    #[test]
+    fn prepared_documents_are_inserted_like_any_other() {
+        let mut corpus = Corpus::default();
+        let prepared = Corpus::prepare("a.md", story(&[LEDE, CREST]), Format::Markdown);
+        assert_eq!(prepared.name(), "a.md");
+        corpus.insert_prepared(prepared);
+        corpus.insert_prepared(Corpus::prepare("b.md", story(&[LEDE]), Format::Markdown));
+        let (a, b) = (corpus.id_of("a.md").unwrap(), corpus.id_of("b.md").unwrap());
+        assert!(indexed(&corpus, a, CREST));
+        assert_eq!(corpus.paragraph_cache.len(), 2);
+        // Both documents share the one print of the lede.
+        let lede_a = &corpus.by_id(a).unwrap().1.paragraphs[0].print;
+        let lede_b = &corpus.by_id(b).unwrap().1.paragraphs[0].print;
+        assert!(Arc::ptr_eq(lede_a, lede_b));
+    }
+
+    #[test]
+    fn earlier_only_compares_a_document_with_those_before_it() {
+        let mut corpus = corpus_with("a.md", &[LEDE]);
+        corpus.insert("b.md", story(&[LEDE]), Format::Markdown);
+        let (a, b) = (corpus.id_of("a.md"), corpus.id_of("b.md"));
+        assert!(corpus.is_compared(a, b.unwrap()));
+        assert!(!corpus.is_compared(a, a.unwrap()));
+        corpus.set_earlier_only(true);
+        assert!(!corpus.is_compared(a, b.unwrap()));
+        assert!(corpus.is_compared(b, a.unwrap()));
+        assert!(corpus.is_compared(None, b.unwrap()));
     }
 }

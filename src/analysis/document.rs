@@ -366,21 +366,35 @@ impl<'t> BlockParser<'t> {
     }
 
     fn split_run(&mut self, start: usize, end: usize) {
-        let wrapped = (start..end - 1)
-            .any(|i| !ends_sentence(self.line_text(i)) && self.shape(i + 1) == LineShape::Text);
-        if wrapped {
-            // A list item or block quote followed by wrapped lines still forms one block.
-            let range = trim_range(
-                self.text,
-                self.lines[start].range.start..self.lines[end - 1].range.end,
-            );
-            self.push(BlockKind::Paragraph, start..end, range);
-        } else {
-            for i in start..end {
-                let range = trim_range(self.text, self.lines[i].range.clone());
-                self.push(BlockKind::Paragraph, i..i + 1, range);
+        // Hard-wrapped copy breaks lines mid-sentence; wire copy ends every line with one. A
+        // block with any mid-sentence break is wrapped: its lines join, except lines that stand
+        // alone (bylines, headlines) or end a sentence at a length no editor wraps at.
+        let wrapped_block = (start..end - 1).any(|i| self.breaks_mid_sentence(i));
+        let mut paragraph_start = start;
+        for i in start..end {
+            let joins_next = i + 1 < end && wrapped_block && self.continues_wrapped(i);
+            if !joins_next {
+                let range = trim_range(
+                    self.text,
+                    self.lines[paragraph_start].range.start..self.lines[i].range.end,
+                );
+                self.push(BlockKind::Paragraph, paragraph_start..i + 1, range);
+                paragraph_start = i + 1;
             }
         }
+    }
+
+    fn breaks_mid_sentence(&self, index: usize) -> bool {
+        let line = self.line_text(index).trim();
+        !ends_sentence(line) && !stands_alone(line) && self.shape(index + 1) == LineShape::Text
+    }
+
+    fn continues_wrapped(&self, index: usize) -> bool {
+        let line = self.line_text(index).trim();
+        if stands_alone(line) || self.shape(index + 1) != LineShape::Text {
+            return false;
+        }
+        !ends_sentence(line) || line.chars().count() <= WRAP_WIDTH
     }
 
     fn push_other(&mut self, lines: Range<usize>) {
@@ -462,6 +476,33 @@ fn is_item(trimmed: &str) -> bool {
         && (trimmed[digits..].starts_with(". ") || trimmed[digits..].starts_with(") "))
 }
 
+/// Lines longer than this are never hard wraps: editors and CMSs wrap at 72–100 columns.
+const WRAP_WIDTH: usize = 100;
+
+/// A line that is a unit of its own even without final punctuation: a byline or a title-case
+/// headline (its long words capitalised, its last word too).
+fn stands_alone(line: &str) -> bool {
+    if line.starts_with("By ") && line.split_whitespace().count() <= 6 {
+        return true;
+    }
+    let long_words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = |word: &&str| {
+        word.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let last_capitalised = line
+        .split_whitespace()
+        .last()
+        .is_some_and(|word| capitalised(&word));
+    long_words.len() >= 2
+        && last_capitalised
+        && long_words.iter().filter(|w| capitalised(w)).count() * 4 >= long_words.len() * 3
+}
+
 /// Whether a line ends a sentence: terminal punctuation, optionally inside closing quotes,
 /// brackets or emphasis markers.
 pub fn ends_sentence(line: &str) -> bool {
@@ -540,6 +581,21 @@ mod tests {
         let found = kinds(text, Format::Markdown);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, text.trim_end());
+    }
+
+    #[test]
+    fn bylines_and_headlines_without_periods_do_not_swallow_wire_copy() {
+        let text = "Germany Pledges Flood Aid for Saxony Towns\nBy Jonas Weber\nBERLIN (AP) — Germany pledged aid on Monday to towns along the swollen river, officials said.\nThe money will go to repairs.\n";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(found[1].1, "By Jonas Weber");
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_keeps_a_sentence_end_at_a_wrap_point() {
+        let text = "The council voted on Tuesday to close the old bridge for repairs.\nIt reopens in May, when crews finish replacing the deck and\nthe railings along both sides.\n";
+        let found = kinds(text, Format::Markdown);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -3,7 +3,21 @@
 
 use std::collections::BTreeMap;
 
+use super::entities::EntityKind;
 use super::finding::Severity;
+
+/// A known entity from the newsroom's style guide (`copydesk.toml` `[[entities]]`): its
+/// canonical name, other names that resolve to it, its kind and a description for hovers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StyleEntity {
+    pub name: String,
+    /// Other spellings or names (`Zelensky`, `ECB`). For a person they are spellings to avoid
+    /// (`name-variant` flags them); for an organisation or place, accepted short forms.
+    pub aliases: Vec<String>,
+    /// `None`: as the story's copy suggests (a person when nothing does).
+    pub kind: Option<EntityKind>,
+    pub description: Option<String>,
+}
 
 /// Per-check switches a newsroom may set.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,6 +40,8 @@ pub struct Settings {
     pub extra_attribution_verbs: Vec<String>,
     /// Cue phrases to accept beyond the built-in list (`"in a filing"`).
     pub extra_cue_phrases: Vec<String>,
+    /// Known entities from the style guide.
+    pub entities: Vec<StyleEntity>,
 }
 
 impl Default for Settings {
@@ -36,6 +52,7 @@ impl Default for Settings {
             min_passage_words: 8,
             extra_attribution_verbs: Vec::new(),
             extra_cue_phrases: Vec::new(),
+            entities: Vec::new(),
         }
     }
 }

@@ -32,7 +32,7 @@ impl ColourChoice {
         match self {
             ColourChoice::Always => true,
             ColourChoice::Never => false,
-            ColourChoice::Auto => is_terminal && no_color.map_or(true, |value| value.is_empty()),
+            ColourChoice::Auto => is_terminal && no_color.is_none_or(|value| value.is_empty()),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod server;
 pub mod state;
 pub mod store;
 pub mod transport;
+pub mod workspace;
 
 use std::sync::Arc;
 

@@ -17,7 +17,8 @@ use super::config::{ConfigProblem, ConfigSources, FileReload, ServerConfig};
 use super::diagnostics::RopeLookup;
 use super::position::Encoding;
 use super::store::DocumentStore;
-use crate::analysis::{self, Corpus, Document, Finding, Format};
+use super::workspace::Workspace;
+use crate::analysis::{self, Document, Finding, Format};
 use crate::config::ConfigLayer;
 
 /// What the client said it can do, as far as the server cares.
@@ -28,6 +29,8 @@ pub struct ClientFlags {
     pub configuration_pull: bool,
     /// The client lets the server register file watchers (`workspace/didChangeWatchedFiles`).
     pub watch_files: bool,
+    /// The client shows `$/progress` for tokens made with `window/workDoneProgress/create`.
+    pub work_done_progress: bool,
 }
 
 /// A document's text frozen at one version, with what is needed to check it off the runtime.
@@ -38,9 +41,11 @@ pub struct Snapshot {
     pub rope: Rope,
     pub text: Arc<str>,
     pub format: Format,
-    /// The other open documents, for cross-document duplicates.
+    /// The other open documents, put in the workspace index before the check if they changed.
     pub others: Vec<(String, Arc<str>, Format)>,
     pub config: ServerConfig,
+    /// The workspace index this document is compared with (it holds the document itself).
+    pub workspace: Arc<Workspace>,
 }
 
 impl Snapshot {
@@ -48,17 +53,22 @@ impl Snapshot {
         if !self.is_checked() {
             return Vec::new();
         }
-        let mut corpus = Corpus::default();
+        // Open documents go into the index from their text (only changed paragraphs are
+        // fingerprinted again); the check then reads the index under a shared lock.
+        self.workspace
+            .update_open(self.uri.as_str(), &self.text, self.format);
         for (name, text, format) in &self.others {
-            corpus.insert(name, text.clone(), *format);
+            self.workspace.update_open(name, text, *format);
         }
         let doc = Document::parse(&self.text, self.format);
+        let corpus = self.workspace.read();
         let report = analysis::check(
             &doc,
             Some(self.uri.as_str()),
             &corpus,
             &self.config.analysis,
         );
+        drop(corpus);
         for code in &report.crashed {
             tracing::error!(
                 "check {code} crashed on {}; its findings are missing",
@@ -117,6 +127,8 @@ pub struct State {
     shutdown_requested: AtomicBool,
     /// The client's `workspace.diagnostics.refreshSupport`, read from the raw initialize JSON.
     raw_diagnostic_refresh: AtomicBool,
+    /// Every copy file of the workspace and every open document, fingerprinted.
+    pub workspace: Arc<Workspace>,
 }
 
 /// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay
@@ -143,6 +155,7 @@ impl State {
                     } else {
                         format
                     };
+                    self.workspace.mark_open(doc.uri.as_str());
                     lock(&self.store).open(doc.uri, &doc.text, doc.version, format);
                 }
             }
@@ -178,6 +191,8 @@ impl State {
                     let uri = &p.text_document.uri;
                     let size = lock(&self.store).get(uri).map_or(0, |d| d.rope.len_bytes());
                     lock(&self.store).close(uri);
+                    // The handler reverts the index entry to the file on disk.
+                    self.workspace.mark_closed(uri.as_str());
                     lock(&self.results).remove(uri);
                     if size >= LARGE_DOCUMENT {
                         release_freed_memory();
@@ -304,6 +319,7 @@ impl State {
             format: doc.format,
             others,
             config: self.config(),
+            workspace: self.workspace.clone(),
         })
     }
 
@@ -379,7 +395,12 @@ fn release_freed_memory() {
 fn release_freed_memory() {}
 
 impl RopeLookup for State {
+    /// An open document's rope, else the indexed text of a closed workspace file.
     fn rope_of(&self, uri: &Url) -> Option<Rope> {
-        lock(&self.store).get(uri).map(|doc| doc.rope.clone())
+        if let Some(rope) = lock(&self.store).get(uri).map(|doc| doc.rope.clone()) {
+            return Some(rope);
+        }
+        let text = self.workspace.text_of(uri.as_str())?;
+        Some(Rope::from_str(&text))
     }
 }

@@ -379,18 +379,22 @@ impl<'a> Checker<'a> {
             let earlier =
                 here.partition_point(|posting| (posting.paragraph, posting.word) < before);
             lists.push((true, &here[..earlier]));
-            lists.push((false, self.corpus.postings(shingle)));
+            // Boilerplate shared by a large part of the corpus points at no original.
+            if !self.corpus.is_boilerplate_fingerprint(shingle) {
+                lists.push((false, self.corpus.postings(shingle)));
+            }
         }
         lists.retain(|(_, postings)| !postings.is_empty());
         lists.sort_unstable_by_key(|&(local, postings)| (postings.len(), !local));
         let mut keys = Vec::with_capacity(MAX_POSTINGS_PER_PASSAGE * 2);
         let mut budget = MAX_POSTINGS_PER_PASSAGE;
         for (local, postings) in lists {
-            // The checked document left in the corpus is skipped, within a bounded scan.
+            // The checked document left in the corpus (and, for the CLI, the documents after
+            // it) is skipped, within a bounded scan.
             let postings = postings
                 .iter()
                 .take(MAX_POSTINGS_PER_SHINGLE * 4)
-                .filter(|posting| local || Some(posting.document) != self.itself);
+                .filter(|posting| local || self.corpus.is_compared(self.itself, posting.document));
             for posting in postings.take(MAX_POSTINGS_PER_SHINGLE.min(budget)) {
                 budget -= 1;
                 let source = if local {

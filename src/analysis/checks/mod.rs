@@ -6,6 +6,8 @@ use super::finding::{Finding, Severity};
 use super::settings::Settings;
 
 pub mod duplicate_passage;
+pub mod first_reference;
+pub mod name_variant;
 pub mod repeated_heading;
 pub mod unattributed_quote;
 
@@ -34,6 +36,8 @@ pub const REGISTRY: &[Check] = &[
     repeated_heading::CHECK,
     duplicate_passage::CHECK,
     unattributed_quote::CHECK,
+    name_variant::CHECK,
+    first_reference::CHECK,
 ];
 
 /// Looks a check up by its code.

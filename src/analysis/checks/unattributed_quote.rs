@@ -1,7 +1,7 @@
 //! `unattributed-quote`: a direct quotation standing alone with no speaker named around it.
 
 use super::{Check, Context};
-use crate::analysis::finding::{Finding, Severity};
+use crate::analysis::finding::{DocumentRef, Finding, Related, Severity};
 use crate::analysis::quotes::{self, Quote};
 
 pub const CODE: &str = "unattributed-quote";
@@ -44,14 +44,29 @@ const MESSAGE: &str = "Quote has no speaker: add who said it (e.g. “…,” sh
 attribute it in the sentence before.";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
-    quotes::find_quotes(context.doc, context.settings)
+    let found = quotes::find_quotes(context.doc, context.settings);
+    found
         .iter()
-        .filter(|quote| quote.needs_speaker())
-        .map(finding)
+        .enumerate()
+        .filter(|(_, quote)| quote.needs_speaker())
+        .map(|(index, quote)| finding(quote, continuations(&found, index)))
         .collect()
 }
 
-fn finding(quote: &Quote) -> Finding {
+/// The later paragraphs of the multi-paragraph quote starting at `found[head]`.
+fn continuations(found: &[Quote], head: usize) -> Vec<Related> {
+    found
+        .iter()
+        .filter(|quote| quote.continues == Some(head))
+        .map(|quote| Related {
+            document: DocumentRef::This,
+            range: quote.range.clone(),
+            message: "The quote continues here".to_string(),
+        })
+        .collect()
+}
+
+fn finding(quote: &Quote, related: Vec<Related>) -> Finding {
     let message = if quote.paragraphs > 1 {
         format!(
             "Quote running over {} paragraphs has no speaker: name who said it in its first \
@@ -66,7 +81,7 @@ fn finding(quote: &Quote) -> Finding {
         severity: CHECK.severity,
         range: quote.range.clone(),
         message,
-        related: Vec::new(),
+        related,
         fixes: Vec::new(),
     }
 }
@@ -106,19 +121,21 @@ mod tests {
         (lines.join("\n"), expected)
     }
 
+    /// The 1-based line of every finding, one entry per finding.
     fn flagged_lines(text: &str, format: Format) -> Vec<usize> {
-        let mut lines: Vec<usize> = match format {
+        match format {
             Format::Markdown => flagged(&CHECK, text)
                 .into_iter()
                 .map(|(line, _)| line)
                 .collect(),
-            Format::PlainText => run_on(text, format, &Settings::default())
-                .iter()
-                .map(|finding| Document::parse(text, format).line_of(finding.range.start) + 1)
-                .collect(),
-        };
-        lines.dedup();
-        lines
+            Format::PlainText => {
+                let doc = Document::parse(text, format);
+                run_on(text, format, &Settings::default())
+                    .iter()
+                    .map(|finding| doc.line_of(finding.range.start) + 1)
+                    .collect()
+            }
+        }
     }
 
     fn run_on(text: &str, format: Format, settings: &Settings) -> Vec<Finding> {
@@ -206,6 +223,10 @@ mod tests {
                 r#"Her film "Nobody Asked Us" opens on Friday."#,
                 r#"A documentary called "The Last Ferry Home" follows the crew."#,
                 r#"Dwayne "The Rock" Johnson visited the set."#,
+                // apostrophes, decades, feet and inches are not quote marks
+                "It was the '90s, the age of rock 'n' roll; Chris' car doesn't start.",
+                "The players' union met O'Brien, who stands 6'2\" and wears a 12\" watch.",
+                "Y’all remember ’em from the ’08 crash, nothin' left but Russia’s word.",
                 r#"Residents gathered under banners reading "Save our park"."#,
                 "# \"Nobody asked us\"\n\nThe council approved the plan in March.",
                 "**\"We will rebuild\"**\n\nThe mayor spoke on Monday.",
@@ -312,6 +333,13 @@ Shares closed down 18%.",
                 "\"I remember '78. This isn't '78.\"\n\nThat was Reilly again, before heading inside.",
                 "\"We will rebuild.\"\n\nThe mayor said it twice on Monday.",
                 "\"Nobody asked us.\"\n\n\"We were never told,\" said Ana Ruiz, a resident.",
+                // a speech noun or an introductory clause leads into the quote
+                "The ministry's statement was short.\n\n\"We regret the delay.\"",
+                "Her answer surprised nobody.\n\n\"No.\"",
+                "Asked about the plan, Smith smiled.\n\n\"We'll see.\"",
+                // a trailing attribution or a list of places is not a speaker for what follows
+                "Flights resumed on Sunday, the airport said.\n\n\"We waited nine hours.\" <<",
+                "Trains stopped in Leeds, Manchester and Sheffield.\n\n\"We are done waiting.\" <<",
                 // a heading in between breaks the link
                 "\"We will rebuild,\" the mayor said.\n\n## Costs\n\n\"Whatever it costs.\" <<",
             ],
@@ -369,6 +397,15 @@ Work begins next year.",
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("3 paragraphs"));
         assert_eq!(&text[findings[0].range.clone()], "\"Nobody asked us.");
+        let continued: Vec<&str> = findings[0]
+            .related
+            .iter()
+            .map(|related| &text[related.range.clone()])
+            .collect();
+        assert_eq!(
+            continued,
+            vec!["\"Nobody came.", "\"Now they want our land.\""]
+        );
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //!   nouns), with the role the story gives (title, appositive before or after the name).
 //! - `resolve`: full names first, then every mention in order — exact name, acronym, surname
 //!   (the most recent namesake), one-letter spelling variant.
+//! - `guide`: the style guide's known entities (`copydesk.toml` `[[entities]]`) claim the
+//!   entities and stray mentions that carry their name or an alias.
 
+mod guide;
 mod lexicon;
 mod recognise;
 mod resolve;
@@ -19,6 +22,7 @@ mod tokens;
 use std::ops::Range;
 
 use super::document::Document;
+use super::settings::StyleEntity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -52,6 +56,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// The first mention that gives the name in full; `None` when the story never does.
     pub full_reference: Option<Range<usize>>,
+    /// The style guide's description, when the entity is one the guide knows.
+    pub description: Option<String>,
+    /// The name is the style guide's canonical name.
+    pub canonical: bool,
 }
 
 /// A bare surname that fits several people in the story: it was resolved to the one mentioned
@@ -108,10 +116,27 @@ impl Entities {
 
 /// Finds the people, organisations and places in `doc`, with their mentions resolved.
 pub fn extract(doc: &Document<'_>) -> Entities {
+    extract_with(doc, &[])
+}
+
+/// `extract`, with the style guide's known entities claiming their names and aliases.
+pub fn extract_with(doc: &Document<'_>, guide: &[StyleEntity]) -> Entities {
     let tokens = tokens::tokenize(doc);
     let candidates = recognise::recognise(doc.text, &tokens);
     let resolved = resolve::resolve(doc.text, &tokens, &candidates);
-    assemble(resolved)
+    let mut entities = assemble(resolved);
+    if !guide.is_empty() {
+        guide::apply(doc, &mut entities, guide);
+    }
+    entities
+}
+
+impl Entity {
+    /// Whether `mention` gives fewer words than the name: a surname or short form.
+    pub fn is_short_mention(&self, text: &str, mention: &Range<usize>) -> bool {
+        let written = text.get(mention.clone()).unwrap_or("");
+        written.split_whitespace().count() < self.name.split_whitespace().count()
+    }
 }
 
 /// Keeps the entities that have mentions, orders them by first mention and indexes mentions.
@@ -135,6 +160,8 @@ fn assemble(resolved: resolve::Resolved) -> Entities {
             mentions: draft.mentions,
             aliases: draft.aliases,
             full_reference: draft.full_reference,
+            description: None,
+            canonical: false,
         })
         .collect();
     let remap = |old: usize| new_index.get(old).copied().filter(|&i| i != usize::MAX);
@@ -160,17 +187,27 @@ fn assemble(resolved: resolve::Resolved) -> Entities {
             })
         })
         .collect();
-    let mut by_offset: Vec<(Range<usize>, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(index, entity)| entity.mentions.iter().map(move |m| (m.clone(), index)))
-        .collect();
-    by_offset.sort_by_key(|(range, _)| range.start);
-    Entities {
+    let mut all = Entities {
         entities,
         ambiguous,
         variants,
-        by_offset,
+        by_offset: Vec::new(),
+    };
+    all.index_mentions();
+    all
+}
+
+impl Entities {
+    /// Rebuilds the offset index from the entities' mentions.
+    fn index_mentions(&mut self) {
+        let mut by_offset: Vec<(Range<usize>, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(index, entity)| entity.mentions.iter().map(move |m| (m.clone(), index)))
+            .collect();
+        by_offset.sort_by_key(|(range, _)| range.start);
+        self.by_offset = by_offset;
     }
 }
 
@@ -191,6 +228,9 @@ pub fn hover_markdown(doc: &Document<'_>, all: &Entities, entity: &Entity) -> St
     )];
     if let Some(role) = &entity.role {
         lines.push(escape_markdown(role));
+    }
+    if let Some(description) = &entity.description {
+        lines.push(format!("_{}_", escape_markdown(description)));
     }
     if !entity.aliases.is_empty() {
         lines.push(format!(
@@ -213,8 +253,15 @@ pub fn hover_markdown(doc: &Document<'_>, all: &Entities, entity: &Entity) -> St
         1 => "once".to_string(),
         n => format!("{n} times"),
     };
+    let full_line = entity
+        .full_reference
+        .as_ref()
+        .map(|full| doc.line_of(full.start) + 1)
+        .filter(|&line| line != first_line)
+        .map(|line| format!(" · full name on line {line}"))
+        .unwrap_or_default();
     format!(
-        "{}\n\nMentioned {count} · first on line {first_line}",
+        "{}\n\nMentioned {count} · first on line {first_line}{full_line}",
         lines.join("\n")
     )
 }

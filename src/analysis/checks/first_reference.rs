@@ -1,0 +1,150 @@
+//! `first-reference`: a person called by surname alone before the story gives the full name.
+
+use super::{Check, Context};
+use crate::analysis::document::Document;
+use crate::analysis::entities::{self, EntityKind};
+use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+
+pub const CODE: &str = "first-reference";
+
+pub const CHECK: Check = Check {
+    code: CODE,
+    summary: "A person is named by surname before the full name appears",
+    description: DESCRIPTION,
+    severity: Severity::Warning,
+    run,
+};
+
+const DESCRIPTION: &str = "\
+### first-reference
+
+**What**: a person mentioned by surname alone (`Peskov`, `Sá Menezes`) in the body of the \
+story before the first mention with the full name. Headlines and crossheads are left alone: \
+they use surnames by convention.
+
+**Why**: AP style gives the full name (usually with a title) on first reference; a reader \
+who meets `Peskov` first has to guess who that is. It usually means a paragraph was moved \
+or the lede rewritten.
+
+**Example**:
+
+```text
+Peskov said Moscow was ready.
+Kremlin spokesperson Dmitry Peskov later added that talks would take time.
+```
+
+`Peskov` on line 1 is flagged, with the full reference on line 2 as related information; \
+the quick fix *Write the full name* puts `Dmitry Peskov` in its place (then shorten the \
+later reference by hand).";
+
+fn run(context: &Context<'_>) -> Vec<Finding> {
+    let doc = context.doc;
+    let all = entities::extract_with(doc, &context.settings.entities);
+    let mut out = Vec::new();
+    for entity in all.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(full) = &entity.full_reference else {
+            continue;
+        };
+        for mention in entity.mentions.iter().filter(|m| m.end <= full.start) {
+            if in_heading(doc, mention.start) || !entity.is_short_mention(doc.text, mention) {
+                continue;
+            }
+            let written = doc.slice(mention);
+            out.push(Finding {
+                code: CODE,
+                severity: CHECK.severity,
+                range: mention.clone(),
+                message: format!(
+                    "“{written}” appears before the full name “{}” (line {}); give the full \
+                     name on first reference.",
+                    entity.name,
+                    doc.line_of(full.start) + 1
+                ),
+                related: vec![Related {
+                    document: DocumentRef::This,
+                    range: full.clone(),
+                    message: format!("Full name “{}”", entity.name),
+                }],
+                fixes: vec![Fix {
+                    title: "Write the full name".to_string(),
+                    edits: vec![TextEdit {
+                        range: mention.clone(),
+                        replacement: entity.name.clone(),
+                    }],
+                }],
+            });
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
+    doc.block_at(offset).is_some_and(|block| block.is_heading())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::checks::flagged;
+    use crate::analysis::document::Format;
+    use crate::analysis::finding::apply_edits;
+
+    /// (article, flagged (line, text) pairs)
+    const CASES: &[(&str, &[(usize, &str)])] = &[
+        (
+            "Peskov said Moscow was ready.\n\nKremlin spokesperson Dmitry Peskov later added \
+             more. Peskov left.",
+            &[(1, "Peskov")],
+        ),
+        // Headlines may use the surname first.
+        (
+            "# Peskov warns Kyiv\n\nKremlin spokesperson Dmitry Peskov spoke. Peskov left.",
+            &[],
+        ),
+        // The full name first: nothing to report.
+        (
+            "Kremlin spokesperson Dmitry Peskov spoke. Peskov left.\n\nPeskov returned.",
+            &[],
+        ),
+        // Compound surname, particles.
+        (
+            "The museum reopened, Sá Menezes said on Monday.\n\nIts director, Rodrigo Sá \
+             Menezes, cut the ribbon.",
+            &[(1, "Sá Menezes")],
+        ),
+        // Only a title and surname, never a full name: not this check's business.
+        ("President Zelensky spoke. Zelensky left.", &[]),
+    ];
+
+    #[test]
+    fn flags_surnames_before_the_full_name() {
+        for (text, expected) in CASES {
+            let expected: Vec<(usize, String)> =
+                expected.iter().map(|(l, t)| (*l, t.to_string())).collect();
+            assert_eq!(flagged(&CHECK, text), expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn related_points_at_the_full_reference_and_fix_writes_it() {
+        let text = "Peskov said Moscow was ready.\n\nKremlin spokesperson Dmitry Peskov spoke.";
+        let doc = Document::parse(text, Format::Markdown);
+        let corpus = crate::analysis::corpus::Corpus::default();
+        let settings = crate::analysis::settings::Settings::default();
+        let context = Context {
+            doc: &doc,
+            name: None,
+            corpus: &corpus,
+            settings: &settings,
+        };
+        let findings = run(&context);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(&text[findings[0].related[0].range.clone()], "Dmitry Peskov");
+        assert!(findings[0].message.contains("line 3"));
+        assert_eq!(
+            apply_edits(text, &findings[0].fixes[0].edits),
+            "Dmitry Peskov said Moscow was ready.\n\nKremlin spokesperson Dmitry Peskov spoke."
+        );
+    }
+}

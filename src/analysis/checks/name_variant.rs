@@ -1,0 +1,221 @@
+//! `name-variant`: the same entity spelled two ways in one story (`Zelenskyy` / `Zelensky`).
+
+use super::{Check, Context};
+use crate::analysis::entities::{self, Entities};
+use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+
+pub const CODE: &str = "name-variant";
+
+pub const CHECK: Check = Check {
+    code: CODE,
+    summary: "A name is spelled differently from its first (or canonical) spelling",
+    description: DESCRIPTION,
+    severity: Severity::Warning,
+    run,
+};
+
+const DESCRIPTION: &str = "\
+### name-variant
+
+**What**: a mention of a person whose spelling differs from the name the story (or the style \
+guide) uses: a surname one letter away from the surname of a person the story names, with the \
+same other name parts (`Zelensky` in a story about `Volodymyr Zelenskyy`, `Peskow` for \
+`Peskov`), or a spelling listed as an alias of a person in `copydesk.toml` `[[entities]]`.
+
+**Why**: the same person spelled two ways in one story is a classic copy-desk catch; readers \
+take it for carelessness, and transliterated names (Ukrainian, Russian, Arabic) have several \
+spellings in circulation.
+
+**Example**:
+
+```text
+Ukrainian President Volodymyr Zelenskyy said talks would resume.
+Zelensky's office gave no date.
+```
+
+`Zelensky` is flagged; the quick fix *Use “Zelenskyy”* writes the first full reference's \
+spelling (or the style guide's canonical name).";
+
+fn run(context: &Context<'_>) -> Vec<Finding> {
+    let doc = context.doc;
+    let all = entities::extract_with(doc, &context.settings.entities);
+    findings(doc.text, &all, |offset| doc.line_of(offset) + 1)
+}
+
+/// One finding per variant mention, pointing at the entity's first full reference.
+fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for variant in &all.variants {
+        let Some(entity) = all.entities.get(variant.entity) else {
+            continue;
+        };
+        let written_words = variant.written.split_whitespace().count();
+        let name_words: Vec<&str> = entity.name.split_whitespace().collect();
+        let Some(tail) = name_words.len().checked_sub(written_words) else {
+            continue;
+        };
+        let preferred = name_words[tail..].join(" ");
+        if preferred == variant.written || text.get(variant.range.clone()).is_none() {
+            continue;
+        }
+        let reference = entity
+            .full_reference
+            .clone()
+            .or_else(|| entity.mentions.first().cloned())
+            .unwrap_or(variant.range.clone());
+        let source = if entity.canonical {
+            "the style guide's spelling".to_string()
+        } else {
+            format!("first reference on line {}", line_of(reference.start))
+        };
+        out.push(Finding {
+            code: CODE,
+            severity: CHECK.severity,
+            range: variant.range.clone(),
+            message: format!(
+                "“{}” is spelled differently from “{}” ({source}).",
+                variant.written, entity.name
+            ),
+            related: vec![Related {
+                document: DocumentRef::This,
+                range: reference,
+                message: format!("{} spelled “{}”", entity.kind.label(), entity.name),
+            }],
+            fixes: vec![Fix {
+                title: format!("Use “{preferred}”"),
+                edits: vec![TextEdit {
+                    range: variant.range.clone(),
+                    replacement: preferred,
+                }],
+            }],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::checks::flagged;
+    use crate::analysis::corpus::Corpus;
+    use crate::analysis::document::{Document, Format};
+    use crate::analysis::entities::EntityKind;
+    use crate::analysis::finding::apply_edits;
+    use crate::analysis::settings::{Settings, StyleEntity};
+
+    fn run_with(text: &str, settings: &Settings) -> Vec<Finding> {
+        let doc = Document::parse(text, Format::Markdown);
+        let corpus = Corpus::default();
+        let context = Context {
+            doc: &doc,
+            name: None,
+            corpus: &corpus,
+            settings,
+        };
+        run(&context)
+    }
+
+    /// Applies every finding's fix at once.
+    fn fixed(text: &str, settings: &Settings) -> String {
+        let edits: Vec<TextEdit> = run_with(text, settings)
+            .into_iter()
+            .flat_map(|f| f.fixes[0].edits.clone())
+            .collect();
+        apply_edits(text, &edits)
+    }
+
+    /// (article, flagged (line, text) pairs)
+    const CASES: &[(&str, &[(usize, &str)])] = &[
+        (
+            "Ukrainian President Volodymyr Zelenskyy spoke.\n\nZelensky's office said talks \
+             go ahead.\n\nZelenskyy left. Later Zelensky returned.",
+            &[(3, "Zelensky"), (5, "Zelensky")],
+        ),
+        (
+            "Kremlin spokesperson Dmitry Peskov said Moscow was ready. Peskow gave no date.",
+            &[(1, "Peskow")],
+        ),
+        (
+            "Kremlin spokesperson Dmitry Peskov spoke. Later Dmitry Peskow denied it.",
+            &[(1, "Dmitry Peskow")],
+        ),
+        // Different people, different names: nothing to report.
+        (
+            "Finance Minister Carlos Ruiz spoke. His sister Ana Ruis protested. Ruiz left.",
+            &[],
+        ),
+        (
+            "Coach Mark Jensen and his assistant Mark Hansen watched. Jensen and Hansen left.",
+            &[],
+        ),
+        ("Christine Lagarde spoke. Lagarde left.", &[]),
+    ];
+
+    #[test]
+    fn flags_variant_spellings() {
+        for (text, expected) in CASES {
+            let expected: Vec<(usize, String)> =
+                expected.iter().map(|(l, t)| (*l, t.to_string())).collect();
+            assert_eq!(flagged(&CHECK, text), expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn fix_writes_the_first_spelling() {
+        let text = "Ukrainian President Volodymyr Zelenskyy spoke.\n\nZelensky's office said \
+                    talks go ahead.";
+        let findings = run_with(text, &Settings::default());
+        assert_eq!(findings[0].fixes[0].title, "Use “Zelenskyy”");
+        assert!(
+            findings[0].message.contains("line 1"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(findings[0].related[0].range, 20..39);
+        assert_eq!(
+            fixed(text, &Settings::default()),
+            "Ukrainian President Volodymyr Zelenskyy spoke.\n\nZelenskyy's office said \
+             talks go ahead."
+        );
+    }
+
+    #[test]
+    fn style_guide_alias_is_a_variant_of_the_canonical_name() {
+        let settings = Settings {
+            entities: vec![StyleEntity {
+                name: "Volodymyr Zelenskyy".into(),
+                aliases: vec!["Zelenskiy".into(), "Volodymyr Zelensky".into()],
+                kind: Some(EntityKind::Person),
+                description: Some("President of Ukraine".into()),
+            }],
+            ..Settings::default()
+        };
+        // The story is consistent, but not with the guide.
+        let text = "President Volodymyr Zelensky spoke on Monday. Zelensky gave no date. \
+                    Zelenskiy's aides agreed.";
+        let findings = run_with(text, &settings);
+        let flagged: Vec<&str> = findings.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(flagged, ["Volodymyr Zelensky", "Zelensky", "Zelenskiy"]);
+        assert!(findings[0].message.contains("style guide"));
+        assert_eq!(
+            fixed(text, &settings),
+            "President Volodymyr Zelenskyy spoke on Monday. Zelenskyy gave no date. \
+             Zelenskyy's aides agreed."
+        );
+        // Organisations' aliases are short forms, not misspellings.
+        let settings = Settings {
+            entities: vec![StyleEntity {
+                name: "European Central Bank".into(),
+                aliases: vec!["ECB".into()],
+                kind: Some(EntityKind::Organisation),
+                description: None,
+            }],
+            ..Settings::default()
+        };
+        assert!(run_with(
+            "The ECB met. The European Central Bank left rates.",
+            &settings
+        )
+        .is_empty());
+    }
+}
