@@ -51,7 +51,12 @@ struct Entry {
 
 impl Entry {
     fn paragraph(&self, id: ParagraphId) -> Option<&PlacedParagraph> {
-        self.print.paragraphs.get(*self.positions.get(&id)?)
+        // Until a document is edited its paragraph ids are their positions: no hash lookup.
+        let position = match self.paragraph_ids.get(id as usize) {
+            Some(&at) if at == id => id as usize,
+            _ => *self.positions.get(&id)?,
+        };
+        self.print.paragraphs.get(position)
     }
 
     fn set_paragraphs(&mut self, print: DocumentPrint, ids: Vec<ParagraphId>) {
@@ -182,42 +187,31 @@ impl Corpus {
         }
     }
 
+    /// Ids are given in insertion order and a replaced document keeps its place, so the
+    /// order of ids is the order of the documents (until ids wrap after four billion inserts).
     fn is_before(&self, a: DocumentId, b: DocumentId) -> bool {
-        match (self.positions.get(&a), self.positions.get(&b)) {
-            (Some(a), Some(b)) => a < b,
-            _ => false,
+        a < b
+    }
+
+    /// The entry of a document id: found where it was inserted when nothing before it was
+    /// removed, else through the position map.
+    fn entry_by_id(&self, id: DocumentId) -> Option<&Entry> {
+        match self.entries.get(id as usize) {
+            Some(entry) if entry.id == id => Some(entry),
+            _ => self.entries.get(*self.positions.get(&id)?),
         }
     }
 
-    /// In how many documents a fingerprint occurs. A document's postings are mostly
-    /// contiguous, so this counts runs of one document, stopping once `enough` is reached.
-    pub fn document_frequency(&self, fingerprint: u64, enough: usize) -> usize {
-        let mut count = 0;
-        let mut previous = None;
-        for posting in self.postings(fingerprint) {
-            if previous != Some(posting.document) {
-                count += 1;
-                if count >= enough {
-                    break;
-                }
-                previous = Some(posting.document);
-            }
-        }
-        count
+    /// In how many documents a fingerprint occurs (see
+    /// [`FingerprintIndex::document_frequency`]); no scan, so it can be asked for every shingle.
+    pub fn document_frequency(&self, fingerprint: u64) -> usize {
+        self.index.document_frequency(fingerprint)
     }
 
     /// Whether a fingerprint occurs in so many documents that it is boilerplate
     /// ([`is_boilerplate`]).
     pub fn is_boilerplate_fingerprint(&self, fingerprint: u64) -> bool {
-        let postings = self.postings(fingerprint).len();
-        if postings < BOILERPLATE_MIN_DOCUMENTS {
-            return false;
-        }
-        let documents = self.len();
-        // The least document frequency that is boilerplate in a corpus of this size.
-        let enough = ((BOILERPLATE_SHARE * documents as f64).floor() as usize + 1)
-            .max(BOILERPLATE_MIN_DOCUMENTS);
-        is_boilerplate(self.document_frequency(fingerprint, enough), documents)
+        is_boilerplate(self.document_frequency(fingerprint), self.len())
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -274,7 +268,7 @@ impl Corpus {
 
     /// A document and its paragraph prints, by the id its postings carry.
     pub fn by_id(&self, id: DocumentId) -> Option<(&CorpusDocument, &DocumentPrint)> {
-        let entry = self.entries.get(*self.positions.get(&id)?)?;
+        let entry = self.entry_by_id(id)?;
         Some((&entry.document, &entry.print))
     }
 
@@ -284,7 +278,7 @@ impl Corpus {
         document: DocumentId,
         paragraph: ParagraphId,
     ) -> Option<(&CorpusDocument, &PlacedParagraph)> {
-        let entry = self.entries.get(*self.positions.get(&document)?)?;
+        let entry = self.entry_by_id(document)?;
         Some((&entry.document, entry.paragraph(paragraph)?))
     }
 
@@ -539,8 +533,9 @@ mod tests {
         }
         corpus.insert("last.md", story(&[CREST]), Format::Markdown);
         let lede = paragraph_fingerprints(LEDE)[0];
-        assert_eq!(corpus.document_frequency(lede, usize::MAX), 40);
-        assert_eq!(corpus.document_frequency(lede, 5), 5);
+        assert_eq!(corpus.document_frequency(lede), 40);
+        corpus.remove("3.md");
+        assert_eq!(corpus.document_frequency(lede), 39);
         assert!(corpus.is_boilerplate_fingerprint(lede));
         assert!(!corpus.is_boilerplate_fingerprint(paragraph_fingerprints(CREST)[0]));
     }

@@ -570,16 +570,42 @@ pub struct Posting {
 #[derive(Debug, Clone)]
 enum Postings {
     One(Posting),
-    Many(Vec<Posting>),
+    /// With the number of runs of one document among them: a document's postings are added
+    /// together, so this is its document frequency (an edited document's new paragraphs may
+    /// make a second run), known without a scan.
+    Many {
+        postings: Vec<Posting>,
+        documents: u32,
+    },
 }
 
 impl Postings {
     fn as_slice(&self) -> &[Posting] {
         match self {
             Postings::One(posting) => std::slice::from_ref(posting),
-            Postings::Many(postings) => postings,
+            Postings::Many { postings, .. } => postings,
         }
     }
+
+    fn documents(&self) -> usize {
+        match self {
+            Postings::One(_) => 1,
+            Postings::Many { documents, .. } => *documents as usize,
+        }
+    }
+}
+
+/// The number of runs of one document in postings.
+fn document_runs(postings: &[Posting]) -> u32 {
+    let mut runs = 0;
+    let mut previous = None;
+    for posting in postings {
+        if previous != Some(posting.document) {
+            runs += 1;
+            previous = Some(posting.document);
+        }
+    }
+    runs
 }
 
 /// A fast hasher for the index's keys. A `u64` key is taken to be a hash already (fingerprints
@@ -642,6 +668,12 @@ impl FingerprintIndex {
         self.map.get(&fingerprint).map_or(&[], Postings::as_slice)
     }
 
+    /// In how many documents `fingerprint` occurs (counted as runs of one document's postings,
+    /// which a document's paragraphs added together make one).
+    pub fn document_frequency(&self, fingerprint: u64) -> usize {
+        self.map.get(&fingerprint).map_or(0, Postings::documents)
+    }
+
     /// The number of distinct fingerprints.
     pub fn len(&self) -> usize {
         self.map.len()
@@ -684,10 +716,24 @@ impl FingerprintIndex {
             None => {
                 self.map.insert(hash, Postings::One(posting));
             }
-            Some(Postings::Many(postings)) => postings.push(posting),
+            Some(Postings::Many {
+                postings,
+                documents,
+            }) => {
+                if postings
+                    .last()
+                    .is_some_and(|last| last.document != document)
+                {
+                    *documents += 1;
+                }
+                postings.push(posting);
+            }
             Some(one @ Postings::One(_)) => {
                 if let Postings::One(first) = *one {
-                    *one = Postings::Many(vec![first, posting]);
+                    *one = Postings::Many {
+                        postings: vec![first, posting],
+                        documents: if first.document == document { 1 } else { 2 },
+                    };
                 }
             }
         }
@@ -707,8 +753,12 @@ impl FingerprintIndex {
         for (hash, _) in indexed_shingles(print, coverage) {
             let emptied = match self.map.get_mut(&hash) {
                 Some(Postings::One(posting)) => belongs(posting),
-                Some(Postings::Many(postings)) => {
+                Some(Postings::Many {
+                    postings,
+                    documents,
+                }) => {
                     postings.retain(|posting| !belongs(posting));
+                    *documents = document_runs(postings);
                     postings.is_empty()
                 }
                 None => false,

@@ -72,6 +72,7 @@ pub fn check_with(
             Err(_) => report.crashed.push(check.code),
         }
     }
+    entities::forget_shared();
     report
         .findings
         .sort_by_key(|finding| (finding.range.start, finding.range.end));

@@ -10,7 +10,9 @@ mod sarif;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::{self, Corpus, Document, Finding, Format, Severity};
+use rayon::prelude::*;
+
+use crate::analysis::{self, Corpus, Document, Finding, Format, Settings, Severity};
 
 pub use render::{ColourChoice, OutputFormat};
 
@@ -73,8 +75,17 @@ pub fn check(options: &CheckOptions) -> u8 {
     };
     let mut had_errors = collected.had_errors;
     let mut sources = Vec::new();
-    for input in collected.inputs {
-        match files::read(&input) {
+    // Read in parallel; reported in the inputs' order.
+    let read: Vec<_> = collected
+        .inputs
+        .into_par_iter()
+        .map(|input| {
+            let text = files::read(&input);
+            (input, text)
+        })
+        .collect();
+    for (input, text) in read {
+        match text {
             Ok(text) => sources.push((input, text)),
             Err(files::Unread::Binary(note)) if !options.quiet => eprintln!("copydesk: {note}"),
             Err(files::Unread::Binary(_)) => {}
@@ -112,29 +123,53 @@ fn exit_code(checked: &[CheckedFile], had_errors: bool, fail_at: Severity) -> u8
 }
 
 /// Checks each source against the ones before it, so a copy is flagged in the later file.
+/// Every source is parsed and fingerprinted in parallel into one index; then each is checked,
+/// in parallel, against the index restricted to the sources before it, so the output does not
+/// depend on scheduling.
 fn check_sources(
     sources: Vec<(files::Input, Arc<str>)>,
     configs: &mut configs::Configs,
 ) -> Result<Vec<CheckedFile>, crate::config::ConfigError> {
+    let settings = sources
+        .iter()
+        .map(|(input, _)| Ok(configs.for_path(&input.config_anchor())?.settings.clone()))
+        .collect::<Result<Vec<Settings>, crate::config::ConfigError>>()?;
+    let prepared: Vec<_> = sources
+        .par_iter()
+        .map(|(input, text)| Corpus::prepare(&input.display(), text.clone(), input_format(input)))
+        .collect();
     let mut corpus = Corpus::default();
-    let mut checked = Vec::new();
-    for (input, text) in sources {
-        let display = input.display();
-        let format = input_format(&input);
-        let settings = &configs.for_path(&input.config_anchor())?.settings;
-        let doc = Document::parse(&text, format);
-        let report = analysis::check(&doc, Some(&display), &corpus, settings);
-        for code in &report.crashed {
-            eprintln!("copydesk: internal error in check {code} on {display}; please report it");
-        }
-        corpus.insert(&display, text.clone(), format);
-        checked.push(CheckedFile {
-            display,
-            text,
-            findings: report.findings,
-        });
+    corpus.set_earlier_only(true);
+    for document in prepared {
+        corpus.insert_prepared(document);
     }
-    Ok(checked)
+    let checked: Vec<(CheckedFile, Vec<&'static str>)> = sources
+        .into_par_iter()
+        .zip(settings.par_iter())
+        .map(|((input, text), settings)| {
+            let display = input.display();
+            let doc = Document::parse(&text, input_format(&input));
+            let report = analysis::check(&doc, Some(&display), &corpus, settings);
+            let file = CheckedFile {
+                display,
+                text: text.clone(),
+                findings: report.findings,
+            };
+            (file, report.crashed)
+        })
+        .collect();
+    Ok(checked
+        .into_iter()
+        .map(|(file, crashed)| {
+            for code in crashed {
+                eprintln!(
+                    "copydesk: internal error in check {code} on {}; please report it",
+                    file.display
+                );
+            }
+            file
+        })
+        .collect())
 }
 
 fn input_format(input: &files::Input) -> Format {

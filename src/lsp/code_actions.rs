@@ -12,7 +12,7 @@ use tower_lsp::lsp_types::{
 use super::diagnostics::{to_diagnostic, RopeLookup};
 use super::position::{to_byte_range, to_range, Encoding};
 use super::state::Analysed;
-use crate::analysis::checks::repeated_heading;
+use crate::analysis::checks::{name_variant, repeated_heading};
 use crate::analysis::suppression::{ignore_line_edit, IGNORE_LINE_TITLE};
 use crate::analysis::{self, Document, Finding};
 
@@ -84,7 +84,9 @@ fn quick_fixes(
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![diagnostic.clone()]),
                 edit: Some(workspace_edit(uri, analysed, &fix.edits, encoding)),
-                is_preferred: Some(finding.code == repeated_heading::CODE),
+                is_preferred: Some(
+                    finding.code == repeated_heading::CODE || finding.code == name_variant::CODE,
+                ),
                 ..CodeAction::default()
             })
         })

@@ -5,6 +5,7 @@ pub mod code_actions;
 pub mod config;
 pub mod diagnostics;
 pub mod hover;
+pub mod navigation;
 pub mod position;
 pub mod server;
 pub mod state;

@@ -13,8 +13,10 @@ use super::code_actions::{self, fix_all_kind};
 use super::config::{editor_layer, FileReload};
 use super::diagnostics::to_diagnostic;
 use super::hover;
+use super::navigation;
 use super::position::Encoding;
 use super::state::{ClientFlags, State};
+use super::workspace;
 
 pub struct Backend {
     client: Client,
@@ -41,6 +43,7 @@ impl Backend {
             if !state.is_latest_ticket(&uri, ticket) {
                 return;
             }
+            let started = std::time::Instant::now();
             let Some(analysed) = state.analysed(&uri).await else {
                 return;
             };
@@ -56,7 +59,13 @@ impl Backend {
                 .map(|finding| {
                     to_diagnostic(&uri, &analysed.rope, finding, encoding, state.as_ref())
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            // The benchmarks' latency harness reads this line (see BENCHMARKS.md).
+            tracing::debug!(
+                "checked {uri} version {} in {} us",
+                analysed.version,
+                started.elapsed().as_micros()
+            );
             client
                 .publish_diagnostics(uri, diagnostics, Some(analysed.version))
                 .await;
@@ -148,15 +157,61 @@ impl Backend {
         });
     }
 
-    /// Asks the client to tell us when `copydesk.toml` changes on disk (spawned: awaiting a
-    /// client request inside a handler can deadlock tower-lsp).
+    /// Indexes the workspace folders in the background (the server keeps answering), then
+    /// re-checks the open documents against the whole workspace.
+    fn index_workspace(&self, report_progress: bool) {
+        let backend = Backend::new(self.client.clone(), self.state.clone());
+        tokio::spawn(async move {
+            let client = backend.client.clone();
+            let state = backend.state.clone();
+            workspace::index_workspace(client, state, report_progress).await;
+            backend.state.invalidate_results();
+            backend.recheck_others(None, Duration::ZERO);
+        });
+    }
+
+    /// Makes the index entries of these (closed) files match the disk, off the runtime, and
+    /// re-checks the open documents if anything changed.
+    fn refresh_from_disk(&self, uris: Vec<Url>) {
+        if uris.is_empty() {
+            return;
+        }
+        let backend = Backend::new(self.client.clone(), self.state.clone());
+        tokio::spawn(async move {
+            let state = backend.state.clone();
+            let changed = tokio::task::spawn_blocking(move || {
+                let filter = state.config().files;
+                let mut changed = false;
+                for uri in &uris {
+                    changed |= state.workspace.refresh_uri(uri, &filter);
+                }
+                changed
+            })
+            .await
+            .unwrap_or(false);
+            if changed {
+                backend.state.invalidate_results();
+                backend.recheck_others(None, backend.state.config().debounce);
+            }
+        });
+    }
+
+    /// Asks the client to tell us when `copydesk.toml` or a copy file changes on disk (spawned:
+    /// awaiting a client request inside a handler can deadlock tower-lsp).
     fn watch_config_file(&self) {
         let client = self.client.clone();
         let watchers = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
-                kind: None,
-            }],
+            watchers: vec![
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+                    kind: None,
+                },
+                // Copy files, for the workspace index.
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.{md,markdown,txt}".to_string()),
+                    kind: None,
+                },
+            ],
         };
         let registration = Registration {
             id: "copydesk-config-file".to_string(),
@@ -225,6 +280,26 @@ fn client_flags(capabilities: &ClientCapabilities) -> ClientFlags {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false),
+        work_done_progress: capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false),
+    }
+}
+
+/// The folders whose copy files are indexed: every workspace folder, else the root.
+fn workspace_folders(params: &InitializeParams) -> Vec<std::path::PathBuf> {
+    let folders: Vec<std::path::PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|folder| folder.uri.to_file_path().ok())
+        .collect();
+    if folders.is_empty() {
+        workspace_root(params).into_iter().collect()
+    } else {
+        folders
     }
 }
 
@@ -240,6 +315,14 @@ fn server_capabilities(encoding: Encoding, flags: ClientFlags) -> ServerCapabili
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, fix_all_kind()]),
             ..CodeActionOptions::default()
@@ -269,6 +352,7 @@ impl LanguageServer for Backend {
         self.state.set_encoding(encoding);
         self.state.set_flags(flags);
         self.state.set_root(workspace_root(&params));
+        self.state.workspace.set_folders(workspace_folders(&params));
         self.state.reload_config_file();
         if let Some(options) = &params.initialization_options {
             self.apply_settings(options);
@@ -295,6 +379,7 @@ impl LanguageServer for Backend {
         if flags.configuration_pull {
             self.pull_settings();
         }
+        self.index_workspace(flags.work_done_progress);
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -319,6 +404,9 @@ impl LanguageServer for Backend {
         // Clients that cannot watch files still tell us when copydesk.toml is saved.
         if self.state.is_config_file(&params.text_document.uri) {
             self.reload_config_file();
+        } else {
+            // Nothing changes while the document is open; kept for clients that close first.
+            self.refresh_from_disk(vec![params.text_document.uri]);
         }
     }
 
@@ -330,6 +418,14 @@ impl LanguageServer for Backend {
         if config_changed {
             self.reload_config_file();
         }
+        let copy_files = params
+            .changes
+            .into_iter()
+            .map(|change| change.uri)
+            .filter(|uri| !self.state.is_config_file(uri))
+            .filter(|uri| workspace::is_copy_file(std::path::Path::new(uri.path())))
+            .collect();
+        self.refresh_from_disk(copy_files);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -340,6 +436,8 @@ impl LanguageServer for Backend {
                 .publish_diagnostics(uri.clone(), Vec::new(), None)
                 .await;
         }
+        // Back to the file on disk (or out of the index), then the others are re-checked.
+        self.refresh_from_disk(vec![uri.clone()]);
         self.recheck_others(Some(&uri), self.state.config().debounce);
     }
 
@@ -364,7 +462,103 @@ impl LanguageServer for Backend {
             &analysed,
             position.position,
             self.state.encoding(),
+            &self.state.config().analysis,
         ))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let Some(analysed) = self.state.analysed(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let location = navigation::definition(
+            &analysed,
+            &at.text_document.uri,
+            at.position,
+            self.state.encoding(),
+            &self.state.config().analysis,
+        );
+        Ok(location.map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let Some(analysed) = self.state.analysed(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(navigation::references(
+            &analysed,
+            &at.text_document.uri,
+            at.position,
+            params.context.include_declaration,
+            self.state.encoding(),
+            &self.state.config().analysis,
+        )))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        let Some(analysed) = self.state.analysed(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(navigation::highlights(
+            &analysed,
+            at.position,
+            self.state.encoding(),
+            &self.state.config().analysis,
+        )))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some(analysed) = self.state.analysed(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(navigation::prepare_rename(
+            &analysed,
+            params.position,
+            self.state.encoding(),
+            &self.state.config().analysis,
+        ))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let Some(analysed) = self.state.analysed(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(navigation::rename(
+            &analysed,
+            &at.text_document.uri,
+            at.position,
+            &params.new_name,
+            self.state.encoding(),
+            &self.state.config().analysis,
+        ))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(analysed) = self.state.analysed(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(DocumentSymbolResponse::Nested(
+            navigation::document_symbols(
+                &analysed,
+                self.state.encoding(),
+                &self.state.config().analysis,
+            ),
+        )))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

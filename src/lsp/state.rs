@@ -96,6 +96,8 @@ pub struct Analysed {
     pub text: Arc<str>,
     pub format: Format,
     pub findings: Arc<Vec<Finding>>,
+    /// The workspace index's generation the findings were computed against.
+    pub generation: u64,
 }
 
 /// `params: null` means "no params" to many clients; tower-lsp rejects it for methods without
@@ -327,9 +329,11 @@ impl State {
     /// blocking thread. `None` when the document is not open.
     pub async fn analysed(&self, uri: &Url) -> Option<Analysed> {
         let version = self.version_of(uri)?;
+        // Read before the snapshot: files indexed meanwhile make the result stale.
+        let generation = self.workspace.generation();
         if let Some(cached) = lock(&self.results)
             .get(uri)
-            .filter(|a| a.version == version)
+            .filter(|a| a.version == version && a.generation == generation)
         {
             return Some(cached.clone());
         }
@@ -344,6 +348,7 @@ impl State {
             text: snapshot.text,
             format: snapshot.format,
             findings: Arc::new(findings),
+            generation,
         };
         if self.version_of(uri) == Some(analysed.version) {
             lock(&self.results).insert(uri.clone(), analysed.clone());

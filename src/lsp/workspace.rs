@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
@@ -50,6 +51,16 @@ pub struct Workspace {
     open: Mutex<HashSet<String>>,
     /// The folders indexed on `initialized`.
     folders: Mutex<Vec<PathBuf>>,
+    /// Counts changes from the disk, so results computed before one are known to be stale.
+    generation: AtomicU64,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("documents", &self.len())
+            .finish()
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -69,6 +80,11 @@ impl Workspace {
         self.corpus
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Grows whenever files from the disk enter, change or leave the index.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     pub fn set_folders(&self, folders: Vec<PathBuf>) {
@@ -147,6 +163,7 @@ impl Workspace {
                 indexed += 1;
             }
         }
+        self.generation.fetch_add(1, Ordering::SeqCst);
         indexed
     }
 
@@ -183,10 +200,12 @@ impl Workspace {
                     return false;
                 }
                 corpus.insert(name, text, format);
+                self.generation.fetch_add(1, Ordering::SeqCst);
                 true
             }
             None if corpus.get(name).is_some() => {
                 corpus.remove(name);
+                self.generation.fetch_add(1, Ordering::SeqCst);
                 true
             }
             None => false,

@@ -397,3 +397,52 @@ pub fn file_uri(path: &std::path::Path) -> String {
 /// A story whose second heading repeats the first: one `repeated-heading` finding, line 4.
 pub const REPEATED_HEADING_STORY: &str =
     "# Council approves budget\n\nThe council met on Tuesday.\n\n# Council approves budget\n\nIt voted 7 to 2.\n";
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for workspace-index tests.
+
+impl Server {
+    /// Forgets every message read so far but not yet waited for, so the next wait sees only
+    /// what the server sends from now on (and what is still in flight).
+    pub fn forget_backlog(&mut self) {
+        self.backlog.clear();
+    }
+
+    /// Whether a message matching `wanted` was read and not yet waited for.
+    pub fn has_received(&self, wanted: impl FnMut(&Value) -> bool) -> bool {
+        self.backlog.iter().any(wanted)
+    }
+}
+
+impl Server {
+    /// Spawns `copydesk serve` with `env`, writing its log (stderr) to the file `log`.
+    pub fn spawn_with_log(env: &[(&str, &str)], log: &std::path::Path) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+        command
+            .args(["serve", "--stdio"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(log).expect("create log file"));
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("spawn copydesk serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (sender, incoming) = channel();
+        thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if sender.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        Server {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            backlog: Vec::new(),
+            next_id: 1,
+        }
+    }
+}

@@ -39,14 +39,17 @@ later reference by hand).";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let doc = context.doc;
-    let all = entities::extract_with(doc, &context.settings.entities);
+    let all = entities::extract_shared(doc, &context.settings.entities);
     let mut out = Vec::new();
     for entity in all.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let Some(full) = &entity.full_reference else {
             continue;
         };
         for mention in entity.mentions.iter().filter(|m| m.end <= full.start) {
-            if in_heading(doc, mention.start) || !entity.is_short_mention(doc.text, mention) {
+            if in_heading(doc, mention.start)
+                || !entity.is_short_mention(doc.text, mention)
+                || !looks_like_a_surname(doc.text, mention)
+            {
                 continue;
             }
             let written = doc.slice(mention);
@@ -77,6 +80,27 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     }
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// A surname in running copy: not shouted (`MUNICH` in a dateline) and not followed by
+/// another capitalised word, where it is more likely part of a title or another name
+/// (`Mines Minister Paul Kabuswe`).
+fn looks_like_a_surname(text: &str, mention: &std::ops::Range<usize>) -> bool {
+    let written = text.get(mention.clone()).unwrap_or("");
+    let shouted = written.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !written.chars().any(char::is_lowercase);
+    let rest = text.get(mention.end..).unwrap_or("");
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    let next_capitalised = rest.starts_with(' ')
+        && rest
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    !shouted && !next_capitalised
 }
 
 fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
@@ -115,6 +139,11 @@ mod tests {
         ),
         // Only a title and surname, never a full name: not this check's business.
         ("President Zelensky spoke. Zelensky left.", &[]),
+        // A dateline in capitals or a word inside a title is no surname on first reference.
+        (
+            "MUNICH, Germany — Coach Anna Munich spoke.\n\nMines Minister Paul Mines said so.",
+            &[],
+        ),
     ];
 
     #[test]

@@ -5,6 +5,7 @@ use super::document::Document;
 use super::finding::{Finding, Severity};
 use super::settings::Settings;
 
+pub mod ambiguous_name;
 pub mod duplicate_passage;
 pub mod first_reference;
 pub mod name_variant;
@@ -38,6 +39,7 @@ pub const REGISTRY: &[Check] = &[
     unattributed_quote::CHECK,
     name_variant::CHECK,
     first_reference::CHECK,
+    ambiguous_name::CHECK,
 ];
 
 /// Looks a check up by its code.

@@ -38,7 +38,7 @@ spelling (or the style guide's canonical name).";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let doc = context.doc;
-    let all = entities::extract_with(doc, &context.settings.entities);
+    let all = entities::extract_shared(doc, &context.settings.entities);
     findings(doc.text, &all, |offset| doc.line_of(offset) + 1)
 }
 

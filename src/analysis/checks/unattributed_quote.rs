@@ -529,15 +529,13 @@ The vote is on Friday.",
     }
 
     #[test]
-    fn a_long_article_checks_quickly() {
+    fn a_long_article_with_many_quotes_stays_clean() {
         let paragraph = "The council approved the plan in March after a long debate. \
             \"We will rebuild,\" said Ana Ruiz, a nurse. Peskov called it \"a farce\". \
             \"Nobody asked us.\"\n\n";
         let text = paragraph.repeat(400);
-        let started = std::time::Instant::now();
+        // Speed is measured in `cargo bench`, not asserted here.
         let findings = run_on(&text, Format::Markdown, &Settings::default());
         assert!(findings.is_empty());
-        // Generous for debug builds; release is well under a few milliseconds.
-        assert!(started.elapsed().as_millis() < 2_000);
     }
 }

@@ -202,7 +202,7 @@ fn stray_mentions(
                 .any(|p| p.start <= range.start && range.end <= p.end);
             let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
             let claimed =
-                all.by_offset.iter().any(|(r, _)| overlaps(r)) || found.iter().any(|r| overlaps(r));
+                all.by_offset.iter().any(|(r, _)| overlaps(r)) || found.iter().any(overlaps);
             if bounded && in_prose && !claimed {
                 found.push(range);
             }

@@ -17,6 +17,7 @@ mod guide;
 mod lexicon;
 mod recognise;
 mod resolve;
+pub mod speakers;
 mod tokens;
 
 use std::ops::Range;
@@ -129,6 +130,51 @@ pub fn extract_with(doc: &Document<'_>, guide: &[StyleEntity]) -> Entities {
         guide::apply(doc, &mut entities, guide);
     }
     entities
+}
+
+/// The last extraction on this thread, so the entity checks of one document share one pass:
+/// the text, format and guide it was computed for, and the result. `analysis::check_with`
+/// forgets it when the checks are done, so no document outlives its check here.
+type Cached = (
+    String,
+    super::document::Format,
+    Vec<StyleEntity>,
+    std::rc::Rc<Entities>,
+);
+
+thread_local! {
+    static LAST: std::cell::RefCell<Option<Cached>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `extract_with`, reusing the previous result when the same text is asked for again with the
+/// same guide (the checks of one document each need the entities).
+pub fn extract_shared(doc: &Document<'_>, guide: &[StyleEntity]) -> std::rc::Rc<Entities> {
+    let hit = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .and_then(|(text, format, cached_guide, all)| {
+                (*format == doc.format && text == doc.text && cached_guide == guide)
+                    .then(|| all.clone())
+            })
+    });
+    if let Some(all) = hit {
+        return all;
+    }
+    let all = std::rc::Rc::new(extract_with(doc, guide));
+    LAST.with(|last| {
+        *last.borrow_mut() = Some((
+            doc.text.to_string(),
+            doc.format,
+            guide.to_vec(),
+            all.clone(),
+        ));
+    });
+    all
+}
+
+/// Drops the result `extract_shared` keeps (and its copy of the text).
+pub fn forget_shared() {
+    LAST.with(|last| last.borrow_mut().take());
 }
 
 impl Entity {
@@ -278,6 +324,97 @@ fn variant_spellings(all: &Entities, entity: &Entity) -> Vec<String> {
         }
     }
     spellings
+}
+
+/// What a rename at one mention changes: the part of that mention under the cursor (`under`)
+/// and the same part of every mention of the entity (`spans`, in text order).
+///
+/// For a person the name splits into given names and surname, the surname being as many last
+/// words as the story's shortest mention (`Leyen` or `von der Leyen`, `Sá Menezes`): renaming
+/// from a surname renames the surname in every mention, full or bare, whatever its spelling
+/// (so a rename also settles variants); renaming from a given name renames the given names of
+/// the full mentions. For an organisation or place a mention is renamed whole, together with
+/// every mention written the same way (`ECB` and `European Central Bank` are renamed apart).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenameTargets {
+    pub entity: usize,
+    pub under: Range<usize>,
+    pub spans: Vec<Range<usize>>,
+}
+
+/// The rename targets at byte `offset`, if it is on a mention.
+pub fn rename_targets(text: &str, all: &Entities, offset: usize) -> Option<RenameTargets> {
+    let (entity, mention) = all.mention_at(offset)?;
+    let index = all.index_of(entity)?;
+    let words = |range: &Range<usize>| -> Vec<Range<usize>> {
+        let slice = text.get(range.clone()).unwrap_or("");
+        let mut out = Vec::new();
+        let mut start = None;
+        for (at, c) in slice.char_indices() {
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some(at),
+                (true, Some(s)) => {
+                    out.push(range.start + s..range.start + at);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push(range.start + s..range.end);
+        }
+        out
+    };
+    if entity.kind != EntityKind::Person {
+        let written = text.get(mention.clone())?;
+        let spans = entity
+            .mentions
+            .iter()
+            .filter(|m| text.get((*m).clone()) == Some(written))
+            .cloned()
+            .collect();
+        return Some(RenameTargets {
+            entity: index,
+            under: mention,
+            spans,
+        });
+    }
+    let name_len = entity.name.split_whitespace().count().max(1);
+    let shortest = entity
+        .mentions
+        .iter()
+        .map(|m| words(m).len())
+        .filter(|&n| n > 0)
+        .min()
+        .unwrap_or(1);
+    let surname_len = if shortest < name_len { shortest } else { 1 };
+    let part = |m: &Range<usize>, surname: bool| -> Option<Range<usize>> {
+        let w = words(m);
+        if w.is_empty() {
+            return None;
+        }
+        let split = w.len().saturating_sub(surname_len);
+        if surname {
+            Some(w[split].start..w[w.len() - 1].end)
+        } else if split > 0 {
+            Some(w[0].start..w[split - 1].end)
+        } else {
+            None
+        }
+    };
+    let surname_part = part(&mention, true)?;
+    let on_surname = offset >= surname_part.start;
+    let under = part(&mention, on_surname)?;
+    let spans = entity
+        .mentions
+        .iter()
+        .filter_map(|m| part(m, on_surname))
+        .collect();
+    Some(RenameTargets {
+        entity: index,
+        under,
+        spans,
+    })
 }
 
 fn escape_markdown(text: &str) -> String {
@@ -687,6 +824,140 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
             hover_markdown(&doc, &entities, who),
             "**World Health Organization** — organisation\nAlso written WHO\n\n\
              Mentioned 3 times · first on line 1"
+        );
+    }
+
+    #[test]
+    fn rename_targets_follow_the_part_under_the_cursor() {
+        let text = "Kremlin spokesperson Dmitry Peskov spoke. Peskow left. Later Dmitry Peskov \
+                    and Ursula von der Leyen met; von der Leyen's aide and the European Central \
+                    Bank (ECB) agreed. The ECB said so.";
+        let doc = Document::parse(text, Format::PlainText);
+        let all = extract(&doc);
+        let spans = |needle: &str, nth: usize| -> (String, Vec<String>) {
+            let at = text.match_indices(needle).nth(nth).unwrap().0;
+            let found = rename_targets(text, &all, at).expect("a mention");
+            (
+                text[found.under].to_string(),
+                found
+                    .spans
+                    .iter()
+                    .map(|r| text[r.clone()].to_string())
+                    .collect(),
+            )
+        };
+        assert_eq!(
+            spans("Peskov", 0),
+            (
+                "Peskov".into(),
+                vec!["Peskov".into(), "Peskow".into(), "Peskov".into()]
+            )
+        );
+        assert_eq!(
+            spans("Dmitry", 1),
+            ("Dmitry".into(), vec!["Dmitry".into(), "Dmitry".into()])
+        );
+        assert_eq!(
+            spans("Leyen", 1),
+            (
+                "von der Leyen".into(),
+                vec!["von der Leyen".into(), "von der Leyen".into()]
+            )
+        );
+        assert_eq!(
+            spans("ECB", 1),
+            ("ECB".into(), vec!["ECB".into(), "ECB".into()])
+        );
+        assert_eq!(
+            spans("European", 0),
+            (
+                "European Central Bank".into(),
+                vec!["European Central Bank".into()]
+            )
+        );
+        assert!(rename_targets(text, &all, text.find("spoke").unwrap()).is_none());
+    }
+
+    #[test]
+    fn title_and_surname_mentions_resolve_to_the_full_reference() {
+        let text = "Kremlin spokesperson Dmitry Peskov spoke on Monday. Later, spokesperson \
+                    Peskov and Mr. Peskov's deputy left. Ursula von der Leyen met President \
+                    von der Leyen's staff.";
+        assert_rows(
+            text,
+            &[
+                ("Peskov", 1, Some(("Dmitry Peskov", Person))),
+                ("Peskov", 2, Some(("Dmitry Peskov", Person))),
+                ("von der Leyen", 1, Some(("Ursula von der Leyen", Person))),
+                ("Later", 0, None),
+                ("Mr.", 0, None),
+            ],
+        );
+        let doc = Document::parse(text, Format::PlainText);
+        let peskov = entity(&extract(&doc), "Dmitry Peskov").clone();
+        assert_eq!(&text[peskov.full_reference.unwrap()], "Dmitry Peskov");
+    }
+
+    fn guide() -> Vec<StyleEntity> {
+        vec![
+            StyleEntity {
+                name: "Volodymyr Zelenskyy".into(),
+                aliases: vec!["Zelensky".into(), "Zelenskiy".into()],
+                kind: Some(Person),
+                description: Some("President of Ukraine since 2019".into()),
+            },
+            StyleEntity {
+                name: "Ukrenergo".into(),
+                aliases: vec!["NPC Ukrenergo".into()],
+                kind: Some(Org),
+                description: Some("Ukraine's state grid operator".into()),
+            },
+        ]
+    }
+
+    #[test]
+    fn style_guide_aliases_resolve_and_descriptions_show() {
+        let text = "President Zelensky spoke in Kyiv. Zelenskiy's office said the grid \
+                    operator Ukrenergo would report. Ukrenergo declined.";
+        let doc = Document::parse(text, Format::PlainText);
+        let all = extract_with(&doc, &guide());
+        let (found, range) = all.mention_at(text.find("Zelenskiy").unwrap()).unwrap();
+        assert_eq!(&text[range], "Zelenskiy");
+        assert_eq!(found.name, "Volodymyr Zelenskyy");
+        assert_eq!(found.mentions.len(), 2);
+        assert!(found.canonical);
+        let hover = hover_markdown(&doc, &all, found);
+        assert!(
+            hover.starts_with(
+                "**Volodymyr Zelenskyy** — person\nPresident\n_President of Ukraine since 2019_"
+            ),
+            "{hover}"
+        );
+        let written: Vec<&str> = all.variants.iter().map(|v| v.written.as_str()).collect();
+        assert_eq!(written, ["Zelensky", "Zelenskiy"]);
+        let (grid, _) = all.mention_at(text.rfind("Ukrenergo").unwrap()).unwrap();
+        assert_eq!(grid.kind, Org);
+        assert_eq!(grid.mentions.len(), 2);
+        assert!(hover_markdown(&doc, &all, grid).contains("_Ukraine's state grid operator_"));
+        // Without the guide the bare `Zelenskiy` is no entity.
+        let plain = extract(&doc);
+        assert!(plain.mention_at(text.find("Zelenskiy").unwrap()).is_none());
+        // Entities stay in order of first mention and mentions never overlap.
+        let firsts: Vec<usize> = all.entities.iter().map(|e| e.mentions[0].start).collect();
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn hover_gives_the_full_reference_line_when_it_comes_later() {
+        let text = "# Peskov warns Kyiv\n\nKremlin spokesperson Dmitry Peskov spoke.\n";
+        let doc = Document::parse(text, Format::Markdown);
+        let all = extract(&doc);
+        let (peskov, _) = all.mention_at(text.find("Peskov").unwrap()).unwrap();
+        assert!(
+            hover_markdown(&doc, &all, peskov)
+                .ends_with("Mentioned twice · first on line 1 · full name on line 3")
+                || hover_markdown(&doc, &all, peskov)
+                    .ends_with("Mentioned 2 times · first on line 1 · full name on line 3")
         );
     }
 

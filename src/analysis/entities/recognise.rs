@@ -459,7 +459,8 @@ impl<'t> Recogniser<'_, 't> {
         let name: Vec<usize> = run[head + 1..]
             .iter()
             .copied()
-            .skip_while(|&i| self.tokens[i].shape == Shape::Lower)
+            // `President von der Leyen`: a particle opening the surname stays.
+            .skip_while(|&i| self.tokens[i].shape == Shape::Lower && !self.is_leading_particle(i))
             .collect();
         if name.is_empty() {
             return;
