@@ -125,7 +125,9 @@ fn editing_and_deleting_the_closed_file_update_the_diagnostics() {
 #[test]
 fn a_new_file_on_disk_is_indexed_when_the_watcher_reports_it() {
     let (root, mut server, draft) = workspace_with_draft("workspace-new");
+    server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
     std::fs::remove_file(root.path.join("wire/earlier.md")).unwrap();
+    server.forget_backlog();
     notify_changed(&mut server, &root.uri("wire/earlier.md"), 3);
     server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
     root.write("later.txt", format!("Wire copy.\n\n{PASSAGE}\n"));

@@ -53,6 +53,9 @@ pub struct Workspace {
     folders: Mutex<Vec<PathBuf>>,
     /// Counts changes from the disk, so results computed before one are known to be stale.
     generation: AtomicU64,
+    /// Files refreshed from a watcher event or a save while the initial indexing runs: the
+    /// indexer may have read them before the change, so it leaves them alone.
+    refreshed: Mutex<HashSet<String>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -131,6 +134,11 @@ impl Workspace {
         self.read().get(name).map(|document| document.text.clone())
     }
 
+    /// Forgets which files were refreshed during the initial indexing, once it is over.
+    pub fn finish_indexing(&self) {
+        lock(&self.refreshed).clear();
+    }
+
     pub fn len(&self) -> usize {
         self.read().len()
     }
@@ -156,9 +164,10 @@ impl Workspace {
             })
             .collect();
         let mut corpus = self.write();
+        let refreshed = lock(&self.refreshed);
         let mut indexed = 0;
         for document in prepared {
-            if !self.is_open(document.name()) {
+            if !self.is_open(document.name()) && !refreshed.contains(document.name()) {
                 corpus.insert_prepared(document);
                 indexed += 1;
             }
@@ -191,6 +200,7 @@ impl Workspace {
         if self.is_open(name) {
             return false;
         }
+        lock(&self.refreshed).insert(name.to_string());
         match text {
             Some((text, format)) => {
                 if corpus
@@ -304,6 +314,7 @@ pub async fn index_workspace(client: Client, state: Arc<State>, report_progress:
             progress.report(done, paths.len()).await;
         }
     }
+    workspace.finish_indexing();
     if let Some(progress) = progress {
         progress.end(indexed).await;
     }
@@ -452,6 +463,21 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         assert!(workspace.refresh_uri(&uri, &FileFilter::default()));
         assert!(workspace.is_empty());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn files_refreshed_during_indexing_are_left_to_the_refresh() {
+        let root = temp_folder("refreshed");
+        let path = root.join("story.md");
+        let uri = Url::from_file_path(&path).unwrap();
+        // The watcher reported the file gone; the indexer had listed it before.
+        let workspace = Workspace::default();
+        assert!(!workspace.refresh_uri(&uri, &FileFilter::default()));
+        std::fs::write(&path, "Back again.").unwrap();
+        assert_eq!(workspace.index_files(std::slice::from_ref(&path)), 0);
+        workspace.finish_indexing();
+        assert_eq!(workspace.index_files(std::slice::from_ref(&path)), 1);
         let _ = std::fs::remove_dir_all(&root);
     }
 }
