@@ -121,6 +121,32 @@ impl<'a> Document<'a> {
         self.blocks.iter().filter(|block| block.is_paragraph())
     }
 
+    /// The byte range that deletes `block` as whole lines, with one adjacent blank line: the
+    /// one after if there is one, else the one before — as an editor's "delete line" would.
+    /// When the last removed line has no line break (a file without a final newline), the break
+    /// before the removed lines goes instead, so no stray empty line is left behind.
+    pub fn block_removal(&self, block: &Block) -> Range<usize> {
+        let lines = &self.lines;
+        let is_blank = |index: usize| self.slice(&lines[index].range).trim().is_empty();
+        let has_break = |index: usize| lines[index].full.end > lines[index].range.end;
+        let mut first = block.lines.start.min(lines.len() - 1);
+        let mut last = block
+            .lines
+            .end
+            .saturating_sub(1)
+            .clamp(first, lines.len() - 1);
+        if last + 1 < lines.len() && is_blank(last + 1) && has_break(last + 1) {
+            last += 1;
+        } else if first > 0 && is_blank(first - 1) {
+            first -= 1;
+        }
+        if !has_break(last) && first > 0 {
+            lines[first - 1].range.end..lines[last].full.end
+        } else {
+            lines[first].full.start..lines[last].full.end
+        }
+    }
+
     /// The block containing byte `offset`, if any.
     pub fn block_at(&self, offset: usize) -> Option<&Block> {
         self.blocks

@@ -133,16 +133,12 @@ mod tests {
     fn fixes_name_each_candidate_most_recent_first() {
         let text = "Finance Minister Carlos Ruiz presented the budget. His sister, Ana Ruiz, \
                     protested. \"We cannot wait,\" Ruiz said.";
-        let doc = crate::analysis::Document::parse(text, crate::analysis::Format::PlainText);
-        let corpus = crate::analysis::Corpus::default();
-        let settings = crate::analysis::Settings::default();
-        let context = Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings: &settings,
-        };
-        let findings = run(&context);
+        let findings = crate::analysis::checks::findings_with(
+            &CHECK,
+            text,
+            crate::analysis::Format::PlainText,
+            &crate::analysis::Settings::default(),
+        );
         assert_eq!(findings.len(), 1);
         let titles: Vec<&str> = findings[0].fixes.iter().map(|f| f.title.as_str()).collect();
         assert_eq!(titles, ["Write “Ana Ruiz”", "Write “Carlos Ruiz”"]);

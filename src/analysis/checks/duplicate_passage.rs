@@ -510,7 +510,7 @@ impl<'a> Checker<'a> {
         exact: bool,
     ) -> Finding {
         let range = self.print.paragraphs[number].range.clone();
-        let removal = paragraph_removal(self.doc, self.blocks[number]);
+        let removal = self.doc.block_removal(self.blocks[number]);
         self.finding(range, removal, originals, similarity, exact)
     }
 
@@ -881,28 +881,6 @@ fn percent_decode(segment: &str) -> String {
         }
     }
     String::from_utf8_lossy(&decoded).into_owned()
-}
-
-/// A repeated paragraph's lines plus one adjacent blank line: the one after if there is one,
-/// else the one before (as `repeated-heading` removes a heading). When the last removed line
-/// has no line break (end of a file without a final newline), the break before goes instead,
-/// so no stray empty line is left behind.
-fn paragraph_removal(doc: &Document<'_>, block: &Block) -> Range<usize> {
-    let lines = &doc.lines;
-    let is_blank = |index: usize| doc.slice(&lines[index].range).trim().is_empty();
-    let has_break = |index: usize| lines[index].full.end > lines[index].range.end;
-    let mut first = block.lines.start;
-    let mut last = block.lines.end.saturating_sub(1).max(first);
-    if last + 1 < lines.len() && is_blank(last + 1) && has_break(last + 1) {
-        last += 1;
-    } else if first > 0 && is_blank(first - 1) {
-        first -= 1;
-    }
-    if !has_break(last) && first > 0 {
-        lines[first - 1].range.end..lines[last].full.end
-    } else {
-        lines[first].full.start..lines[last].full.end
-    }
 }
 
 /// A repeated sentence inside a paragraph, with the whitespace after it so the next sentence

@@ -111,7 +111,6 @@ fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
 mod tests {
     use super::*;
     use crate::analysis::checks::flagged;
-    use crate::analysis::document::Format;
     use crate::analysis::finding::apply_edits;
 
     /// (article, flagged (line, text) pairs)
@@ -158,16 +157,12 @@ mod tests {
     #[test]
     fn related_points_at_the_full_reference_and_fix_writes_it() {
         let text = "Peskov said Moscow was ready.\n\nKremlin spokesperson Dmitry Peskov spoke.";
-        let doc = Document::parse(text, Format::Markdown);
-        let corpus = crate::analysis::corpus::Corpus::default();
-        let settings = crate::analysis::settings::Settings::default();
-        let context = Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings: &settings,
-        };
-        let findings = run(&context);
+        let findings = crate::analysis::checks::findings_with(
+            &CHECK,
+            text,
+            crate::analysis::Format::Markdown,
+            &crate::analysis::Settings::default(),
+        );
         assert_eq!(findings.len(), 1);
         assert_eq!(&text[findings[0].related[0].range.clone()], "Dmitry Peskov");
         assert!(findings[0].message.contains("line 3"));

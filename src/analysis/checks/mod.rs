@@ -47,20 +47,43 @@ pub fn by_code(code: &str) -> Option<&'static Check> {
     REGISTRY.iter().find(|check| check.code == code)
 }
 
+/// Shared test helper: the findings of one check on `text`, with the given settings and no
+/// other documents.
+#[cfg(test)]
+pub(crate) fn findings_with(
+    check: &Check,
+    text: &str,
+    format: super::document::Format,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let doc = Document::parse(text, format);
+    let corpus = Corpus::default();
+    let context = Context {
+        doc: &doc,
+        name: None,
+        corpus: &corpus,
+        settings,
+    };
+    (check.run)(&context)
+}
+
+/// Shared test helper: the findings of one check on `text` as Markdown with default settings.
+#[cfg(test)]
+pub(crate) fn findings_of(check: &Check, text: &str) -> Vec<Finding> {
+    findings_with(
+        check,
+        text,
+        super::document::Format::Markdown,
+        &Settings::default(),
+    )
+}
+
 /// Shared test helper: checks `text` as Markdown with default settings and returns the
 /// findings of one check as `(line, flagged text)` pairs, lines 1-based.
 #[cfg(test)]
 pub(crate) fn flagged(check: &Check, text: &str) -> Vec<(usize, String)> {
     let doc = Document::parse(text, super::document::Format::Markdown);
-    let corpus = Corpus::default();
-    let settings = Settings::default();
-    let context = Context {
-        doc: &doc,
-        name: None,
-        corpus: &corpus,
-        settings: &settings,
-    };
-    (check.run)(&context)
+    findings_of(check, text)
         .into_iter()
         .map(|finding| {
             (

@@ -97,22 +97,13 @@ fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec
 mod tests {
     use super::*;
     use crate::analysis::checks::flagged;
-    use crate::analysis::corpus::Corpus;
-    use crate::analysis::document::{Document, Format};
+    use crate::analysis::document::Format;
     use crate::analysis::entities::EntityKind;
     use crate::analysis::finding::apply_edits;
     use crate::analysis::settings::{Settings, StyleEntity};
 
     fn run_with(text: &str, settings: &Settings) -> Vec<Finding> {
-        let doc = Document::parse(text, Format::Markdown);
-        let corpus = Corpus::default();
-        let context = Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings,
-        };
-        run(&context)
+        crate::analysis::checks::findings_with(&CHECK, text, Format::Markdown, settings)
     }
 
     /// Applies every finding's fix at once.

@@ -1,7 +1,6 @@
 //! `repeated-heading`: a heading whose text repeats an earlier heading of the same document.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use super::{Check, Context};
 use crate::analysis::document::{Block, Document};
@@ -77,34 +76,8 @@ fn finding(doc: &Document<'_>, first: &Block, repeat: &Block) -> Finding {
         }],
         fixes: vec![Fix {
             title: FIX_TITLE.to_string(),
-            edits: vec![TextEdit::delete(removal_range(doc, repeat))],
+            edits: vec![TextEdit::delete(doc.block_removal(repeat))],
         }],
-    }
-}
-
-/// The heading's lines plus one adjacent blank line: the one after if there is one, else the
-/// one before. Whole lines go, as an editor's "delete line" would remove them: when the last
-/// removed line has no line break (end of a file without a final newline), the break before
-/// the removed lines goes instead, so no stray empty line is left behind.
-fn removal_range(doc: &Document<'_>, heading: &Block) -> Range<usize> {
-    let lines = &doc.lines;
-    let is_real_blank = |index: usize| {
-        index < lines.len()
-            && doc.slice(&lines[index].range).trim().is_empty()
-            && lines[index].full.end > lines[index].range.end
-    };
-    let mut first = heading.lines.start;
-    let mut last = heading.lines.end - 1;
-    if is_real_blank(last + 1) {
-        last += 1;
-    } else if first > 0 && doc.slice(&lines[first - 1].range).trim().is_empty() {
-        first -= 1;
-    }
-    let ends_without_break = lines[last].full.end == lines[last].range.end;
-    if ends_without_break && first > 0 {
-        lines[first - 1].range.end..lines[last].full.end
-    } else {
-        lines[first].full.start..lines[last].full.end
     }
 }
 
@@ -112,7 +85,6 @@ fn removal_range(doc: &Document<'_>, heading: &Block) -> Range<usize> {
 mod tests {
     use super::*;
     use crate::analysis::checks::flagged;
-    use crate::analysis::document::{Document, Format};
     use crate::analysis::finding::apply_edits;
 
     fn flag(text: &str) -> Vec<(usize, String)> {
@@ -121,16 +93,12 @@ mod tests {
 
     /// Applies the quick fix of every finding in turn, re-checking after each.
     fn fix_first(text: &str) -> String {
-        let doc = Document::parse(text, Format::Markdown);
-        let corpus = crate::analysis::corpus::Corpus::default();
-        let settings = crate::analysis::settings::Settings::default();
-        let context = Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings: &settings,
-        };
-        let findings = run(&context);
+        let findings = crate::analysis::checks::findings_with(
+            &CHECK,
+            text,
+            crate::analysis::Format::Markdown,
+            &crate::analysis::Settings::default(),
+        );
         apply_edits(text, &findings[0].fixes[0].edits)
     }
 
@@ -163,16 +131,12 @@ mod tests {
     #[test]
     fn every_later_copy_points_at_the_first() {
         let text = "# A title\n\n# A title\n\n# A title\n";
-        let doc = Document::parse(text, Format::Markdown);
-        let corpus = crate::analysis::corpus::Corpus::default();
-        let settings = crate::analysis::settings::Settings::default();
-        let context = Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings: &settings,
-        };
-        let findings = run(&context);
+        let findings = crate::analysis::checks::findings_with(
+            &CHECK,
+            text,
+            crate::analysis::Format::Markdown,
+            &crate::analysis::Settings::default(),
+        );
         assert_eq!(findings.len(), 2);
         assert!(findings.iter().all(|f| f.related[0].range == (0..9)));
         assert!(findings[0].message.contains("line 1"));
