@@ -139,6 +139,23 @@ impl Corpus {
     /// Parses and fingerprints a document without a corpus (see [`PreparedDocument`]).
     pub fn prepare(name: &str, text: Arc<str>, format: Format) -> PreparedDocument {
         let print = DocumentPrint::of(&Document::parse(&text, format));
+        Corpus::prepared(name, text, format, print)
+    }
+
+    /// [`Corpus::prepare`] for a document the caller has already parsed (from `text`, in
+    /// `doc.format`), so it is not parsed twice.
+    pub fn prepare_parsed(name: &str, text: Arc<str>, doc: &Document<'_>) -> PreparedDocument {
+        debug_assert_eq!(doc.text, &*text);
+        let print = DocumentPrint::of(doc);
+        Corpus::prepared(name, text, doc.format, print)
+    }
+
+    fn prepared(
+        name: &str,
+        text: Arc<str>,
+        format: Format,
+        print: DocumentPrint,
+    ) -> PreparedDocument {
         let document = CorpusDocument {
             name: name.to_string(),
             text,

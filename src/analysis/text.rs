@@ -72,9 +72,18 @@ fn before_is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
-    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    is_initial || ABBREVIATIONS.contains(&lower.as_str())
+    let mut chars = word.chars();
+    let is_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    // Every abbreviation is ASCII: an ASCII word compares without allocating; any other word
+    // is lowercased first (a few non-ASCII letters lowercase to ASCII ones).
+    is_initial
+        || if word.is_ascii() {
+            ABBREVIATIONS
+                .iter()
+                .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
+        } else {
+            ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        }
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, local: Range<usize>, base: usize) {

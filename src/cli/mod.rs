@@ -134,22 +134,27 @@ fn check_sources(
         .iter()
         .map(|(input, _)| Ok(configs.for_path(&input.config_anchor())?.settings.clone()))
         .collect::<Result<Vec<Settings>, crate::config::ConfigError>>()?;
-    let prepared: Vec<_> = sources
+    // Each source is parsed once: the parse serves both the index and the check.
+    let (docs, prepared): (Vec<_>, Vec<_>) = sources
         .par_iter()
-        .map(|(input, text)| Corpus::prepare(&input.display(), text.clone(), input_format(input)))
-        .collect();
+        .map(|(input, text)| {
+            let doc = Document::parse(text, input_format(input));
+            let prepared = Corpus::prepare_parsed(&input.display(), text.clone(), &doc);
+            (doc, prepared)
+        })
+        .unzip();
     let mut corpus = Corpus::default();
     corpus.set_earlier_only(true);
     for document in prepared {
         corpus.insert_prepared(document);
     }
     let checked: Vec<(CheckedFile, Vec<&'static str>)> = sources
-        .into_par_iter()
+        .par_iter()
+        .zip(docs.par_iter())
         .zip(settings.par_iter())
-        .map(|((input, text), settings)| {
+        .map(|(((input, text), doc), settings)| {
             let display = input.display();
-            let doc = Document::parse(&text, input_format(&input));
-            let report = analysis::check(&doc, Some(&display), &corpus, settings);
+            let report = analysis::check(doc, Some(&display), &corpus, settings);
             let file = CheckedFile {
                 display,
                 text: text.clone(),

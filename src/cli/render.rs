@@ -2,13 +2,16 @@
 //! underline for people (coloured on a terminal), one JSON array for machines, or SARIF for
 //! code scanning.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 
 use serde_json::{json, Value};
 
 use super::CheckedFile;
+use crate::analysis::document::{self, Line};
 use crate::analysis::finding::floor_char_boundary;
-use crate::analysis::{document, DocumentRef, Finding, Severity};
+use crate::analysis::{DocumentRef, Finding, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -42,7 +45,8 @@ impl ColourChoice {
 pub fn print(files: &[CheckedFile], format: OutputFormat, colour: ColourChoice) {
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
-    let mut out = stdout.lock();
+    // Buffered: a line-buffered stdout costs a write call per line of a large report.
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = match format {
         OutputFormat::Human => {
             let no_color = std::env::var_os("NO_COLOR");
@@ -83,33 +87,104 @@ impl Palette {
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let lines = document::split_lines(text);
-    let index = lines
-        .partition_point(|line| line.full.end <= offset)
-        .min(lines.len() - 1);
-    let line = &lines[index];
-    let end = floor_char_boundary(text, offset.clamp(line.range.start, line.range.end));
-    let column = text[line.range.start..end].chars().count();
-    (index + 1, column + 1)
+#[cfg(test)]
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    line_column_in(text, &document::split_lines(text), offset)
 }
 
 /// 1-based line and UTF-16 column of byte `offset` (SARIF's default column unit).
-pub fn utf16_line_column(text: &str, offset: usize) -> (usize, usize) {
-    let lines = document::split_lines(text);
+#[cfg(test)]
+fn utf16_line_column(text: &str, offset: usize) -> (usize, usize) {
+    utf16_line_column_in(text, &document::split_lines(text), offset)
+}
+
+/// The 0-based line holding byte `offset` and the part of it before `offset`.
+fn line_prefix<'t>(text: &'t str, lines: &[Line], offset: usize) -> (usize, &'t str) {
     let index = lines
         .partition_point(|line| line.full.end <= offset)
         .min(lines.len() - 1);
     let line = &lines[index];
     let end = floor_char_boundary(text, offset.clamp(line.range.start, line.range.end));
-    let column: usize = text[line.range.start..end].encode_utf16().count();
-    (index + 1, column + 1)
+    (index, &text[line.range.start..end])
+}
+
+/// Line and character column, with the lines of `text` already split.
+fn line_column_in(text: &str, lines: &[Line], offset: usize) -> (usize, usize) {
+    let (index, prefix) = line_prefix(text, lines, offset);
+    (index + 1, prefix.chars().count() + 1)
+}
+
+/// Line and UTF-16 column, with the lines of `text` already split.
+fn utf16_line_column_in(text: &str, lines: &[Line], offset: usize) -> (usize, usize) {
+    let (index, prefix) = line_prefix(text, lines, offset);
+    (index + 1, prefix.encode_utf16().count() + 1)
+}
+
+/// Places findings in the checked files: each file is split into lines once, however many
+/// findings point into it, and files named by related locations are found by name in a map
+/// (splitting per finding and scanning the file list per related location made large reports
+/// quadratic).
+pub(super) struct Locator<'f> {
+    files: &'f [CheckedFile],
+    /// The first file with each display name (as a linear search would find it).
+    by_name: HashMap<&'f str, usize>,
+    lines: Vec<OnceCell<Vec<Line>>>,
+}
+
+impl<'f> Locator<'f> {
+    pub(super) fn new(files: &'f [CheckedFile]) -> Locator<'f> {
+        let mut by_name = HashMap::with_capacity(files.len());
+        for (index, file) in files.iter().enumerate() {
+            by_name.entry(file.display.as_str()).or_insert(index);
+        }
+        Locator {
+            files,
+            by_name,
+            lines: files.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    pub(super) fn file(&self, index: usize) -> &'f CheckedFile {
+        &self.files[index]
+    }
+
+    /// The file a related location of a finding in file `from` points into.
+    pub(super) fn related_file(&self, from: usize, document: &DocumentRef) -> Option<usize> {
+        match document {
+            DocumentRef::This => Some(from),
+            DocumentRef::Other(name) => self.by_name.get(name.as_str()).copied(),
+        }
+    }
+
+    fn lines(&self, index: usize) -> &[Line] {
+        self.lines[index].get_or_init(|| document::split_lines(&self.files[index].text))
+    }
+
+    /// 1-based line and character column of byte `offset` in file `index`.
+    pub(super) fn line_column(&self, index: usize, offset: usize) -> (usize, usize) {
+        line_column_in(&self.files[index].text, self.lines(index), offset)
+    }
+
+    /// 1-based line and UTF-16 column of byte `offset` in file `index`.
+    pub(super) fn utf16_line_column(&self, index: usize, offset: usize) -> (usize, usize) {
+        utf16_line_column_in(&self.files[index].text, self.lines(index), offset)
+    }
+
+    /// The text of 0-based line `line` of file `index`, without its break.
+    fn nth_line(&self, index: usize, line: usize) -> &'f str {
+        let text: &'f str = &self.files[index].text;
+        self.lines(index)
+            .get(line)
+            .map(|line| &text[line.range.clone()])
+            .unwrap_or("")
+    }
 }
 
 fn write_human(out: &mut impl Write, files: &[CheckedFile], palette: Palette) -> io::Result<()> {
-    for file in files {
+    let locator = Locator::new(files);
+    for (index, file) in files.iter().enumerate() {
         for finding in &file.findings {
-            out.write_all(human_finding(file, finding, files, palette).as_bytes())?;
+            out.write_all(human_finding(&locator, index, finding, palette).as_bytes())?;
         }
     }
     Ok(())
@@ -129,12 +204,13 @@ fn summary(files: &[CheckedFile]) -> String {
 }
 
 fn human_finding(
-    file: &CheckedFile,
+    locator: &Locator<'_>,
+    index: usize,
     finding: &Finding,
-    all: &[CheckedFile],
     palette: Palette,
 ) -> String {
-    let (line, column) = line_column(&file.text, finding.range.start);
+    let file = locator.file(index);
+    let (line, column) = locator.line_column(index, finding.range.start);
     let style = Palette::severity_style(finding.severity);
     let mut out = format!(
         "{}: {}{}: {}\n",
@@ -143,7 +219,7 @@ fn human_finding(
         palette.paint("2", &format!("[{}]", finding.code)),
         finding.message
     );
-    let source_line = nth_line(&file.text, line - 1);
+    let source_line = locator.nth_line(index, line - 1);
     let width = underline_width(&file.text, finding);
     out.push_str(&format!("  {line:>4} | {source_line}\n"));
     out.push_str(&format!(
@@ -152,28 +228,17 @@ fn human_finding(
         palette.paint(style, &"^".repeat(width.max(1)))
     ));
     for related in &finding.related {
-        let (name, text) = match &related.document {
-            DocumentRef::This => (file.display.as_str(), &*file.text),
-            DocumentRef::Other(name) => match all.iter().find(|f| &f.display == name) {
-                Some(other) => (other.display.as_str(), &*other.text),
-                None => continue,
-            },
+        let Some(other) = locator.related_file(index, &related.document) else {
+            continue;
         };
-        let (line, column) = line_column(text, related.range.start);
+        let name = &locator.file(other).display;
+        let (line, column) = locator.line_column(other, related.range.start);
         out.push_str(&format!(
             "       = note: {name}:{line}:{column}: {}\n",
             related.message
         ));
     }
     out
-}
-
-fn nth_line(text: &str, index: usize) -> &str {
-    let lines = document::split_lines(text);
-    lines
-        .get(index)
-        .map(|line| &text[line.range.clone()])
-        .unwrap_or("")
 }
 
 /// Characters to underline: the finding's span on its first line.
@@ -188,32 +253,31 @@ fn underline_width(text: &str, finding: &Finding) -> usize {
 }
 
 fn to_json(files: &[CheckedFile]) -> Value {
+    let locator = Locator::new(files);
     let findings: Vec<Value> = files
         .iter()
-        .flat_map(|file| {
+        .enumerate()
+        .flat_map(|(index, file)| {
+            let locator = &locator;
             file.findings
                 .iter()
-                .map(move |f| finding_json(file, f, files))
+                .map(move |f| finding_json(locator, index, f))
         })
         .collect();
     Value::Array(findings)
 }
 
-fn finding_json(file: &CheckedFile, finding: &Finding, all: &[CheckedFile]) -> Value {
-    let (line, column) = line_column(&file.text, finding.range.start);
-    let (end_line, end_column) = line_column(&file.text, finding.range.end);
+fn finding_json(locator: &Locator<'_>, index: usize, finding: &Finding) -> Value {
+    let file = locator.file(index);
+    let (line, column) = locator.line_column(index, finding.range.start);
+    let (end_line, end_column) = locator.line_column(index, finding.range.end);
     let related: Vec<Value> = finding
         .related
         .iter()
         .filter_map(|related| {
-            let (name, text) = match &related.document {
-                DocumentRef::This => (file.display.as_str(), &*file.text),
-                DocumentRef::Other(name) => {
-                    let other = all.iter().find(|f| &f.display == name)?;
-                    (other.display.as_str(), &*other.text)
-                }
-            };
-            let (line, column) = line_column(text, related.range.start);
+            let other = locator.related_file(index, &related.document)?;
+            let name = locator.file(other).display.as_str();
+            let (line, column) = locator.line_column(other, related.range.start);
             Some(json!({
                 "file": name,
                 "line": line,

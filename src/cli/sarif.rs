@@ -4,18 +4,23 @@
 
 use serde_json::{json, Value};
 
-use super::render::utf16_line_column;
+use super::render::Locator;
 use super::CheckedFile;
 use crate::analysis::checks::{Check, REGISTRY};
-use crate::analysis::{DocumentRef, Finding, Severity};
+use crate::analysis::{Finding, Severity};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The whole SARIF log for `files`.
 pub fn to_sarif(files: &[CheckedFile]) -> Value {
+    let locator = Locator::new(files);
     let results: Vec<Value> = files
         .iter()
-        .flat_map(|file| file.findings.iter().map(move |f| result(file, f, files)))
+        .enumerate()
+        .flat_map(|(index, file)| {
+            let locator = &locator;
+            file.findings.iter().map(move |f| result(locator, index, f))
+        })
         .collect();
     json!({
         "$schema": SCHEMA,
@@ -75,41 +80,32 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result(file: &CheckedFile, finding: &Finding, all: &[CheckedFile]) -> Value {
+fn result(locator: &Locator<'_>, index: usize, finding: &Finding) -> Value {
     let rule_index = REGISTRY.iter().position(|check| check.code == finding.code);
     let mut result = json!({
         "ruleId": finding.code,
         "level": level(finding.severity),
         "message": {"text": finding.message},
-        "locations": [location(&file.display, &file.text, &finding.range, None)],
+        "locations": [location(locator, index, &finding.range, None)],
     });
     if let Some(index) = rule_index {
         result["ruleIndex"] = json!(index);
     }
-    let related = related_locations(file, finding, all);
+    let related = related_locations(locator, index, finding);
     if !related.is_empty() {
         result["relatedLocations"] = Value::Array(related);
     }
     result
 }
 
-fn related_locations(file: &CheckedFile, finding: &Finding, all: &[CheckedFile]) -> Vec<Value> {
+fn related_locations(locator: &Locator<'_>, index: usize, finding: &Finding) -> Vec<Value> {
     finding
         .related
         .iter()
-        .filter_map(|related| {
-            let (name, text) = match &related.document {
-                DocumentRef::This => (file.display.as_str(), &*file.text),
-                DocumentRef::Other(name) => {
-                    let other = all.iter().find(|f| &f.display == name)?;
-                    (other.display.as_str(), &*other.text)
-                }
-            };
-            Some((name, text, related))
-        })
+        .filter_map(|related| Some((locator.related_file(index, &related.document)?, related)))
         .enumerate()
-        .map(|(id, (name, text, related))| {
-            let mut value = location(name, text, &related.range, Some(&related.message));
+        .map(|(id, (other, related))| {
+            let mut value = location(locator, other, &related.range, Some(&related.message));
             value["id"] = json!(id);
             value
         })
@@ -117,13 +113,14 @@ fn related_locations(file: &CheckedFile, finding: &Finding, all: &[CheckedFile])
 }
 
 fn location(
-    display: &str,
-    text: &str,
+    locator: &Locator<'_>,
+    index: usize,
     range: &std::ops::Range<usize>,
     message: Option<&str>,
 ) -> Value {
-    let (start_line, start_column) = utf16_line_column(text, range.start);
-    let (end_line, end_column) = utf16_line_column(text, range.end);
+    let display = locator.file(index).display.as_str();
+    let (start_line, start_column) = locator.utf16_line_column(index, range.start);
+    let (end_line, end_column) = locator.utf16_line_column(index, range.end);
     let mut artifact = json!({"uri": artifact_uri(display)});
     if !is_absolute(display) {
         artifact["uriBaseId"] = json!("%SRCROOT%");
