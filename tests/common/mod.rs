@@ -29,12 +29,18 @@ impl Server {
     }
 
     pub fn spawn_with_env(env: &[(&str, &str)]) -> Server {
+        Server::spawn_command(env, Stdio::null())
+    }
+
+    /// Spawns `copydesk serve --stdio` with `env` and its stderr going to `stderr`, and starts
+    /// a thread that reads its framed messages.
+    fn spawn_command(env: &[(&str, &str)], stderr: Stdio) -> Server {
         let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
         command
             .args(["serve", "--stdio"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .stderr(stderr);
         for (key, value) in env {
             command.env(key, value);
         }
@@ -417,32 +423,7 @@ impl Server {
 impl Server {
     /// Spawns `copydesk serve` with `env`, writing its log (stderr) to the file `log`.
     pub fn spawn_with_log(env: &[(&str, &str)], log: &std::path::Path) -> Server {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-        command
-            .args(["serve", "--stdio"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(log).expect("create log file"));
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let mut child = command.spawn().expect("spawn copydesk serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let (sender, incoming) = channel();
-        thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            while let Some(message) = read_message(&mut reader) {
-                if sender.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        Server {
-            stdin: child.stdin.take(),
-            child,
-            incoming,
-            backlog: Vec::new(),
-            next_id: 1,
-        }
+        let log = std::fs::File::create(log).expect("create log file");
+        Server::spawn_command(env, Stdio::from(log))
     }
 }
