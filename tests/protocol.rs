@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{apply_lsp_edits, utf16_offset, utf16_position, Server};
+use common::{apply_lsp_edits, utf16_offset, utf16_position, Lcg, Server};
 use copydesk::analysis::{check_text, Format};
 use serde_json::{json, Value};
 
@@ -107,19 +107,6 @@ fn close_clears_diagnostics() {
     );
     let cleared = server.diagnostics_where(STORY_URI, |p| p["diagnostics"] == json!([]));
     assert!(cleared["diagnostics"].as_array().unwrap().is_empty());
-}
-
-/// A deterministic pseudo-random sequence (no dependency, same on every machine).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
 }
 
 fn char_boundaries(text: &str) -> Vec<usize> {

@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Server, REPEATED_HEADING_STORY};
+use common::{Lcg, Server, REPEATED_HEADING_STORY};
 use copydesk::analysis::{self, check_text, Check, Corpus, Document, Format, Settings, Severity};
 use copydesk::lsp::position::Encoding;
 use copydesk::lsp::store::OpenDocument;
@@ -654,19 +654,6 @@ fn a_fifty_megabyte_document_is_checked_and_its_memory_returned() {
         );
     }
     assert_still_serving(&mut server, "file:///abuse/after-big.md");
-}
-
-/// A deterministic pseudo-random sequence (no dependency, same on every machine).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
 }
 
 #[test]

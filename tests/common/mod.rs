@@ -122,7 +122,17 @@ impl Server {
 
     /// The first message (read now or earlier) matching `wanted`, answering server-to-client
     /// requests along the way so the server never waits on us.
-    pub fn wait_for(&mut self, mut wanted: impl FnMut(&Value) -> bool) -> Option<Value> {
+    pub fn wait_for(&mut self, wanted: impl FnMut(&Value) -> bool) -> Option<Value> {
+        self.wait_matching(wanted, true)
+    }
+
+    /// The first message matching `wanted`, from the backlog or read within `WAIT`; other
+    /// messages go to the backlog. With `answer`, server-to-client requests get a reply.
+    fn wait_matching(
+        &mut self,
+        mut wanted: impl FnMut(&Value) -> bool,
+        answer: bool,
+    ) -> Option<Value> {
         if let Some(index) = self.backlog.iter().position(&mut wanted) {
             return Some(self.backlog.remove(index));
         }
@@ -131,7 +141,9 @@ impl Server {
             let left = deadline.checked_duration_since(Instant::now())?;
             match self.incoming.recv_timeout(left) {
                 Ok(message) => {
-                    self.answer_server_request(&message);
+                    if answer {
+                        self.answer_server_request(&message);
+                    }
                     if wanted(&message) {
                         return Some(message);
                     }
@@ -212,6 +224,19 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A deterministic pseudo-random sequence (no dependency, same on every machine).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self, bound: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % bound.max(1)
     }
 }
 
@@ -313,19 +338,8 @@ impl Server {
 
     /// Like `wait_for`, but leaves requests from the server unanswered so the test can answer
     /// them itself (with `reply`).
-    pub fn wait_for_unanswered(&mut self, mut wanted: impl FnMut(&Value) -> bool) -> Option<Value> {
-        if let Some(index) = self.backlog.iter().position(&mut wanted) {
-            return Some(self.backlog.remove(index));
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.checked_duration_since(Instant::now())?;
-            match self.incoming.recv_timeout(left) {
-                Ok(message) if wanted(&message) => return Some(message),
-                Ok(message) => self.backlog.push(message),
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
-            }
-        }
+    pub fn wait_for_unanswered(&mut self, wanted: impl FnMut(&Value) -> bool) -> Option<Value> {
+        self.wait_matching(wanted, false)
     }
 
     /// Answers a request the server sent.
