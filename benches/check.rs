@@ -11,7 +11,7 @@ use std::sync::Arc;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rayon::prelude::*;
 
-use copydesk::analysis::{self, Corpus, Document, Format, Settings};
+use copydesk::analysis::{self, Corpus, Document, Format, Memo, Settings};
 
 fn index_of(articles: usize) -> Corpus {
     let prepared: Vec<_> = (0..articles)
@@ -62,9 +62,16 @@ fn check_by_code(c: &mut Criterion) {
         group.bench_function(check.code, |b| {
             b.iter(|| {
                 let doc = Document::parse(&text, Format::Markdown);
-                analysis::check_with(std::slice::from_ref(check), &doc, None, &empty, &settings)
-                    .findings
-                    .len()
+                analysis::check_with(
+                    std::slice::from_ref(check),
+                    &doc,
+                    None,
+                    &empty,
+                    &settings,
+                    None,
+                )
+                .findings
+                .len()
             })
         });
     }
@@ -91,6 +98,8 @@ fn edit_in_workspace(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit_in_workspace");
     group.sample_size(30);
     let mut flip = false;
+    // The server keeps a memo per open document, so an edit re-checks only what it changed.
+    let memo = Memo::default();
     group.bench_function("10k_words_in_5000_articles", |b| {
         b.iter(|| {
             // One character typed (or taken back) in the middle, as the server sees it.
@@ -105,7 +114,7 @@ fn edit_in_workspace(c: &mut Criterion) {
             let text: Arc<str> = Arc::from(text);
             corpus.insert(name, text.clone(), Format::Markdown);
             let doc = Document::parse(&text, Format::Markdown);
-            analysis::check(&doc, Some(name), &corpus, &settings)
+            analysis::check_again(&doc, Some(name), &corpus, &settings, &memo)
                 .findings
                 .len()
         })

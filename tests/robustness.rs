@@ -403,6 +403,7 @@ fn a_panicking_check_is_reported_and_the_others_still_run() {
         None,
         &Corpus::default(),
         &Settings::default(),
+        None,
     );
     assert_eq!(report.crashed, vec!["faulty-check"]);
     assert_eq!(report.findings.len(), 1);

@@ -47,6 +47,8 @@ struct Entry {
     /// The position in `print.paragraphs` of each paragraph id.
     positions: QuickMap<ParagraphId, usize>,
     next_paragraph_id: ParagraphId,
+    /// How many times this document was added or replaced (see [`Corpus::others_generation`]).
+    changes: u64,
 }
 
 impl Entry {
@@ -120,6 +122,8 @@ pub struct Corpus {
     /// Prints of the paragraphs of current documents, by paragraph text hash.
     paragraph_cache: QuickMap<u64, Arc<ParagraphPrint>>,
     next_id: DocumentId,
+    /// Counts every add, replace and remove.
+    generation: u64,
 }
 
 impl Corpus {
@@ -225,6 +229,16 @@ impl Corpus {
         self.index.document_frequency(fingerprint)
     }
 
+    /// A number that changes whenever a document other than `itself` is added, replaced or
+    /// removed (or the comparison rule changes): what a check of `itself` saw of the others is
+    /// still valid while it stays the same.
+    pub fn others_generation(&self, itself: Option<DocumentId>) -> u64 {
+        let own = itself
+            .and_then(|id| self.entry_by_id(id))
+            .map_or(0, |entry| entry.changes);
+        (self.generation - own) << 1 | u64::from(self.earlier_only)
+    }
+
     /// Whether a fingerprint occurs in so many documents that it is boilerplate
     /// ([`is_boilerplate`]).
     pub fn is_boilerplate_fingerprint(&self, fingerprint: u64) -> bool {
@@ -241,6 +255,7 @@ impl Corpus {
             return;
         };
         let entry = self.entries.remove(position);
+        self.generation += 1;
         self.ids.remove(name);
         for (paragraph, &id) in entry.print.paragraphs.iter().zip(&entry.paragraph_ids) {
             self.index
@@ -330,7 +345,9 @@ impl Corpus {
             paragraph_ids: Vec::new(),
             positions: QuickMap::default(),
             next_paragraph_id: u32::try_from(count).unwrap_or(u32::MAX),
+            changes: 1,
         };
+        self.generation += 1;
         entry.set_paragraphs(print, (0..entry.next_paragraph_id).collect());
         self.positions.insert(id, self.entries.len());
         self.ids.insert(entry.document.name.clone(), id);
@@ -341,7 +358,9 @@ impl Corpus {
     /// paragraph whose text reappears (the first unused one with that text, in order) keeps its
     /// id and postings.
     fn replace(&mut self, position: usize, document: CorpusDocument, print: DocumentPrint) {
+        self.generation += 1;
         let entry = &mut self.entries[position];
+        entry.changes += 1;
         let mut unused: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::new();
         for (old, paragraph) in entry.print.paragraphs.iter().enumerate() {
             unused

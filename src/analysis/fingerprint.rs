@@ -218,7 +218,11 @@ fn shingle_hash(words: &[u64]) -> u64 {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+    fnv1a_bytes(bytes.iter().copied())
+}
+
+fn fnv1a_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
 }
@@ -258,16 +262,13 @@ struct FoldedWords {
 
 impl FoldedWords {
     fn of(paragraph: &str) -> FoldedWords {
-        let words = text::words(paragraph, 0..paragraph.len());
         let mut folded = String::new();
-        let mut hashes = Vec::with_capacity(words.len());
-        let mut ranges = Vec::with_capacity(words.len());
-        for (range, word) in words {
-            folded.clear();
-            fold_into(word, &mut folded);
-            hashes.push(word_hash(&folded));
+        let mut hashes = Vec::with_capacity(paragraph.len() / 5);
+        let mut ranges = Vec::with_capacity(paragraph.len() / 5);
+        text::for_each_word(paragraph, 0..paragraph.len(), |range, word| {
+            hashes.push(folded_word_hash(word, &mut folded));
             ranges.push(range);
-        }
+        });
         FoldedWords { ranges, hashes }
     }
 
@@ -315,6 +316,19 @@ impl FoldedWords {
         }
         keep
     }
+}
+
+/// The [`word_hash`] of a word folded by [`fold_into`]; an ASCII word is folded while hashing,
+/// any other through `buffer`.
+fn folded_word_hash(word: &str, buffer: &mut String) -> u64 {
+    let word = word.trim_matches('_');
+    if word.is_ascii() {
+        let folded = word.bytes().map(|byte| byte.to_ascii_lowercase());
+        return mix(fnv1a_bytes(folded));
+    }
+    buffer.clear();
+    fold_into(word, buffer);
+    word_hash(buffer)
 }
 
 /// Folds like [`text::fold_word`] (lowercase, curly apostrophes straight) and also drops the
@@ -570,9 +584,8 @@ pub struct Posting {
 #[derive(Debug, Clone)]
 enum Postings {
     One(Posting),
-    /// With the number of runs of one document among them: a document's postings are added
-    /// together, so this is its document frequency (an edited document's new paragraphs may
-    /// make a second run), known without a scan.
+    /// With the number of documents among them (postings are sorted, so each document is one
+    /// run), known without a scan.
     Many {
         postings: Vec<Posting>,
         documents: u32,
@@ -595,7 +608,7 @@ impl Postings {
     }
 }
 
-/// The number of runs of one document in postings.
+/// The number of documents in sorted postings (each document is one run).
 fn document_runs(postings: &[Posting]) -> u32 {
     let mut runs = 0;
     let mut previous = None;
@@ -648,8 +661,9 @@ pub enum Coverage {
     Winnowed,
 }
 
-/// Maps fingerprints to where they occur. Postings of one fingerprint stay in the order they
-/// were added, so adding a document's paragraphs in order keeps them in document order.
+/// Maps fingerprints to where they occur. Postings of one fingerprint are kept sorted (by
+/// document, paragraph, word), so adding a document's paragraphs in order keeps them in document
+/// order, and each document's postings are one run (its document frequency is exact).
 #[derive(Debug, Clone, Default)]
 pub struct FingerprintIndex {
     map: QuickMap<u64, Postings>,
@@ -663,13 +677,12 @@ impl FingerprintIndex {
         }
     }
 
-    /// Where `fingerprint` occurs, in insertion order.
+    /// Where `fingerprint` occurs, sorted by document, paragraph and word.
     pub fn postings(&self, fingerprint: u64) -> &[Posting] {
         self.map.get(&fingerprint).map_or(&[], Postings::as_slice)
     }
 
-    /// In how many documents `fingerprint` occurs (counted as runs of one document's postings,
-    /// which a document's paragraphs added together make one).
+    /// In how many documents `fingerprint` occurs.
     pub fn document_frequency(&self, fingerprint: u64) -> usize {
         self.map.get(&fingerprint).map_or(0, Postings::documents)
     }
@@ -720,18 +733,27 @@ impl FingerprintIndex {
                 postings,
                 documents,
             }) => {
-                if postings
-                    .last()
-                    .is_some_and(|last| last.document != document)
-                {
+                // Postings stay sorted, so a document's postings are one run and its
+                // re-added paragraphs do not move the other documents' postings.
+                let at = match postings.last() {
+                    Some(last) if *last > posting => postings.partition_point(|p| *p < posting),
+                    _ => postings.len(),
+                };
+                let before = at.checked_sub(1).map(|index| postings[index].document);
+                let after = postings.get(at).map(|p| p.document);
+                if before != Some(document) && after != Some(document) {
                     *documents += 1;
                 }
-                postings.push(posting);
+                postings.insert(at, posting);
             }
             Some(one @ Postings::One(_)) => {
                 if let Postings::One(first) = *one {
                     *one = Postings::Many {
-                        postings: vec![first, posting],
+                        postings: if first <= posting {
+                            vec![first, posting]
+                        } else {
+                            vec![posting, first]
+                        },
                         documents: if first.document == document { 1 } else { 2 },
                     };
                 }

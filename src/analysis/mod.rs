@@ -7,6 +7,7 @@ pub mod document;
 pub mod entities;
 pub mod finding;
 pub mod fingerprint;
+pub mod memo;
 pub mod quotes;
 pub mod settings;
 pub mod suppression;
@@ -18,6 +19,7 @@ pub use checks::{Check, Context, REGISTRY};
 pub use corpus::Corpus;
 pub use document::{Document, Format};
 pub use finding::{apply_edits, DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+pub use memo::Memo;
 pub use settings::Settings;
 
 /// The result of checking one document.
@@ -37,7 +39,20 @@ pub fn check(
     corpus: &Corpus,
     settings: &Settings,
 ) -> Report {
-    check_with(REGISTRY, doc, name, corpus, settings)
+    check_with(REGISTRY, doc, name, corpus, settings, None)
+}
+
+/// [`check`] for a document checked again and again (the server, on every edit): `memo` keeps
+/// what this check found for the next one, and what the last one left is reused where the
+/// edit cannot have changed it. The findings are the same as [`check`]'s.
+pub fn check_again(
+    doc: &Document<'_>,
+    name: Option<&str>,
+    corpus: &Corpus,
+    settings: &Settings,
+    memo: &Memo,
+) -> Report {
+    check_with(REGISTRY, doc, name, corpus, settings, Some(memo))
 }
 
 /// `check` with the given checks instead of the registry (tests use it to run a faulty check).
@@ -47,12 +62,14 @@ pub fn check_with(
     name: Option<&str>,
     corpus: &Corpus,
     settings: &Settings,
+    memo: Option<&Memo>,
 ) -> Report {
     let context = Context {
         doc,
         name,
         corpus,
         settings,
+        memo,
     };
     let mut report = Report::default();
     for check in checks

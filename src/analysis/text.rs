@@ -22,28 +22,23 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     };
     let mut result = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
-            }
-            let end_byte = chars.get(j).map_or(slice.len(), |&(b, _)| b);
-            if j < chars.len()
-                && chars[j].1.is_whitespace()
-                && starts_new_sentence(&chars[j..])
-                && !(c == '.' && before_is_abbreviation(&slice[start..chars[i].0]))
-            {
-                push_trimmed(&mut result, slice, start..end_byte, range.start);
-                start = end_byte;
-            }
-            i = j;
-        } else {
-            i += 1;
+    let mut cursor = 0;
+    while let Some(found) = slice[cursor..].find(['.', '!', '?', '…']) {
+        let at = cursor + found;
+        let terminal = &slice[at..];
+        let is_period = terminal.starts_with('.');
+        let after_terminal = at + terminal.chars().next().map_or(1, char::len_utf8);
+        let rest = &slice[after_terminal..];
+        let end_byte = after_terminal + (rest.len() - rest.trim_start_matches(is_closer).len());
+        let following = &slice[end_byte..];
+        if following.starts_with(char::is_whitespace)
+            && starts_new_sentence(following)
+            && !(is_period && before_is_abbreviation(&slice[start..at]))
+        {
+            push_trimmed(&mut result, slice, start..end_byte, range.start);
+            start = end_byte;
         }
+        cursor = end_byte.max(after_terminal);
     }
     push_trimmed(&mut result, slice, start..slice.len(), range.start);
     result
@@ -53,18 +48,15 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
 }
 
-fn starts_new_sentence(rest: &[(usize, char)]) -> bool {
-    rest.iter()
-        .map(|&(_, c)| c)
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| {
-            c.is_uppercase()
-                || c.is_ascii_digit()
-                || matches!(
-                    c,
-                    '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '*' | '_' | '—' | '-'
-                )
-        })
+fn starts_new_sentence(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '*' | '_' | '—' | '-'
+            )
+    })
 }
 
 fn before_is_abbreviation(before: &str) -> bool {
@@ -98,18 +90,125 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, local: Range<usize>, b
 /// Words of `range` with their byte ranges, as Unicode word boundaries define them
 /// (`4,000`, `don't` and `Zelenskyy` stay whole).
 pub fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    let mut found = Vec::new();
+    for_each_word(text, range, |range, word| found.push((range, word)));
+    found
+}
+
+/// Calls `visit` with every word of `range` and its byte range, as [`words`] lists them, without
+/// collecting them.
+///
+/// Word boundaries never fall inside ASCII whitespace, so the text is cut there first; a piece
+/// that is all ASCII (most of news copy) is split by the ASCII subset of the Unicode rules
+/// ([`ascii_words`]), any other piece by `unicode-segmentation`. Both give the same words.
+pub fn for_each_word<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    mut visit: impl FnMut(Range<usize>, &'t str),
+) {
     let Some(slice) = text.get(range.clone()) else {
-        return Vec::new();
+        return;
     };
-    slice
-        .unicode_word_indices()
-        .map(|(offset, word)| {
-            (
-                range.start + offset..range.start + offset + word.len(),
-                word,
-            )
-        })
-        .collect()
+    let bytes = slice.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        while start < bytes.len() && bytes[start].is_ascii_whitespace() {
+            start += 1;
+        }
+        let mut end = start;
+        let mut ascii = true;
+        while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+            ascii &= bytes[end].is_ascii();
+            end += 1;
+        }
+        if end == start {
+            break;
+        }
+        // Both ends are ASCII bytes (or the slice's ends), so they are char boundaries.
+        let piece = &slice[start..end];
+        let base = range.start + start;
+        if ascii {
+            ascii_words(piece.as_bytes(), |word| {
+                visit(base + word.start..base + word.end, &piece[word]);
+            });
+        } else {
+            for (offset, word) in piece.unicode_word_indices() {
+                visit(base + offset..base + offset + word.len(), word);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Word classes of ASCII characters in the Unicode word-boundary rules (UAX #29).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    Letter,
+    Numeric,
+    /// `_`: joins letters and digits on either side.
+    ExtendNumLet,
+    /// `:` between letters.
+    MidLetter,
+    /// `.` and `'` between letters or between digits.
+    MidNumLet,
+    /// `,` and `;` between digits.
+    MidNum,
+    Other,
+}
+
+fn ascii_class(byte: u8) -> AsciiClass {
+    match byte {
+        b'a'..=b'z' | b'A'..=b'Z' => AsciiClass::Letter,
+        b'0'..=b'9' => AsciiClass::Numeric,
+        b'_' => AsciiClass::ExtendNumLet,
+        b':' => AsciiClass::MidLetter,
+        b'.' | b'\'' => AsciiClass::MidNumLet,
+        b',' | b';' => AsciiClass::MidNum,
+        _ => AsciiClass::Other,
+    }
+}
+
+/// The words of an ASCII piece without whitespace, by UAX #29 restricted to ASCII: letters,
+/// digits and `_` run together (WB5, WB8–WB10, WB13a/b); `:` `.` `'` join two letters (WB6/7)
+/// and `,` `;` `.` `'` two digits (WB11/12); every other character stands alone. As
+/// `unicode_words` does, only segments holding a letter or digit are words.
+fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
+    use AsciiClass::*;
+    let joins = |class: AsciiClass| matches!(class, Letter | Numeric | ExtendNumLet);
+    let mut index = 0;
+    while index < bytes.len() {
+        if !joins(ascii_class(bytes[index])) {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let mut alphanumeric = false;
+        loop {
+            let class = ascii_class(bytes[index]);
+            alphanumeric |= matches!(class, Letter | Numeric);
+            index += 1;
+            let Some(&next) = bytes.get(index) else {
+                break;
+            };
+            let next_class = ascii_class(next);
+            if joins(next_class) {
+                continue;
+            }
+            let after = bytes.get(index + 1).map(|&byte| ascii_class(byte));
+            let bridges = matches!(
+                (class, next_class, after),
+                (Letter, MidLetter | MidNumLet, Some(Letter))
+                    | (Numeric, MidNum | MidNumLet, Some(Numeric))
+            );
+            if !bridges {
+                break;
+            }
+            index += 1;
+        }
+        if alphanumeric {
+            visit(start..index);
+        }
+    }
 }
 
 /// Folds a word for comparison: lowercase, curly apostrophes made straight.
@@ -212,6 +311,82 @@ mod tests {
                 "said"
             ]
         );
+    }
+
+    #[test]
+    fn ascii_pieces_split_as_unicode_segmentation_does() {
+        let samples = [
+            "U.S. 4,000.5 a:b a.1 1.a don't 'tis o'clock _Kyiv_ __ a_1 1_a 3;4 a;b a,b 1,,2",
+            "end. 'quoted' \"x\" e.g. ph.d. 10:30 a::b x'y'z 1'2 9.'9 -5 $4.5m (AP)--",
+            "a.b.c. 1.2.3 1..2 a..b _ _1_ 1__2 ...word word...",
+        ];
+        for sample in samples {
+            let fast: Vec<(Range<usize>, &str)> = words(sample, 0..sample.len());
+            let reference: Vec<(Range<usize>, &str)> = sample
+                .unicode_word_indices()
+                .map(|(at, word)| (at..at + word.len(), word))
+                .collect();
+            assert_eq!(fast, reference, "{sample}");
+        }
+    }
+
+    /// The first, char-vector implementation of [`sentences`], kept as the reference the
+    /// faster one must agree with.
+    fn reference_sentences(text: &str) -> Vec<Range<usize>> {
+        let mut result = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (_, c) = chars[i];
+            if matches!(c, '.' | '!' | '?' | '…') {
+                let mut j = i + 1;
+                while j < chars.len() && is_closer(chars[j].1) {
+                    j += 1;
+                }
+                let end_byte = chars.get(j).map_or(text.len(), |&(b, _)| b);
+                let rest: String = chars[j.min(chars.len())..]
+                    .iter()
+                    .map(|&(_, c)| c)
+                    .collect();
+                if j < chars.len()
+                    && chars[j].1.is_whitespace()
+                    && starts_new_sentence(&rest)
+                    && !(c == '.' && before_is_abbreviation(&text[start..chars[i].0]))
+                {
+                    push_trimmed(&mut result, text, start..end_byte, 0);
+                    start = end_byte;
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        push_trimmed(&mut result, text, start..text.len(), 0);
+        result
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_match_the_reference(
+            sample in "[aB1 .!?…\"”’)*_\n(“—-]{0,40}|(Mr|Dr|U\\.S|[A-Z]|no|[a-z]{1,4})[.!?]{1,2}[”’\")]{0,2}[ \n]{1,2}[A-Za-z“(0-9—]"
+        ) {
+            proptest::prop_assert_eq!(sentences(&sample, 0..sample.len()), reference_sentences(&sample));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_unicode_segmentation_on_any_text(
+            sample in "[a-cA-C0-2 .,;:'_\\-\n\t\"’“é\u{301}\u{200d}😀中]{0,40}"
+        ) {
+            let fast: Vec<(Range<usize>, &str)> = words(&sample, 0..sample.len());
+            let reference: Vec<(Range<usize>, &str)> = sample
+                .unicode_word_indices()
+                .map(|(at, word)| (at..at + word.len(), word))
+                .collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
     }
 
     #[test]

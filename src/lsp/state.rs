@@ -46,6 +46,8 @@ pub struct Snapshot {
     pub config: ServerConfig,
     /// The workspace index this document is compared with (it holds the document itself).
     pub workspace: Arc<Workspace>,
+    /// What the last check of this document left for this one.
+    pub memo: Arc<analysis::Memo>,
 }
 
 impl Snapshot {
@@ -62,11 +64,12 @@ impl Snapshot {
         }
         let doc = Document::parse(&self.text, self.format);
         let corpus = self.workspace.read();
-        let report = analysis::check(
+        let report = analysis::check_again(
             &doc,
             Some(self.uri.as_str()),
             &corpus,
             &self.config.analysis,
+            &self.memo,
         );
         drop(corpus);
         for code in &report.crashed {
@@ -322,6 +325,7 @@ impl State {
             others,
             config: self.config(),
             workspace: self.workspace.clone(),
+            memo: doc.memo.clone(),
         })
     }
 

@@ -8,7 +8,7 @@ use ropey::Rope;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::position::{self, Encoding};
-use crate::analysis::Format;
+use crate::analysis::{Format, Memo};
 
 /// One open document.
 #[derive(Debug, Clone)]
@@ -18,6 +18,8 @@ pub struct OpenDocument {
     pub format: Format,
     /// The text as one string, made on demand and dropped on every edit.
     text: Option<Arc<str>>,
+    /// What the last check of this document left for the next one.
+    pub memo: Arc<Memo>,
 }
 
 impl OpenDocument {
@@ -27,6 +29,7 @@ impl OpenDocument {
             version,
             format,
             text: None,
+            memo: Arc::default(),
         }
     }
 

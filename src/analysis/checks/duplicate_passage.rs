@@ -10,6 +10,7 @@
 //! sentences is a copy is compared as a whole (short sentences, re-split sentences).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Check, Context};
 use crate::analysis::corpus::{Corpus, DocumentId};
@@ -156,9 +157,198 @@ impl Rules {
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let checker = Checker::new(context);
-    (0..checker.print.paragraphs.len())
-        .flat_map(|number| checker.check_paragraph(number))
-        .collect()
+    let previous = context.memo.and_then(|memo| memo.take_duplicate_passage());
+    let mut reusable = match previous {
+        Some(previous) => previous.reusable(&checker),
+        None => Vec::new(),
+    };
+    reusable.resize_with(checker.print.paragraphs.len(), || None);
+    let mut findings = Vec::new();
+    let mut remembered = Vec::with_capacity(reusable.len());
+    let reused = reusable.iter().filter(|reused| reused.is_some()).count();
+    for (number, reused) in reusable.into_iter().enumerate() {
+        let (outcome, trace) = reused.unwrap_or_else(|| checker.outcome(number));
+        findings.extend(checker.findings(number, &outcome));
+        remembered.push(Remembered {
+            print: checker.print.paragraphs[number].print.clone(),
+            outcome,
+            trace,
+        });
+    }
+    if let Some(memo) = context.memo {
+        memo.record_paragraphs(remembered.len() - reused, reused);
+        memo.keep_duplicate_passage(Memory {
+            key: checker.memory_key(),
+            paragraphs: remembered,
+        });
+    }
+    findings
+}
+
+/// What one check of a document leaves for the next check of the same document (the server
+/// keeps it per open document): each paragraph's outcome and what it depended on. A paragraph
+/// is matched again only if its text changed, if it shares a shingle whose postings an edit
+/// changed, or if it was compared with (or keyed on a sentence of) a paragraph that changed;
+/// otherwise matching it again would read the same postings, the same candidates and the same
+/// words, and give the same outcome. Anything else (other documents, settings, a paragraph
+/// added or removed) makes every paragraph be matched again.
+#[derive(Debug)]
+pub struct Memory {
+    key: MemoryKey,
+    paragraphs: Vec<Remembered>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct MemoryKey {
+    others_generation: u64,
+    itself: Option<DocumentId>,
+    threshold: f64,
+    min_words: usize,
+}
+
+#[derive(Debug)]
+struct Remembered {
+    print: Arc<ParagraphPrint>,
+    outcome: Outcome,
+    trace: Trace,
+}
+
+/// What matching found for one paragraph, independent of where the paragraph now sits (keys
+/// name paragraphs by number, which stays while no paragraph is added or removed).
+#[derive(Debug, Clone)]
+enum Outcome {
+    Nothing,
+    /// Every sentence is a copy: one finding for the paragraph.
+    Paragraph {
+        originals: Vec<Match>,
+        similarity: f64,
+        exact: bool,
+    },
+    /// Some sentences are copies: one finding each.
+    Sentences(Vec<(usize, Match)>),
+}
+
+/// The paragraphs of this document that matching one paragraph looked at.
+#[derive(Debug, Clone, Default)]
+struct Trace {
+    /// Paragraphs some candidate key pointed into (through a sentence of theirs or whole).
+    keyed: Vec<u32>,
+    /// Paragraphs whose words were compared.
+    compared: Vec<u32>,
+}
+
+impl Trace {
+    fn finish(mut self) -> Trace {
+        for list in [&mut self.keyed, &mut self.compared] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        self
+    }
+}
+
+impl Memory {
+    /// The outcome and trace of every paragraph that need not be matched again, by number.
+    fn reusable(self, checker: &Checker<'_>) -> Vec<Option<(Outcome, Trace)>> {
+        let now = &checker.print.paragraphs;
+        if self.key != checker.memory_key() || self.paragraphs.len() != now.len() {
+            return Vec::new();
+        }
+        let changed: Vec<usize> = (0..now.len())
+            .filter(|&number| {
+                self.paragraphs[number].print.text_hash != now[number].print.text_hash
+            })
+            .collect();
+        let mut changed_shingles = QuickMap::default();
+        let mut reshaped = Vec::new();
+        for &number in &changed {
+            let (old, new) = (&self.paragraphs[number].print, &now[number].print);
+            for shingle in changed_postings(old, new) {
+                changed_shingles.insert(shingle, ());
+            }
+            if sentence_words(old).ne(sentence_words(new)) {
+                reshaped.push(to_u32(number));
+            }
+        }
+        let changed_numbers: Vec<u32> = changed.iter().map(|&number| to_u32(number)).collect();
+        let touches = |list: &[u32], set: &[u32]| set.iter().any(|n| list.binary_search(n).is_ok());
+        self.paragraphs
+            .into_iter()
+            .enumerate()
+            .map(|(number, old)| {
+                let stale = changed_numbers.binary_search(&to_u32(number)).is_ok()
+                    || touches(&old.trace.compared, &changed_numbers)
+                    || touches(&old.trace.keyed, &reshaped)
+                    || checker.shingles[number]
+                        .iter()
+                        .any(|shingle| changed_shingles.contains_key(shingle));
+                (!stale).then_some((old.outcome, old.trace))
+            })
+            .collect()
+    }
+}
+
+/// Shingles whose postings differ between two versions of a paragraph, in this document's own
+/// index (every shingle, by word position) or in the corpus (winnowed fingerprints).
+fn changed_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
+    let positioned = |shingles: Vec<u64>| -> Vec<(u64, usize)> {
+        let mut pairs: Vec<(u64, usize)> = shingles
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, shingle)| is_meaningful(shingle))
+            .map(|(word, shingle)| (shingle, word))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    };
+    let winnowed = |print: &ParagraphPrint| -> Vec<(u64, usize)> {
+        let mut pairs: Vec<(u64, usize)> = print
+            .fingerprints()
+            .into_iter()
+            .map(|fingerprint| (fingerprint.hash, fingerprint.word))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    };
+    let mut changed =
+        symmetric_difference(&positioned(old.shingles()), &positioned(new.shingles()));
+    changed.extend(symmetric_difference(&winnowed(old), &winnowed(new)));
+    changed
+}
+
+/// The shingles of the pairs in one sorted list but not the other.
+fn symmetric_difference(a: &[(u64, usize)], b: &[(u64, usize)]) -> Vec<u64> {
+    let (mut i, mut j) = (0, 0);
+    let mut different = Vec::new();
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                different.push(x.0);
+                i += 1;
+            }
+            (Some(x), None) => {
+                different.push(x.0);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                different.push(y.0);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    different
+}
+
+fn sentence_words(print: &ParagraphPrint) -> impl Iterator<Item = Range<usize>> + '_ {
+    print
+        .sentences
+        .iter()
+        .map(|sentence| sentence.words.clone())
 }
 
 /// The checked document, fingerprinted and indexed, and the corpus it is compared with.
@@ -202,15 +392,31 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_paragraph(&self, number: usize) -> Vec<Finding> {
+    fn memory_key(&self) -> MemoryKey {
+        MemoryKey {
+            others_generation: self.corpus.others_generation(self.itself),
+            itself: self.itself,
+            threshold: self.rules.threshold,
+            min_words: self.rules.min_words,
+        }
+    }
+
+    /// Matches paragraph `number` against earlier passages and the corpus.
+    fn outcome(&self, number: usize) -> (Outcome, Trace) {
+        let mut trace = Trace::default();
+        let outcome = self.match_paragraph(number, &mut trace);
+        (outcome, trace.finish())
+    }
+
+    fn match_paragraph(&self, number: usize, trace: &mut Trace) -> Outcome {
         let print = &self.print.paragraphs[number].print;
         if print.words.len() < self.rules.min_words {
-            return Vec::new();
+            return Outcome::Nothing;
         }
         let shingles = &self.shingles[number];
         let sentence_matches: Vec<(usize, Match)> = (0..print.sentences.len())
             .filter_map(|sentence| {
-                self.sentence_match(number, sentence, print, shingles)
+                self.sentence_match(number, sentence, print, shingles, trace)
                     .map(|found| (sentence, found))
             })
             .collect();
@@ -232,23 +438,41 @@ impl<'a> Checker<'a> {
             let similarity = (copied / print.words.len() as f64).min(1.0);
             let exact = sentence_matches.iter().all(|(_, found)| found.exact);
             let originals: Vec<Match> = sentence_matches.iter().map(|(_, found)| *found).collect();
-            return vec![self.paragraph_finding(number, &originals, similarity, exact)];
+            return Outcome::Paragraph {
+                originals,
+                similarity,
+                exact,
+            };
         }
         // A paragraph with sentences of its own keeps them: only the copies are flagged, so the
         // fix never deletes the reporter's own words.
         if !sentence_matches.is_empty() {
-            return sentence_matches
-                .into_iter()
-                .map(|(sentence, found)| self.sentence_finding(number, sentence, found))
-                .collect();
+            return Outcome::Sentences(sentence_matches);
         }
         // No sentence is a copy on its own, but the paragraph as a whole may be: short
         // sentences, or sentences split and joined differently.
-        match self.whole_paragraph_match(number, print, shingles) {
-            Some(found) => {
-                vec![self.paragraph_finding(number, &[found], found.similarity, found.exact)]
-            }
-            None => Vec::new(),
+        match self.whole_paragraph_match(number, print, shingles, trace) {
+            Some(found) => Outcome::Paragraph {
+                originals: vec![found],
+                similarity: found.similarity,
+                exact: found.exact,
+            },
+            None => Outcome::Nothing,
+        }
+    }
+
+    fn findings(&self, number: usize, outcome: &Outcome) -> Vec<Finding> {
+        match outcome {
+            Outcome::Nothing => Vec::new(),
+            Outcome::Paragraph {
+                originals,
+                similarity,
+                exact,
+            } => vec![self.paragraph_finding(number, originals, *similarity, *exact)],
+            Outcome::Sentences(matches) => matches
+                .iter()
+                .map(|&(sentence, found)| self.sentence_finding(number, sentence, found))
+                .collect(),
         }
     }
 
@@ -280,16 +504,17 @@ impl<'a> Checker<'a> {
         number: usize,
         print: &ParagraphPrint,
         shingles: &[u64],
+        trace: &mut Trace,
     ) -> Option<Match> {
         let before = (to_u32(number), 0);
-        let candidates = self.candidates(shingles, before, |source, posting, keys| {
+        let candidates = self.candidates(shingles, before, trace, |source, posting, keys| {
             keys.push(PassageKey {
                 source,
                 paragraph: posting.paragraph,
                 sentence: None,
             });
         });
-        self.best_match(&print.words, candidates, self.rules.threshold)
+        self.best_match(&print.words, candidates, self.rules.threshold, trace)
     }
 
     /// The best earlier sentence (or corpus sentence) that sentence `sentence` of paragraph
@@ -300,6 +525,7 @@ impl<'a> Checker<'a> {
         sentence: usize,
         print: &ParagraphPrint,
         shingles: &[u64],
+        trace: &mut Trace,
     ) -> Option<Match> {
         let words = print.sentences[sentence].words.clone();
         if words.len() < self.rules.min_words {
@@ -314,7 +540,7 @@ impl<'a> Checker<'a> {
             sentence: Some(to_u32(sentence)),
         };
         let before = (to_u32(number), to_u32(words.start));
-        let candidates = self.candidates(own, before, |source, posting, keys| {
+        let candidates = self.candidates(own, before, trace, |source, posting, keys| {
             let found = keys.len();
             self.sentences_under(source, posting, keys);
             // A shingle starting before this sentence may end inside it: never its own original.
@@ -328,7 +554,7 @@ impl<'a> Checker<'a> {
             }
         });
         let coverage = SENTENCE_MIN_COVERAGE.min(self.rules.threshold);
-        self.best_match(&print.words[words], candidates, coverage)
+        self.best_match(&print.words[words], candidates, coverage, trace)
     }
 
     /// The sentences a shingle posting touches: the one holding its first word and, when the
@@ -363,6 +589,7 @@ impl<'a> Checker<'a> {
         &self,
         shingles: &[u64],
         before: (u32, u32),
+        trace: &mut Trace,
         mut keys_of: impl FnMut(Source, &Posting, &mut Vec<PassageKey>),
     ) -> Vec<PassageKey> {
         let mut unique: Vec<u64> = shingles
@@ -389,10 +616,12 @@ impl<'a> Checker<'a> {
         let mut keys = Vec::with_capacity(MAX_POSTINGS_PER_PASSAGE * 2);
         let mut budget = MAX_POSTINGS_PER_PASSAGE;
         for (local, postings) in lists {
-            // The checked document left in the corpus (and, for the CLI, the documents after
-            // it) is skipped, within a bounded scan.
+            // The checked document left in the corpus is skipped, then (for the CLI) the
+            // documents after it, within a bounded scan. Skipping itself first keeps what is
+            // read independent of where its own postings sit.
             let postings = postings
                 .iter()
+                .filter(|posting| local || Some(posting.document) != self.itself)
                 .take(MAX_POSTINGS_PER_SHINGLE * 4)
                 .filter(|posting| local || self.corpus.is_compared(self.itself, posting.document));
             for posting in postings.take(MAX_POSTINGS_PER_SHINGLE.min(budget)) {
@@ -408,6 +637,11 @@ impl<'a> Checker<'a> {
                 break;
             }
         }
+        trace.keyed.extend(
+            keys.iter()
+                .filter(|key| key.source == Source::This)
+                .map(|key| key.paragraph),
+        );
         most_shared_first(keys)
     }
 
@@ -417,6 +651,7 @@ impl<'a> Checker<'a> {
         words: &[u64],
         candidates: Vec<PassageKey>,
         min_coverage: f64,
+        trace: &mut Trace,
     ) -> Option<Match> {
         if candidates.is_empty() {
             return None;
@@ -424,6 +659,9 @@ impl<'a> Checker<'a> {
         let query = Query::new(words);
         let mut best: Option<Match> = None;
         for original in candidates.into_iter().take(MAX_CONFIRMATIONS) {
+            if original.source == Source::This {
+                trace.compared.push(original.paragraph);
+            }
             let Some(original_words) = self.passage_words(original) else {
                 continue;
             };
@@ -923,12 +1161,67 @@ mod tests {
             name,
             corpus: &corpus,
             settings,
+            memo: None,
         };
         run(&context)
     }
 
     fn check(text: &str) -> Vec<Finding> {
         check_with(text, None, &[], &Settings::default())
+    }
+
+    /// Checks each version of a story in turn with one memo, as the server does on every edit,
+    /// and returns the messages of each check; every check must equal a check from scratch.
+    fn messages_through_versions(versions: &[&str]) -> Vec<Vec<String>> {
+        let memo = crate::analysis::Memo::default();
+        let settings = Settings::default();
+        versions
+            .iter()
+            .map(|text| {
+                let doc = Document::parse(text, Format::Markdown);
+                let mut corpus = Corpus::default();
+                corpus.insert("draft.md", Arc::from(*text), Format::Markdown);
+                let context = |memo| Context {
+                    doc: &doc,
+                    name: Some("draft.md"),
+                    corpus: &corpus,
+                    settings: &settings,
+                    memo,
+                };
+                let again = run(&context(Some(&memo)));
+                assert_eq!(again, run(&context(None)), "{text}");
+                again.into_iter().map(|finding| finding.message).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_edit_to_the_original_outside_shared_words_updates_the_copy() {
+        // The copy differs from the original at "4,000 people within"; the edit makes the
+        // original say "people" too, which shares no three-word run with the copy, yet the
+        // copy's similarity rises.
+        let original = "Crews evacuated more than four thousand residents from the low-lying districts of Riverside on Sunday night after the river burst its banks near the old mill.";
+        let copy = "Crews evacuated more than 4,000 people within the low-lying districts of Riverside on Sunday night after the river burst its banks near the old mill.";
+        let before = format!("{original}\n\nThe water kept rising.\n\n{copy}\n");
+        let after = before.replacen("thousand residents from", "thousand people from", 1);
+        let messages = messages_through_versions(&[&before, &after]);
+        assert_eq!(messages[0], ["Repeats a passage from line 1 (88% similar)"]);
+        assert_eq!(messages[1], ["Repeats a passage from line 1 (92% similar)"]);
+    }
+
+    #[test]
+    fn a_memo_follows_typing_that_makes_and_unmakes_a_copy() {
+        let story = "The council approved the budget on Monday after a long debate.\n\nResidents packed the public gallery to hear the vote.\n\nThe council approved the budget on Tuesday after a long debate.\n";
+        let unmade = story.replacen(
+            "approved the budget on Tuesday",
+            "rejected a motion on Tuesday",
+            1,
+        );
+        let messages = messages_through_versions(&[story, &unmade, story, story]);
+        assert_eq!(messages[0].len(), 1);
+        assert!(messages[1].is_empty());
+        assert_eq!(messages[2], messages[0]);
+        assert_eq!(messages[3], messages[0]);
     }
 
     /// An annotated article: a line ending in `<<` must have exactly one finding starting on
@@ -1244,6 +1537,7 @@ The council meets again on Friday morning.
             name: None,
             corpus: &corpus,
             settings: &settings,
+            memo: None,
         };
         let findings = run(&context);
         assert_eq!(findings.len(), 1, "{findings:#?}");
@@ -1526,6 +1820,7 @@ Mayor Lena Ortiz called the vote a turning point for the city's finances.
                     name: Some("this.txt"),
                     corpus: &corpus,
                     settings: &settings,
+                    memo: None,
                 };
                 for finding in run(&context) {
                     assert!(text.get(finding.range.clone()).is_some());

@@ -20,6 +20,8 @@ pub struct Context<'a> {
     pub name: Option<&'a str>,
     pub corpus: &'a Corpus,
     pub settings: &'a Settings,
+    /// What the last check of this document left, if the caller keeps it (the server).
+    pub memo: Option<&'a super::memo::Memo>,
 }
 
 /// A check: stable code, one-line summary, Markdown description (What / Why / Example) shown in
@@ -63,6 +65,7 @@ pub(crate) fn findings_with(
         name: None,
         corpus: &corpus,
         settings,
+        memo: None,
     };
     (check.run)(&context)
 }

@@ -146,6 +146,7 @@ mod tests {
             name: None,
             corpus: &corpus,
             settings,
+            memo: None,
         })
     }
 
