@@ -112,8 +112,8 @@ fn edit_in_workspace(c: &mut Criterion) {
                 original.clone()
             };
             let text: Arc<str> = Arc::from(text);
-            corpus.insert(name, text.clone(), Format::Markdown);
             let doc = Document::parse(&text, Format::Markdown);
+            corpus.insert_parsed(name, text.clone(), &doc);
             analysis::check_again(&doc, Some(name), &corpus, &settings, &memo)
                 .findings
                 .len()

@@ -129,13 +129,18 @@ pub struct Corpus {
 impl Corpus {
     /// Adds or replaces the document called `name`.
     pub fn insert(&mut self, name: &str, text: Arc<str>, format: Format) {
-        let print = DocumentPrint::with_cache(&Document::parse(&text, format), |hash| {
-            self.paragraph_cache.get(&hash).cloned()
-        });
+        let doc = Document::parse(&text, format);
+        self.insert_parsed(name, text.clone(), &doc);
+    }
+
+    /// [`Corpus::insert`] for a document the caller has already parsed (from `text`).
+    pub fn insert_parsed(&mut self, name: &str, text: Arc<str>, doc: &Document<'_>) {
+        debug_assert_eq!(doc.text, &*text);
+        let print = DocumentPrint::with_cache(doc, |hash| self.paragraph_cache.get(&hash).cloned());
         let document = CorpusDocument {
             name: name.to_string(),
             text,
-            format,
+            format: doc.format,
         };
         self.insert_prepared(PreparedDocument { document, print });
     }

@@ -761,6 +761,18 @@ impl FingerprintIndex {
         }
     }
 
+    /// Forgets one paragraph added with [`FingerprintIndex::add_shingles`] (the same shingles).
+    pub fn remove_shingles(&mut self, document: u32, paragraph: u32, shingles: &[u64]) {
+        let mut distinct: Vec<u64> = shingles
+            .iter()
+            .copied()
+            .filter(|&hash| is_meaningful(hash))
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        self.remove_postings(document, paragraph, distinct);
+    }
+
     /// Forgets one paragraph added with [`FingerprintIndex::add_paragraph`]; `print` and
     /// `coverage` must be the ones it was added with.
     pub fn remove_paragraph(
@@ -770,9 +782,18 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
+        let hashes = indexed_shingles(print, coverage)
+            .into_iter()
+            .map(|(hash, _)| hash)
+            .collect();
+        self.remove_postings(document, paragraph, hashes);
+    }
+
+    /// Removes the postings of one paragraph from the lists of `hashes`.
+    fn remove_postings(&mut self, document: u32, paragraph: u32, hashes: Vec<u64>) {
         let belongs =
             |posting: &Posting| posting.document == document && posting.paragraph == paragraph;
-        for (hash, _) in indexed_shingles(print, coverage) {
+        for hash in hashes {
             let emptied = match self.map.get_mut(&hash) {
                 Some(Postings::One(posting)) => belongs(posting),
                 Some(Postings::Many {

@@ -57,12 +57,12 @@ impl Snapshot {
         }
         // Open documents go into the index from their text (only changed paragraphs are
         // fingerprinted again); the check then reads the index under a shared lock.
+        let doc = Document::parse(&self.text, self.format);
         self.workspace
-            .update_open(self.uri.as_str(), &self.text, self.format);
+            .update_open_parsed(self.uri.as_str(), &self.text, &doc);
         for (name, text, format) in &self.others {
             self.workspace.update_open(name, text, *format);
         }
-        let doc = Document::parse(&self.text, self.format);
         let corpus = self.workspace.read();
         let report = analysis::check_again(
             &doc,

@@ -20,7 +20,7 @@ use tower_lsp::lsp_types::{
 use tower_lsp::Client;
 
 use super::state::State;
-use crate::analysis::{Corpus, Format};
+use crate::analysis::{Corpus, Document, Format};
 use crate::config::FileFilter;
 
 /// Files larger than this are not indexed (a log line says so): copy is rarely this long, and a
@@ -116,17 +116,27 @@ impl Workspace {
     /// same `Arc`) or the document was closed meanwhile. Only changed paragraphs are
     /// fingerprinted again.
     pub fn update_open(&self, name: &str, text: &Arc<str>, format: Format) {
-        let current = self
-            .read()
-            .get(name)
-            .is_some_and(|document| Arc::ptr_eq(&document.text, text));
-        if current {
+        if !self.is_current(name, text) {
+            self.update_open_parsed(name, text, &Document::parse(text, format));
+        }
+    }
+
+    /// [`Workspace::update_open`] with the text already parsed (the check parses it anyway).
+    pub fn update_open_parsed(&self, name: &str, text: &Arc<str>, doc: &Document<'_>) {
+        if self.is_current(name, text) {
             return;
         }
         let mut corpus = self.write();
         if self.is_open(name) {
-            corpus.insert(name, text.clone(), format);
+            corpus.insert_parsed(name, text.clone(), doc);
         }
+    }
+
+    /// Whether the index holds this very text for `name`.
+    fn is_current(&self, name: &str, text: &Arc<str>) -> bool {
+        self.read()
+            .get(name)
+            .is_some_and(|document| Arc::ptr_eq(&document.text, text))
     }
 
     /// The indexed text of a document, open or not.

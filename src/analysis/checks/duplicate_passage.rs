@@ -156,8 +156,8 @@ impl Rules {
 }
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
-    let checker = Checker::new(context);
-    let previous = context.memo.and_then(|memo| memo.take_duplicate_passage());
+    let mut previous = context.memo.and_then(|memo| memo.take_duplicate_passage());
+    let checker = Checker::new(context, previous.as_mut());
     let mut reusable = match previous {
         Some(previous) => previous.reusable(&checker),
         None => Vec::new(),
@@ -177,9 +177,13 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     }
     if let Some(memo) = context.memo {
         memo.record_paragraphs(remembered.len() - reused, reused);
+        let key = checker.memory_key();
+        let (index, shingles) = checker.into_own_index();
         memo.keep_duplicate_passage(Memory {
-            key: checker.memory_key(),
+            key,
             paragraphs: remembered,
+            index,
+            shingles,
         });
     }
     findings
@@ -196,6 +200,10 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
 pub struct Memory {
     key: MemoryKey,
     paragraphs: Vec<Remembered>,
+    /// The document's own index and each paragraph's shingles, updated in place on the next
+    /// check for the paragraphs whose text changed.
+    index: FingerprintIndex,
+    shingles: Vec<Vec<u64>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -288,6 +296,42 @@ impl Memory {
     }
 }
 
+/// The document's own index: every shingle of every paragraph (it lives for one document, so
+/// it can afford full recall), and each paragraph's shingles.
+fn own_index(print: &DocumentPrint) -> (FingerprintIndex, Vec<Vec<u64>>) {
+    let shingles: Vec<Vec<u64>> = print
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.print.shingles())
+        .collect();
+    let mut index = FingerprintIndex::with_capacity(shingles.iter().map(Vec::len).sum());
+    for (number, paragraph) in shingles.iter().enumerate() {
+        index.add_shingles(THIS_DOCUMENT, to_u32(number), paragraph);
+    }
+    (index, shingles)
+}
+
+/// [`own_index`] from the last check's, with the paragraphs whose text changed re-indexed. The
+/// index keeps postings sorted, so the result is the same as building it afresh.
+fn own_index_updated(
+    previous: &mut Memory,
+    print: &DocumentPrint,
+) -> (FingerprintIndex, Vec<Vec<u64>>) {
+    let mut index = std::mem::take(&mut previous.index);
+    let mut shingles = std::mem::take(&mut previous.shingles);
+    for (number, paragraph) in print.paragraphs.iter().enumerate() {
+        let old = &previous.paragraphs[number].print;
+        if old.text_hash == paragraph.print.text_hash {
+            continue;
+        }
+        let number = to_u32(number);
+        index.remove_shingles(THIS_DOCUMENT, number, &shingles[number as usize]);
+        shingles[number as usize] = paragraph.print.shingles();
+        index.add_shingles(THIS_DOCUMENT, number, &shingles[number as usize]);
+    }
+    (index, shingles)
+}
+
 /// Shingles whose postings differ between two versions of a paragraph, in this document's own
 /// index (every shingle, by word position) or in the corpus (winnowed fingerprints).
 fn changed_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
@@ -367,19 +411,17 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(context: &'a Context<'a>) -> Checker<'a> {
+    /// Fingerprints and indexes the checked document, starting from what the last check of it
+    /// left in `previous` when the paragraphs are the same in number.
+    fn new(context: &'a Context<'a>, previous: Option<&mut Memory>) -> Checker<'a> {
         let corpus = context.corpus;
         let print = DocumentPrint::with_cache(context.doc, |hash| corpus.cached_paragraph(hash));
-        // This index lives for one check, so it can afford every shingle (full recall).
-        let shingles: Vec<Vec<u64>> = print
-            .paragraphs
-            .iter()
-            .map(|paragraph| paragraph.print.shingles())
-            .collect();
-        let mut index = FingerprintIndex::with_capacity(shingles.iter().map(Vec::len).sum());
-        for (number, paragraph) in shingles.iter().enumerate() {
-            index.add_shingles(THIS_DOCUMENT, to_u32(number), paragraph);
-        }
+        let (index, shingles) = match previous {
+            Some(previous) if previous.paragraphs.len() == print.paragraphs.len() => {
+                own_index_updated(previous, &print)
+            }
+            _ => own_index(&print),
+        };
         Checker {
             doc: context.doc,
             blocks: context.doc.paragraphs().collect(),
@@ -392,12 +434,40 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn into_own_index(self) -> (FingerprintIndex, Vec<Vec<u64>>) {
+        (self.index, self.shingles)
+    }
+
     fn memory_key(&self) -> MemoryKey {
         MemoryKey {
             others_generation: self.corpus.others_generation(self.itself),
             itself: self.itself,
             threshold: self.rules.threshold,
             min_words: self.rules.min_words,
+        }
+    }
+
+    /// The postings of every distinct meaningful shingle of a paragraph, looked up once for
+    /// all its queries (each sentence, then the whole paragraph).
+    fn look_up<'s>(&'s self, shingles: &'s [u64]) -> Lookups<'s> {
+        let mut by_shingle: Vec<(u64, &'s [Posting], &'s [Posting])> = shingles
+            .iter()
+            .copied()
+            .filter(|&shingle| is_meaningful(shingle))
+            .map(|shingle| (shingle, &[][..], &[][..]))
+            .collect();
+        by_shingle.sort_unstable_by_key(|&(shingle, _, _)| shingle);
+        by_shingle.dedup_by_key(|&mut (shingle, _, _)| shingle);
+        for (shingle, here, corpus) in &mut by_shingle {
+            *here = self.index.postings(*shingle);
+            // Boilerplate shared by a large part of the corpus points at no original.
+            if !self.corpus.is_boilerplate_fingerprint(*shingle) {
+                *corpus = self.corpus.postings(*shingle);
+            }
+        }
+        Lookups {
+            shingles,
+            by_shingle,
         }
     }
 
@@ -414,9 +484,10 @@ impl<'a> Checker<'a> {
             return Outcome::Nothing;
         }
         let shingles = &self.shingles[number];
+        let lookups = self.look_up(shingles);
         let sentence_matches: Vec<(usize, Match)> = (0..print.sentences.len())
             .filter_map(|sentence| {
-                self.sentence_match(number, sentence, print, shingles, trace)
+                self.sentence_match(number, sentence, print, &lookups, trace)
                     .map(|found| (sentence, found))
             })
             .collect();
@@ -451,7 +522,7 @@ impl<'a> Checker<'a> {
         }
         // No sentence is a copy on its own, but the paragraph as a whole may be: short
         // sentences, or sentences split and joined differently.
-        match self.whole_paragraph_match(number, print, shingles, trace) {
+        match self.whole_paragraph_match(number, print, &lookups, trace) {
             Some(found) => Outcome::Paragraph {
                 originals: vec![found],
                 similarity: found.similarity,
@@ -503,11 +574,12 @@ impl<'a> Checker<'a> {
         &self,
         number: usize,
         print: &ParagraphPrint,
-        shingles: &[u64],
+        lookups: &Lookups<'_>,
         trace: &mut Trace,
     ) -> Option<Match> {
         let before = (to_u32(number), 0);
-        let candidates = self.candidates(shingles, before, trace, |source, posting, keys| {
+        let all = 0..lookups.shingles.len();
+        let candidates = self.candidates(lookups, all, before, trace, |source, posting, keys| {
             keys.push(PassageKey {
                 source,
                 paragraph: posting.paragraph,
@@ -524,23 +596,21 @@ impl<'a> Checker<'a> {
         number: usize,
         sentence: usize,
         print: &ParagraphPrint,
-        shingles: &[u64],
+        lookups: &Lookups<'_>,
         trace: &mut Trace,
     ) -> Option<Match> {
         let words = print.sentences[sentence].words.clone();
         if words.len() < self.rules.min_words {
             return None;
         }
-        let own = shingles
-            .get(words.start..(words.end + 1).saturating_sub(SHINGLE_WORDS))
-            .unwrap_or(&[]);
+        let own = words.start..(words.end + 1).saturating_sub(SHINGLE_WORDS);
         let current = PassageKey {
             source: Source::This,
             paragraph: to_u32(number),
             sentence: Some(to_u32(sentence)),
         };
         let before = (to_u32(number), to_u32(words.start));
-        let candidates = self.candidates(own, before, trace, |source, posting, keys| {
+        let candidates = self.candidates(lookups, own, before, trace, |source, posting, keys| {
             let found = keys.len();
             self.sentences_under(source, posting, keys);
             // A shingle starting before this sentence may end inside it: never its own original.
@@ -587,12 +657,16 @@ impl<'a> Checker<'a> {
     /// only add noise and time.
     fn candidates(
         &self,
-        shingles: &[u64],
+        lookups: &Lookups<'_>,
+        shingles: Range<usize>,
         before: (u32, u32),
         trace: &mut Trace,
         mut keys_of: impl FnMut(Source, &Posting, &mut Vec<PassageKey>),
     ) -> Vec<PassageKey> {
-        let mut unique: Vec<u64> = shingles
+        let mut unique: Vec<u64> = lookups
+            .shingles
+            .get(shingles)
+            .unwrap_or(&[])
             .iter()
             .copied()
             .filter(|&shingle| is_meaningful(shingle))
@@ -601,15 +675,14 @@ impl<'a> Checker<'a> {
         unique.dedup();
         let mut lists: Vec<(bool, &[Posting])> = Vec::with_capacity(unique.len() * 2);
         for shingle in unique {
-            let here = self.index.postings(shingle);
+            let Some((here, corpus)) = lookups.postings(shingle) else {
+                continue;
+            };
             // Postings are in document order, so the earlier ones are a prefix.
             let earlier =
                 here.partition_point(|posting| (posting.paragraph, posting.word) < before);
             lists.push((true, &here[..earlier]));
-            // Boilerplate shared by a large part of the corpus points at no original.
-            if !self.corpus.is_boilerplate_fingerprint(shingle) {
-                lists.push((false, self.corpus.postings(shingle)));
-            }
+            lists.push((false, corpus));
         }
         lists.retain(|(_, postings)| !postings.is_empty());
         lists.sort_unstable_by_key(|&(local, postings)| (postings.len(), !local));
@@ -806,6 +879,24 @@ impl<'a> Checker<'a> {
                 edits: vec![TextEdit::delete(removal)],
             }],
         }
+    }
+}
+
+/// A paragraph's shingles (every one, by first word) and, for each distinct meaningful one, its
+/// postings in this document and in the corpus (none when boilerplate).
+struct Lookups<'s> {
+    shingles: &'s [u64],
+    by_shingle: Vec<(u64, &'s [Posting], &'s [Posting])>,
+}
+
+impl<'s> Lookups<'s> {
+    fn postings(&self, shingle: u64) -> Option<(&'s [Posting], &'s [Posting])> {
+        let at = self
+            .by_shingle
+            .binary_search_by_key(&shingle, |&(known, _, _)| known)
+            .ok()?;
+        let (_, here, corpus) = self.by_shingle[at];
+        Some((here, corpus))
     }
 }
 
