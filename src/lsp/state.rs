@@ -101,6 +101,8 @@ pub struct Analysed {
     pub findings: Arc<Vec<Finding>>,
     /// The workspace index's generation the findings were computed against.
     pub generation: u64,
+    /// The results epoch (see `State::results_epoch`) the findings were computed in.
+    pub epoch: u64,
 }
 
 /// `params: null` means "no params" to many clients; tower-lsp rejects it for methods without
@@ -127,6 +129,9 @@ pub struct State {
     sources: Mutex<ConfigSources>,
     flags: Mutex<ClientFlags>,
     results: Mutex<HashMap<Url, Analysed>>,
+    /// Bumped whenever cached results are dropped (settings or other documents changed): a
+    /// check that started before must not put its now outdated result in the cache.
+    results_epoch: std::sync::atomic::AtomicU64,
     /// Debounce tickets: a scheduled check runs only if no later one was scheduled since.
     tickets: Mutex<HashMap<Url, u64>>,
     shutdown_requested: AtomicBool,
@@ -244,7 +249,7 @@ impl State {
 
     pub fn set_config(&self, config: ServerConfig) {
         *lock(&self.config) = config;
-        lock(&self.results).clear();
+        self.invalidate_results();
     }
 
     /// Changes one source of settings and puts the resolved settings in force.
@@ -335,9 +340,10 @@ impl State {
         let version = self.version_of(uri)?;
         // Read before the snapshot: files indexed meanwhile make the result stale.
         let generation = self.workspace.generation();
+        let epoch = self.results_epoch.load(Ordering::SeqCst);
         if let Some(cached) = lock(&self.results)
             .get(uri)
-            .filter(|a| a.version == version && a.generation == generation)
+            .filter(|a| a.version == version && a.generation == generation && a.epoch == epoch)
         {
             return Some(cached.clone());
         }
@@ -353,16 +359,24 @@ impl State {
             format: snapshot.format,
             findings: Arc::new(findings),
             generation,
+            epoch,
         };
-        if self.version_of(uri) == Some(analysed.version) {
-            lock(&self.results).insert(uri.clone(), analysed.clone());
+        let current = self.version_of(uri) == Some(analysed.version);
+        let mut results = lock(&self.results);
+        // Settings changed while this check ran: its findings may be outdated, so they are
+        // returned to this caller (whose re-check is already scheduled) but not cached.
+        if current && self.results_epoch.load(Ordering::SeqCst) == epoch {
+            results.insert(uri.clone(), analysed.clone());
         }
+        drop(results);
         Some(analysed)
     }
 
     /// Forgets cached results (after settings or another document changed).
     pub fn invalidate_results(&self) {
-        lock(&self.results).clear();
+        let mut results = lock(&self.results);
+        self.results_epoch.fetch_add(1, Ordering::SeqCst);
+        results.clear();
     }
 
     /// Takes a new debounce ticket for `uri`.
