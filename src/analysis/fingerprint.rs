@@ -571,12 +571,31 @@ fn match_phrase(phrase: &[PhraseWord], words: &[u64]) -> Option<usize> {
 }
 
 /// Where a shingle occurs: a document (numbered by whoever owns the index), a paragraph of it,
-/// and the index of the shingle's first word among the paragraph's kept words.
+/// the index of the shingle's first word among the paragraph's kept words, and the sentences
+/// holding its first and last word (so a lookup need not read the paragraph's print).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Posting {
     pub document: u32,
     pub paragraph: u32,
     pub word: u32,
+    pub first_sentence: u16,
+    pub last_sentence: u16,
+}
+
+/// [`Posting::first_sentence`] or [`Posting::last_sentence`] when the sentence number does not
+/// fit (or the word is in no sentence): read it from the print.
+pub const UNKNOWN_SENTENCE: u16 = u16::MAX;
+
+/// The sentence of each kept word of a paragraph, as stored in postings.
+fn word_sentences(print: &ParagraphPrint) -> Vec<u16> {
+    let mut sentences = vec![UNKNOWN_SENTENCE; print.words.len()];
+    for (number, sentence) in print.sentences.iter().enumerate() {
+        let number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
+        if let Some(words) = sentences.get_mut(sentence.words.clone()) {
+            words.fill(number);
+        }
+    }
+    sentences
 }
 
 /// The postings of one fingerprint. Most fingerprints occur once, so one posting is kept inline
@@ -704,26 +723,37 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
+        let sentences = word_sentences(print);
         for (hash, word) in indexed_shingles(print, coverage) {
-            self.add(hash, document, paragraph, word);
+            self.add(hash, document, paragraph, word, &sentences);
         }
     }
 
     /// Indexes every meaningful shingle of a paragraph whose [`ParagraphPrint::shingles`] the
     /// caller already has: [`Coverage::EveryShingle`] without hashing the shingles again.
-    pub fn add_shingles(&mut self, document: u32, paragraph: u32, shingles: &[u64]) {
+    pub fn add_shingles(
+        &mut self,
+        document: u32,
+        paragraph: u32,
+        print: &ParagraphPrint,
+        shingles: &[u64],
+    ) {
+        let sentences = word_sentences(print);
         for (word, &hash) in shingles.iter().enumerate() {
             if is_meaningful(hash) {
-                self.add(hash, document, paragraph, word);
+                self.add(hash, document, paragraph, word, &sentences);
             }
         }
     }
 
-    fn add(&mut self, hash: u64, document: u32, paragraph: u32, word: usize) {
+    fn add(&mut self, hash: u64, document: u32, paragraph: u32, word: usize, sentences: &[u16]) {
+        let sentence_of = |word: usize| sentences.get(word).copied().unwrap_or(UNKNOWN_SENTENCE);
         let posting = Posting {
             document,
             paragraph,
             word: to_u32(word),
+            first_sentence: sentence_of(word),
+            last_sentence: sentence_of(word + SHINGLE_WORDS - 1),
         };
         match self.map.get_mut(&hash) {
             None => {

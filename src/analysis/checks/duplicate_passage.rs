@@ -18,7 +18,7 @@ use crate::analysis::document::{Block, Document};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::fingerprint::{
     is_meaningful, shingle_hashes, to_u32, DocumentPrint, FingerprintIndex, ParagraphPrint,
-    Posting, QuickMap, SHINGLE_WORDS,
+    Posting, QuickMap, SHINGLE_WORDS, UNKNOWN_SENTENCE,
 };
 
 pub const CODE: &str = "duplicate-passage";
@@ -306,7 +306,12 @@ fn own_index(print: &DocumentPrint) -> (FingerprintIndex, Vec<Vec<u64>>) {
         .collect();
     let mut index = FingerprintIndex::with_capacity(shingles.iter().map(Vec::len).sum());
     for (number, paragraph) in shingles.iter().enumerate() {
-        index.add_shingles(THIS_DOCUMENT, to_u32(number), paragraph);
+        index.add_shingles(
+            THIS_DOCUMENT,
+            to_u32(number),
+            &print.paragraphs[number].print,
+            paragraph,
+        );
     }
     (index, shingles)
 }
@@ -327,7 +332,12 @@ fn own_index_updated(
         let number = to_u32(number);
         index.remove_shingles(THIS_DOCUMENT, number, &shingles[number as usize]);
         shingles[number as usize] = paragraph.print.shingles();
-        index.add_shingles(THIS_DOCUMENT, number, &shingles[number as usize]);
+        index.add_shingles(
+            THIS_DOCUMENT,
+            number,
+            &paragraph.print,
+            &shingles[number as usize],
+        );
     }
     (index, shingles)
 }
@@ -630,12 +640,20 @@ impl<'a> Checker<'a> {
     /// The sentences a shingle posting touches: the one holding its first word and, when the
     /// shingle straddles a sentence break, the one holding its last.
     fn sentences_under(&self, source: Source, posting: &Posting, keys: &mut Vec<PassageKey>) {
-        let Some(print) = self.paragraph_print(source, posting.paragraph as usize) else {
-            return;
+        let (first_sentence, last_sentence) = match (posting.first_sentence, posting.last_sentence)
+        {
+            (UNKNOWN_SENTENCE, _) | (_, UNKNOWN_SENTENCE) => {
+                let Some(print) = self.paragraph_print(source, posting.paragraph as usize) else {
+                    return;
+                };
+                let first = posting.word as usize;
+                (
+                    print.sentence_of_word(first),
+                    print.sentence_of_word(first + SHINGLE_WORDS - 1),
+                )
+            }
+            (first, last) => (Some(usize::from(first)), Some(usize::from(last))),
         };
-        let first = posting.word as usize;
-        let first_sentence = print.sentence_of_word(first);
-        let last_sentence = print.sentence_of_word(first + SHINGLE_WORDS - 1);
         let straddles = last_sentence != first_sentence;
         for sentence in [Some(first_sentence), straddles.then_some(last_sentence)]
             .into_iter()
