@@ -648,7 +648,7 @@ impl<'t> Recogniser<'_, 't> {
         let opens = self.gap(last).trim() == "(";
         let acronym = self.tokens.get(last + 1)?;
         let closes = self.gap(last + 1).trim_start().starts_with(')');
-        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower.clone())
+        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower.to_string())
     }
 
     /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
@@ -938,6 +938,23 @@ impl<'t> Recogniser<'_, 't> {
     /// The lookup key of some tokens: their words as written (periods kept, so `U.S.` and
     /// `Dr.` match the word lists), lowercase, joined by single spaces.
     fn key_of(&self, tokens: &[usize]) -> String {
+        if tokens.iter().all(|&i| self.tokens[i].text.is_ascii()) {
+            // Words never hold whitespace: for ASCII, the key is each word lowercased.
+            let mut key =
+                String::with_capacity(tokens.iter().map(|&i| self.tokens[i].text.len() + 1).sum());
+            for &i in tokens {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(
+                    self.tokens[i]
+                        .text
+                        .bytes()
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            }
+            return key;
+        }
         lexicon::name_key(&self.joined_text(tokens))
     }
 
@@ -965,10 +982,15 @@ impl<'t> Recogniser<'_, 't> {
 
     fn phrase_bytes(&self, start: usize, end: usize) -> String {
         let raw = self.text.get(start..end.max(start)).unwrap_or("");
-        raw.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .replace(['*', '`'], "")
+        // The words joined by single spaces, then `*` and `` ` `` dropped, in one pass.
+        let mut phrase = String::with_capacity(raw.len());
+        for (n, word) in raw.split_whitespace().enumerate() {
+            if n > 0 {
+                phrase.push(' ');
+            }
+            phrase.extend(word.chars().filter(|&c| c != '*' && c != '`'));
+        }
+        phrase
     }
 }
 
