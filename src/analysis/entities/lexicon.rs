@@ -156,6 +156,17 @@ fn name_table(list: &'static str) -> HashMap<String, &'static str> {
 
 /// The lookup form of a name: lowercase, single spaces, straight apostrophes.
 pub(crate) fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // One pass for ASCII: lowercase, whitespace runs to one space, none at either end.
+        let mut key = String::with_capacity(name.len());
+        for word in name.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return key;
+    }
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

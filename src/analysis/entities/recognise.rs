@@ -216,8 +216,12 @@ impl<'t> Recogniser<'_, 't> {
     /// `van der Leyen`, `de Gaulle`, `al Assad`: particles that open a surname.
     fn is_leading_particle(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        let opens_surname = SURNAME_PARTICLES.contains(&token.lower.as_str());
-        if !opens_surname || token.shape != Shape::Lower {
+        // Every surname particle is a lowercase `PARTICLE`: the flag rules out most words
+        // before the list is searched.
+        if token.shape != Shape::Lower
+            || !token.flags.has(Flags::PARTICLE)
+            || !SURNAME_PARTICLES.contains(&token.lower.as_str())
+        {
             return false;
         }
         let mut next = i + 1;
@@ -238,7 +242,7 @@ impl<'t> Recogniser<'_, 't> {
         let mut run = vec![start];
         let mut last = start;
         while let Some(step) = self.next_step(last, &run) {
-            last = step.last().copied().unwrap_or(last);
+            last = step.end.saturating_sub(1).max(last);
             run.extend(step);
         }
         run
@@ -246,8 +250,8 @@ impl<'t> Recogniser<'_, 't> {
 
     /// The tokens that continue a name after token `j`: the next name word, or connectors and
     /// then a name word (`Bank of Spain`, `Charles de Gaulle`), or a quoted nickname skipped
-    /// (`Ernesto “Netinho” Salgado`).
-    fn next_step(&self, j: usize, run: &[usize]) -> Option<Vec<usize>> {
+    /// (`Ernesto “Netinho” Salgado`). A step is always consecutive tokens, never empty.
+    fn next_step(&self, j: usize, run: &[usize]) -> Option<Range<usize>> {
         let current = &self.tokens[j];
         let next_index = j + 1;
         let next = self.tokens.get(next_index)?;
@@ -269,7 +273,7 @@ impl<'t> Recogniser<'_, 't> {
             current.text.ends_with('s') && matches!(gap.trim_end(), "’" | "'") && gap.len() > 1;
         if is_plain_space(gap) || plural_possessive || gap.trim() == "&" {
             if next.is_name_word() || self.is_name_month(next_index, run) {
-                return Some(vec![next_index]);
+                return Some(next_index..next_index + 1);
             }
             if let Some(step) = self.and_inside_organisation(j) {
                 return Some(step);
@@ -285,30 +289,27 @@ impl<'t> Recogniser<'_, 't> {
         lexicon::place(&key).is_some() || lexicon::organisation(&key).is_some()
     }
 
-    fn connectors_then_name(&self, j: usize) -> Option<Vec<usize>> {
-        let mut step = Vec::new();
+    fn connectors_then_name(&self, j: usize) -> Option<Range<usize>> {
+        let mut connectors = 0;
         let mut previous = j;
         let mut k = j + 1;
-        while k < self.tokens.len() && step.len() < 3 && self.is_connector(k, previous) {
+        while k < self.tokens.len() && connectors < 3 && self.is_connector(k, previous) {
             if !is_plain_space(self.gap(k)) {
                 return None;
             }
-            step.push(k);
+            connectors += 1;
             previous = k;
             k += 1;
         }
         let name = self.tokens.get(k)?;
-        let joins = !step.is_empty() && name.is_name_word() && name.shape != Shape::Initial;
-        joins.then(|| {
-            step.push(k);
-            step
-        })
+        let joins = connectors > 0 && name.is_name_word() && name.shape != Shape::Initial;
+        joins.then_some(j + 1..k + 1)
     }
 
     /// `National Security and Defense Council`: `and` joins a common word (`Security`,
     /// `Health`) to an organisation suffix within three words, so `Zelensky and Putin` and
     /// `the Bundesbank and Rheintal Bank` stay two names.
-    fn and_inside_organisation(&self, j: usize) -> Option<Vec<usize>> {
+    fn and_inside_organisation(&self, j: usize) -> Option<Range<usize>> {
         let and = self.tokens.get(j + 1)?;
         let common_word_before = self.tokens[j].flags.has(Flags::MODIFIER);
         if and.lower != "and"
@@ -321,7 +322,7 @@ impl<'t> Recogniser<'_, 't> {
         let mut k = j + 2;
         while k < self.tokens.len() && k <= j + 4 && self.tokens[k].is_name_word() {
             if self.tokens[k].flags.has(Flags::ORG_SUFFIX) {
-                return Some(vec![j + 1, j + 2]);
+                return Some(j + 1..j + 3);
             }
             if !is_plain_space(self.gap(k)) {
                 break;
@@ -347,7 +348,7 @@ impl<'t> Recogniser<'_, 't> {
         }
     }
 
-    fn nickname_then_name(&self, j: usize) -> Option<Vec<usize>> {
+    fn nickname_then_name(&self, j: usize) -> Option<Range<usize>> {
         let opens = matches!(self.gap(j).trim(), "“" | "\"" | "‘");
         let nickname = self.tokens.get(j + 1)?;
         let closes = matches!(self.gap(j + 1).trim(), "”" | "\"" | "’");
@@ -358,7 +359,7 @@ impl<'t> Recogniser<'_, 't> {
             && after.is_name_word()
             && self.gap(j + 1).ends_with(char::is_whitespace)
             && !self.consumed[j + 2];
-        joins.then(|| vec![j + 2])
+        joins.then_some(j + 2..j + 3)
     }
 
     /// `Theresa May`: a month inside a name, not before a date.
@@ -648,7 +649,7 @@ impl<'t> Recogniser<'_, 't> {
         let opens = self.gap(last).trim() == "(";
         let acronym = self.tokens.get(last + 1)?;
         let closes = self.gap(last + 1).trim_start().starts_with(')');
-        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower.clone())
+        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower.to_string())
     }
 
     /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
@@ -938,6 +939,23 @@ impl<'t> Recogniser<'_, 't> {
     /// The lookup key of some tokens: their words as written (periods kept, so `U.S.` and
     /// `Dr.` match the word lists), lowercase, joined by single spaces.
     fn key_of(&self, tokens: &[usize]) -> String {
+        if tokens.iter().all(|&i| self.tokens[i].text.is_ascii()) {
+            // Words never hold whitespace: for ASCII, the key is each word lowercased.
+            let mut key =
+                String::with_capacity(tokens.iter().map(|&i| self.tokens[i].text.len() + 1).sum());
+            for &i in tokens {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(
+                    self.tokens[i]
+                        .text
+                        .bytes()
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            }
+            return key;
+        }
         lexicon::name_key(&self.joined_text(tokens))
     }
 
@@ -965,10 +983,15 @@ impl<'t> Recogniser<'_, 't> {
 
     fn phrase_bytes(&self, start: usize, end: usize) -> String {
         let raw = self.text.get(start..end.max(start)).unwrap_or("");
-        raw.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .replace(['*', '`'], "")
+        // The words joined by single spaces, then `*` and `` ` `` dropped, in one pass.
+        let mut phrase = String::with_capacity(raw.len());
+        for (n, word) in raw.split_whitespace().enumerate() {
+            if n > 0 {
+                phrase.push(' ');
+            }
+            phrase.extend(word.chars().filter(|&c| c != '*' && c != '`'));
+        }
+        phrase
     }
 }
 
@@ -1129,4 +1152,17 @@ fn title_case(words: &str) -> String {
         at_word_start = c.is_whitespace() || c == '-';
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_particles_carry_the_particle_flag() {
+        // `is_leading_particle` checks the flag before searching the list.
+        for particle in SURNAME_PARTICLES {
+            assert!(lexicon::flags(particle).has(Flags::PARTICLE), "{particle}");
+        }
+    }
 }

@@ -64,6 +64,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token<'_>], candidates: &[Candidate]
         surnames: HashMap::default(),
         variant_keys: HashMap::default(),
         person_surnames: Vec::new(),
+        surnames_by_length: Vec::new(),
+        people_by_given: HashMap::default(),
     };
     registry.register_full_names(candidates);
     registry.register_single_words(candidates);
@@ -89,6 +91,10 @@ struct Registry<'a, 't> {
     variant_keys: HashMap<String, usize>,
     /// Each person's surname as letters, for spelling variants.
     person_surnames: Vec<(usize, Vec<char>)>,
+    /// Indices into `person_surnames` by the surname's length in letters.
+    surnames_by_length: Vec<Vec<usize>>,
+    /// Indices into `person_surnames` by the person's given names (all words but the last).
+    people_by_given: HashMap<Vec<String>, Vec<usize>>,
 }
 
 /// The people whose names end one way, and which of them the story mentioned last.
@@ -183,6 +189,18 @@ impl Registry<'_, '_> {
         });
         self.by_key.insert(candidate.key.clone(), id);
         if let Some(letters) = surname_letters(&self.resolved.drafts[id]) {
+            let index = self.person_surnames.len();
+            let length = letters.len();
+            if self.surnames_by_length.len() <= length {
+                self.surnames_by_length.resize_with(length + 1, Vec::new);
+            }
+            self.surnames_by_length[length].push(index);
+            if let Some((_, given)) = self.resolved.drafts[id].words.split_last() {
+                self.people_by_given
+                    .entry(given.to_vec())
+                    .or_default()
+                    .push(index);
+            }
             self.person_surnames.push((id, letters));
         }
         if kind == EntityKind::Person {
@@ -229,12 +247,14 @@ impl Registry<'_, '_> {
         let (surname, given) = words.split_last()?;
         let letters: Vec<char> = surname.chars().collect();
         let mut found = None;
-        for (id, other) in &self.person_surnames {
-            let same_given = self.drafts()[*id]
-                .words
-                .split_last()
-                .is_some_and(|(_, other_given)| other_given == given);
-            if same_given && one_edit_apart(&letters, other) {
+        // Only people with the same given names can match: the index holds exactly those.
+        let same_given = self
+            .people_by_given
+            .get(given)
+            .map_or(&[][..], Vec::as_slice);
+        for &index in same_given {
+            let (id, other) = &self.person_surnames[index];
+            if one_edit_apart(&letters, other) {
                 if found.is_some() {
                     return None;
                 }
@@ -369,8 +389,14 @@ impl Registry<'_, '_> {
             return None;
         }
         let mut found = None;
-        for (id, surname) in &self.person_surnames {
-            if letters.len().abs_diff(surname.len()) <= 1 && one_edit_apart(&letters, surname) {
+        // Surnames within one letter of the word's length, the only ones `one_edit_apart` allows.
+        let lengths = letters.len() - 1..=letters.len() + 1;
+        let nearby = lengths
+            .filter_map(|length| self.surnames_by_length.get(length))
+            .flatten();
+        for &index in nearby {
+            let (id, surname) = &self.person_surnames[index];
+            if one_edit_apart(&letters, surname) {
                 if found.is_some() {
                     return None;
                 }
@@ -422,12 +448,15 @@ impl Registry<'_, '_> {
     }
 
     fn written(&self, range: Range<usize>) -> String {
-        self.text
-            .get(range)
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let raw = self.text.get(range).unwrap_or("");
+        let mut written = String::with_capacity(raw.len());
+        for (n, word) in raw.split_whitespace().enumerate() {
+            if n > 0 {
+                written.push(' ');
+            }
+            written.push_str(word);
+        }
+        written
     }
 }
 

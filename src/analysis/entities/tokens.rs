@@ -31,7 +31,7 @@ pub(crate) struct Token<'t> {
     pub end: usize,
     pub text: &'t str,
     /// Lowercase, straight apostrophes, no trailing period: the form the word lists use.
-    pub lower: String,
+    pub lower: Lower<'t>,
     pub shape: Shape,
     pub flags: Flags,
     pub possessive: bool,
@@ -66,6 +66,84 @@ impl Token<'_> {
     }
 }
 
+/// A token's folded form without a heap allocation for most words: a slice of the text when
+/// folding changes nothing (or only drops a trailing period), the bytes inline when an ASCII
+/// word only needs lowercasing, an owned string otherwise.
+#[derive(Clone)]
+pub(crate) struct Lower<'t>(LowerRepr<'t>);
+
+/// ASCII words up to this many bytes are lowercased in place.
+const INLINE: usize = 22;
+
+#[derive(Clone)]
+enum LowerRepr<'t> {
+    Borrowed(&'t str),
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Owned(Box<str>),
+}
+
+impl<'t> Lower<'t> {
+    /// `fold(word)`, borrowing from `word` where it can.
+    fn of(word: &'t str) -> Lower<'t> {
+        if !word.is_ascii() {
+            return Lower(LowerRepr::Owned(fold(word).into_boxed_str()));
+        }
+        // `fold` for ASCII: lowercase, and drop a trailing period unless another one is left.
+        let stem = match word.strip_suffix('.') {
+            Some(stem) if !stem.contains('.') => stem,
+            _ => word,
+        };
+        if !stem.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower(LowerRepr::Borrowed(stem));
+        }
+        if stem.len() <= INLINE {
+            let mut bytes = [0u8; INLINE];
+            for (to, from) in bytes.iter_mut().zip(stem.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            return Lower(LowerRepr::Inline {
+                len: stem.len() as u8,
+                bytes,
+            });
+        }
+        Lower(LowerRepr::Owned(stem.to_ascii_lowercase().into_boxed_str()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            LowerRepr::Borrowed(word) => word,
+            LowerRepr::Inline { len, bytes } => {
+                let bytes = &bytes[..usize::from(*len)];
+                debug_assert!(bytes.is_ascii());
+                // SAFETY: only ASCII bytes are ever stored inline (see `Lower::of`), and ASCII
+                // is valid UTF-8.
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+            LowerRepr::Owned(word) => word,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Words that abbreviate with a period and keep it: titles, name and company suffixes.
 const KEEPS_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
@@ -75,7 +153,8 @@ const KEEPS_PERIOD: &[&str] = &[
 
 /// Tokenises every prose block (headings and paragraphs) of `doc`.
 pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
-    let mut tokens = Vec::new();
+    // About one word per six bytes of prose: one allocation instead of repeated growth.
+    let mut tokens = Vec::with_capacity(doc.text.len() / 6 + 16);
     let mut sentence_base = 0;
     for (block_index, block) in doc.blocks.iter().enumerate() {
         if !block.is_heading() && !block.is_paragraph() {
@@ -124,32 +203,37 @@ fn scan_words<'t>(text: &'t str, range: Range<usize>, block: usize, out: &mut Ve
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    let chars = slice.char_indices();
-    let mut skip_until = 0;
-    for (offset, c) in chars {
-        if offset < skip_until {
-            continue;
-        }
+    let bytes = slice.as_bytes();
+    let mut offset = 0;
+    // Jumps from word to word: a skipped span or a word moves `offset` past its last byte.
+    while let Some(&byte) = bytes.get(offset) {
         let rest = &slice[offset..];
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            rest.chars().next().unwrap_or(' ')
+        };
+        let char_len = c.len_utf8();
         if matches!(c, 'h' | 'H' | 'w' | 'W' | '`') {
             if let Some(len) = unreadable_len(rest) {
-                skip_until = offset + len;
+                offset += len.max(char_len);
                 continue;
             }
         }
         if !is_word_char(c) {
-            continue;
-        }
-        if preceded_by_handle_mark(slice, offset) {
-            // `@handle` and `#tag` are not names: skip the whole word.
-            skip_until = offset + word_len(rest);
+            offset += char_len;
             continue;
         }
         let len = word_len(rest);
-        skip_until = offset + len;
+        if preceded_by_handle_mark(slice, offset) {
+            // `@handle` and `#tag` are not names: skip the whole word.
+            offset += len.max(char_len);
+            continue;
+        }
         if let Some(token) = make_token(text, range.start + offset, len, block) {
             out.push(token);
         }
+        offset += len.max(char_len);
     }
 }
 
@@ -175,13 +259,18 @@ fn unreadable_len(rest: &str) -> Option<usize> {
 }
 
 fn preceded_by_handle_mark(slice: &str, offset: usize) -> bool {
-    slice[..offset]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c == '@' || c == '#')
+    // `@` and `#` are ASCII: the byte before is one of them or the last of another character.
+    offset
+        .checked_sub(1)
+        .and_then(|before| slice.as_bytes().get(before))
+        .is_some_and(|&b| b == b'@' || b == b'#')
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // No combining mark is ASCII.
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -224,7 +313,15 @@ fn keeps_period(word: &str) -> bool {
     let dotted = word.contains('.')
         && word.split('.').all(|part| part.chars().count() <= 2)
         && word.chars().any(char::is_uppercase);
-    single_capital || dotted || KEEPS_PERIOD.contains(&word.to_lowercase().as_str())
+    single_capital
+        || dotted
+        || if word.is_ascii() {
+            KEEPS_PERIOD
+                .iter()
+                .any(|keeps| keeps.eq_ignore_ascii_case(word))
+        } else {
+            KEEPS_PERIOD.contains(&word.to_lowercase().as_str())
+        }
 }
 
 fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Token<'_>> {
@@ -237,7 +334,7 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
         return None;
     }
     let shape = shape_of(core);
-    let lower = fold(core);
+    let lower = Lower::of(core);
     let mut flags = lexicon::flags(&lower);
     if shape == Shape::Upper {
         // `US` is not the pronoun `us`, nor `WHO` the relative `who`; but a shouted `NOT` or
@@ -283,7 +380,10 @@ fn strip_word_senses(flags: Flags) -> Flags {
 /// Splits a hyphenated word into its name part: `Santiago-based` → `Santiago` (a place cue),
 /// `BHP-run` → `BHP`, `anti-Kremlin` → `Kremlin`; `al-Assad` and `France-Presse` stay whole.
 fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
-    if !word.contains(['-', '\u{2010}', '\u{2011}']) {
+    // `-`, or 0xE2, the first byte of U+2010 and U+2011: most words have neither.
+    if !word.bytes().any(|b| b == b'-' || b == 0xE2)
+        || !word.contains(['-', '\u{2010}', '\u{2011}'])
+    {
         return (range, false);
     }
     let parts: Vec<(usize, &str)> = split_on_hyphens(word);
@@ -342,17 +442,29 @@ fn split_possessive(text: &str, range: Range<usize>) -> (Range<usize>, bool) {
 }
 
 fn shape_of(word: &str) -> Shape {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first_letter) = letters.next() else {
+    // One pass: the first letter and the counts of capitals, small letters and characters.
+    let mut first_letter = None;
+    let (mut upper_count, mut lower_count, mut char_count) = (0usize, 0usize, 0usize);
+    for c in word.chars() {
+        char_count += 1;
+        if first_letter.is_none() && c.is_alphabetic() {
+            first_letter = Some(c);
+        }
+        if c.is_uppercase() {
+            upper_count += 1;
+        }
+        if c.is_lowercase() {
+            lower_count += 1;
+        }
+    }
+    let Some(first_letter) = first_letter else {
         return Shape::Other;
     };
     let first_char = word.chars().next().unwrap_or(' ');
     if !first_char.is_alphabetic() && !is_particle_prefixed(word) {
         return Shape::Other;
     }
-    let upper_count = word.chars().filter(|c| c.is_uppercase()).count();
-    let lower_count = word.chars().filter(|c| c.is_lowercase()).count();
-    if word.ends_with('.') && upper_count == 1 && lower_count == 0 && word.chars().count() == 2 {
+    if word.ends_with('.') && upper_count == 1 && lower_count == 0 && char_count == 2 {
         return Shape::Initial;
     }
     if upper_count >= 2 && lower_count == 0 {
@@ -367,6 +479,10 @@ fn shape_of(word: &str) -> Shape {
 
 /// `al-Assad`, `el-Sisi`, `d'Alembert`: a lowercase particle glued to a capitalised name.
 fn is_particle_prefixed(word: &str) -> bool {
+    // `-`, `'` and the first byte of `’` (0xE2): most words have none of them.
+    if !word.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) {
+        return false;
+    }
     let Some(split) = word.find(['-', '\'', '’']) else {
         return false;
     };
