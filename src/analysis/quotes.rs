@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::document::Document;
 use super::settings::Settings;
 use super::text;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Which family of marks opens and closes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,12 +192,28 @@ fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<Q
 /// are part of them; an opening mark left open runs to the paragraph's end.
 pub fn quote_spans(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
     match text.get(range.clone()) {
-        // Curly marks are U+2018–U+201D, all encoded starting with 0xE2.
-        Some(slice) if slice.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2)) => {
-            Scanner::new(slice, range.start).run()
-        }
+        Some(slice) if has_quote_mark(slice.as_bytes()) => Scanner::new(slice, range.start).run(),
         _ => Vec::new(),
     }
+}
+
+/// Whether `bytes` hold a mark `quote_mark` knows: a straight mark, or a curly one (U+2018,
+/// U+2019, U+201C, U+201D: `E2 80 98`, `99`, `9C`, `9D`). A paragraph without one has no
+/// quotes; dashes and other `E2` characters do not count.
+fn has_quote_mark(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' | b'\'' => return true,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)) =>
+            {
+                return true
+            }
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1097,50 +1114,74 @@ impl<'t> Word<'t> {
 type Mention = Option<Range<usize>>;
 
 /// One paragraph with its quotes and sentences, and facts about its sentences worked out on
-/// demand, once (a sentence may be asked about by many quotes).
+/// demand, once (a sentence may be asked about by many quotes). Sentences are split on first
+/// use: a neighbour of a quote paragraph is often never read.
 struct Paragraph<'t> {
+    text: &'t str,
     block: usize,
     /// Paragraphs with the same stretch follow each other with nothing but blank lines between.
     stretch: usize,
     content: Range<usize>,
     spans: Vec<QuoteSpan>,
-    sentences: Vec<Range<usize>>,
+    /// Whether the paragraph may be read sentence by sentence at all.
+    split_sentences: bool,
+    split: OnceCell<Sentences<'t>>,
+}
+
+/// A paragraph's sentences and what is known about each.
+struct Sentences<'t> {
+    ranges: Vec<Range<usize>>,
     /// Per sentence: its words outside quotes.
     words: Vec<OnceCell<Vec<Word<'t>>>>,
     names: Vec<OnceCell<Option<Mention>>>,
     openings: Vec<OnceCell<Option<Mention>>>,
 }
 
-impl Paragraph<'_> {
+impl<'t> Paragraph<'t> {
     fn new(
-        text: &str,
+        text: &'t str,
         block: usize,
         stretch: usize,
         content: Range<usize>,
         spans: Vec<QuoteSpan>,
         split_sentences: bool,
     ) -> Self {
-        let sentences = if split_sentences {
-            text::sentences(text, content.clone())
-        } else {
-            Vec::new()
-        };
         Paragraph {
+            text,
             block,
             stretch,
-            words: vec![OnceCell::new(); sentences.len()],
-            names: vec![OnceCell::new(); sentences.len()],
-            openings: vec![OnceCell::new(); sentences.len()],
             content,
             spans,
-            sentences,
+            split_sentences,
+            split: OnceCell::new(),
         }
+    }
+
+    fn split(&self) -> &Sentences<'t> {
+        self.split.get_or_init(|| {
+            let ranges = if self.split_sentences {
+                text::sentences(self.text, self.content.clone())
+            } else {
+                Vec::new()
+            };
+            Sentences {
+                words: vec![OnceCell::new(); ranges.len()],
+                names: vec![OnceCell::new(); ranges.len()],
+                openings: vec![OnceCell::new(); ranges.len()],
+                ranges,
+            }
+        })
+    }
+
+    fn sentences(&self) -> &[Range<usize>] {
+        &self.split().ranges
     }
 
     /// The first and last sentence overlapping `range`.
     fn sentences_overlapping(&self, range: &Range<usize>) -> Option<(usize, usize)> {
-        let first = self.sentences.partition_point(|s| s.end <= range.start);
-        let after = self.sentences.partition_point(|s| s.start < range.end);
+        let sentences = self.sentences();
+        let first = sentences.partition_point(|s| s.end <= range.start);
+        let after = sentences.partition_point(|s| s.start < range.end);
         (first < after).then(|| (first, after - 1))
     }
 }
@@ -1204,11 +1245,11 @@ impl<'a> Analyzer<'a> {
             .sentences_overlapping(&span.range)
             .unwrap_or((0, 0));
         let sentence_start = paragraph
-            .sentences
+            .sentences()
             .get(first)
             .map_or(span.range.start, |s| s.start.min(span.range.start));
         let sentence_end = paragraph
-            .sentences
+            .sentences()
             .get(last)
             .map_or(span.range.end, |s| s.end.max(span.range.end));
         let (before, before_cut) = self.window_before(sentence_start, span.range.start);
@@ -1248,7 +1289,7 @@ impl<'a> Analyzer<'a> {
             first_sentence: first,
             last_sentence: last,
             opens_paragraph: first == 0 && nothing_before,
-            ends_paragraph: last + 1 >= paragraph.sentences.len() && nothing_after,
+            ends_paragraph: last + 1 >= paragraph.sentences().len() && nothing_after,
         };
         (quote, placement)
     }
@@ -1279,7 +1320,7 @@ impl<'a> Analyzer<'a> {
                     .map(|speaker| (AttributionKind::PrecedingSentence, speaker))
             })
             .or_else(|| {
-                (around.nothing_after && last + 1 < paragraph.sentences.len())
+                (around.nothing_after && last + 1 < paragraph.sentences().len())
                     .then(|| self.opening_speaker(paragraph, last + 1))
                     .flatten()
                     .map(|speaker| (AttributionKind::FollowingSentence, speaker))
@@ -1307,7 +1348,8 @@ impl<'a> Analyzer<'a> {
 
     /// The words of sentence `index` outside quotes, segmented once per sentence.
     fn sentence_words(&self, paragraph: &'a Paragraph<'a>, index: usize) -> &'a [Word<'a>] {
-        match (paragraph.words.get(index), paragraph.sentences.get(index)) {
+        let split = paragraph.split();
+        match (split.words.get(index), split.ranges.get(index)) {
             (Some(cell), Some(sentence)) => {
                 cell.get_or_init(|| self.outside_words(paragraph, sentence.clone()))
             }
@@ -1331,6 +1373,50 @@ impl<'a> Analyzer<'a> {
     /// The words of `range` that are not inside a quote of the paragraph.
     fn outside_words(&self, paragraph: &Paragraph<'a>, range: Range<usize>) -> Vec<Word<'a>> {
         let spans = &paragraph.spans;
+        let first = spans.partition_point(|span| span.range.end <= range.start);
+        let inside = &spans[first..];
+        let inside = &inside[..inside.partition_point(|span| span.range.start < range.end)];
+        // The quoted words are not segmented at all: the words before each quote come from a
+        // segmenter run that stops at the quote's first word, and a new run starts after the
+        // quote. A run may start afresh only where the segmenter would break anyway, whatever
+        // came before: at whitespace (or at the end). Anything else takes the one-pass path.
+        let bytes = self.text.as_bytes();
+        let restarts_cleanly = |span: &QuoteSpan| {
+            span.range.end >= range.end
+                || bytes
+                    .get(span.range.end)
+                    .is_some_and(|b| b.is_ascii_whitespace())
+        };
+        if self.text.get(range.clone()).is_none() || !inside.iter().all(restarts_cleanly) {
+            return self.outside_words_one_pass(spans, range);
+        }
+        let mut words = Vec::new();
+        let mut from = range.start;
+        let stops = inside
+            .iter()
+            .map(|span| (span.range.start, span.range.end))
+            .chain(std::iter::once((range.end, range.end)));
+        for (stop, resume) in stops {
+            if from < stop {
+                let segment = &self.text[from..range.end];
+                for (offset, word) in segment.unicode_word_indices() {
+                    let start = from + offset;
+                    if start >= stop {
+                        break;
+                    }
+                    words.push(Word::new(start..start + word.len(), word));
+                }
+            }
+            from = from.max(resume);
+            if from >= range.end {
+                break;
+            }
+        }
+        words
+    }
+
+    /// `outside_words` by one segmenter pass over all of `range`, quotes included.
+    fn outside_words_one_pass(&self, spans: &[QuoteSpan], range: Range<usize>) -> Vec<Word<'a>> {
         let mut next_span = spans.partition_point(|span| span.range.end <= range.start);
         // One pass of the word segmenter over the whole range; a word never straddles a
         // quote mark, so dropping those that start inside a quote leaves the outside words.
@@ -1353,16 +1439,18 @@ impl<'a> Analyzer<'a> {
 
     fn kind(&self, paragraph: &Paragraph<'a>, span: &QuoteSpan, standalone: bool) -> QuoteKind {
         let inner = self.text.get(span.inner.clone()).unwrap_or("");
-        let words: Vec<(Range<usize>, &str)> = text::words(inner, 0..inner.len());
+        // Only whether there are up to three words, or at least two, matters; all of them
+        // are segmented only for the title-case test.
+        let counted = inner.unicode_words().take(4).count();
         let ends_like_prose = inner
             .trim_end()
             .ends_with(['.', ',', ';', ':', '…', '—', '-']);
-        let short = words.len() <= 3;
+        let short = counted <= 3;
         if span.closed && short && !ends_like_prose && self.between_names(paragraph, span) {
             return QuoteKind::Nickname;
         }
         if self.after_title_cue(paragraph, span)
-            || (words.len() >= 2 && !ends_like_prose && is_title_cased(&words))
+            || (counted >= 2 && !ends_like_prose && is_title_cased(inner.unicode_words()))
         {
             return QuoteKind::Title;
         }
@@ -1687,6 +1775,7 @@ impl<'a> Analyzer<'a> {
     /// and bystanders (`checked by two people`, `army trucks`) do not count.
     fn names(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
         paragraph
+            .split()
             .names
             .get(index)?
             .get_or_init(|| {
@@ -1706,10 +1795,11 @@ impl<'a> Analyzer<'a> {
     /// such as `According to police`.
     fn opening(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
         paragraph
+            .split()
             .openings
             .get(index)?
             .get_or_init(|| {
-                let sentence = paragraph.sentences.get(index)?.clone();
+                let sentence = paragraph.sentences().get(index)?.clone();
                 let head = self.window_after(sentence.start, sentence.end).0;
                 if let Some(speaker) = self.signature(head) {
                     return Some(speaker);
@@ -1911,7 +2001,7 @@ impl<'a> Analyzer<'a> {
     fn introduces_own_quote(&self, paragraph: &'a Paragraph<'a>, index: usize) -> bool {
         let (Some(first_word), Some(sentence)) = (
             self.sentence_words(paragraph, index).first(),
-            paragraph.sentences.get(index),
+            paragraph.sentences().get(index),
         ) else {
             return false;
         };
@@ -1929,8 +2019,8 @@ impl<'a> Analyzer<'a> {
         &self,
         paragraph: &'a Paragraph<'a>,
     ) -> Option<(AttributionKind, Mention)> {
-        let index = paragraph.sentences.len().checked_sub(1)?;
-        let sentence = paragraph.sentences[index].clone();
+        let index = paragraph.sentences().len().checked_sub(1)?;
+        let sentence = paragraph.sentences()[index].clone();
         let raw = self.text.get(sentence.clone())?;
         let ends_with_colon = raw
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
@@ -1998,8 +2088,8 @@ fn is_sentence_initial(text: &str, offset: usize) -> bool {
 }
 
 /// `Building for the Long Term`: every word capitalised but small ones, the first too.
-fn is_title_cased(words: &[(Range<usize>, &str)]) -> bool {
-    words.iter().enumerate().all(|(i, (_, word))| {
+fn is_title_cased<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    words.enumerate().all(|(i, word)| {
         let first = word.chars().next();
         first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || (i > 0 && is_title_small_word(&word.to_lowercase()))
