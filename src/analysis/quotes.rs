@@ -191,29 +191,52 @@ fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<Q
 /// Finds the outermost quotes of `range` of `text` (one paragraph). Quotes nested inside them
 /// are part of them; an opening mark left open runs to the paragraph's end.
 pub fn quote_spans(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
-    match text.get(range.clone()) {
-        Some(slice) if has_quote_mark(slice.as_bytes()) => Scanner::new(slice, range.start).run(),
-        _ => Vec::new(),
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    match first_quote_mark(slice.as_bytes()) {
+        Some(first) => Scanner::new(slice, range.start, first).run(),
+        None => Vec::new(),
     }
 }
 
-/// Whether `bytes` hold a mark `quote_mark` knows: a straight mark, or a curly one (U+2018,
-/// U+2019, U+201C, U+201D: `E2 80 98`, `99`, `9C`, `9D`). A paragraph without one has no
-/// quotes; dashes and other `E2` characters do not count.
-fn has_quote_mark(bytes: &[u8]) -> bool {
+/// Where the first mark `quote_mark` knows starts in `bytes`: a straight mark, or a curly one
+/// (U+2018, U+2019, U+201C, U+201D: `E2 80 98`, `99`, `9C`, `9D`). A paragraph without one
+/// has no quotes; dashes and other `E2` characters do not count.
+fn first_quote_mark(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'"' | b'\'' => return true,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)) =>
+        while i + 8 <= bytes.len() && !any_byte_of(&bytes[i..i + 8], [b'"', b'\'', 0xE2]) {
+            i += 8;
+        }
+        match bytes.get(i) {
+            None => return None,
+            Some(b'"' | b'\'') => return Some(i),
+            Some(0xE2)
+                if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)) =>
             {
-                return true
+                return Some(i)
             }
-            _ => i += 1,
+            Some(_) => i += 1,
         }
     }
-    false
+    None
+}
+
+/// Whether any of the eight bytes of `chunk` is one of `wanted` (a word-at-a-time test, so
+/// long stretches of plain text are passed over quickly).
+#[inline]
+fn any_byte_of(chunk: &[u8], wanted: [u8; 3]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(word);
+    wanted.iter().any(|&b| {
+        let v = x ^ (ONES * u64::from(b));
+        (v.wrapping_sub(ONES) & !v & HIGHS) != 0
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,11 +345,19 @@ struct Scanner<'t> {
 }
 
 impl<'t> Scanner<'t> {
-    fn new(slice: &'t str, base: usize) -> Self {
+    /// `first_mark` is where the first quote mark of `slice` starts. Characters are indexed
+    /// from just after the last whitespace before it: a mark only looks back at its own word
+    /// (and a missing previous character flanks a mark as whitespace does).
+    fn new(slice: &'t str, base: usize, first_mark: usize) -> Self {
+        let start = slice[..first_mark]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8());
         Scanner {
             slice,
             base,
-            chars: slice.char_indices().collect(),
+            chars: char_offsets(slice, start),
             masked: masked_ranges(slice),
             ahead: OnceCell::new(),
             stack: Vec::new(),
@@ -591,6 +622,25 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// The characters of `slice` from byte `start` on, with their byte offsets in `slice`.
+fn char_offsets(slice: &str, start: usize) -> Vec<(usize, char)> {
+    let bytes = slice.as_bytes();
+    let mut chars = Vec::with_capacity(bytes.len() - start);
+    let mut at = start;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            chars.push((at, bytes[at] as char));
+            at += 1;
+        } else if let Some(c) = slice[at..].chars().next() {
+            chars.push((at, c));
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    chars
+}
+
 /// `Jones' house`: a mark after a letter and before a space may be an apostrophe.
 fn is_ambiguous_close(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_whitespace)
@@ -605,6 +655,12 @@ fn masked_ranges(slice: &str) -> Vec<Range<usize>> {
     let mut masked = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        while i + 8 <= bytes.len() && !any_byte_of(&bytes[i..i + 8], [b'`', b'<', b']']) {
+            i += 8;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let found = match bytes[i] {
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
@@ -669,7 +725,22 @@ fn code_span_end(bytes: &[u8], start: usize, run: usize, limit: usize) -> Option
 // Word lists
 
 fn contains(sorted: &[&str], word: &str) -> bool {
-    sorted.binary_search(&word).is_ok()
+    let word = word.as_bytes();
+    sorted
+        .binary_search_by(|entry| compare_bytes(entry.as_bytes(), word))
+        .is_ok()
+}
+
+/// `str` order, compared inline: the words are short, and a `memcmp` call per step of a
+/// binary search cost more than the comparison itself.
+#[inline]
+fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Speech verbs by lemma; `Lexicon::is_speech_verb` accepts their inflections.
