@@ -366,10 +366,19 @@ impl<'t> Scanner<'t> {
     }
 
     fn run(mut self) -> Vec<QuoteSpan> {
+        let bytes = self.slice.as_bytes();
         let mut i = 0;
         let mut mask = 0;
         while i < self.chars.len() {
-            let (at, c) = self.chars[i];
+            // Only quote marks do anything: go straight to the next one.
+            let from = self.chars[i].0;
+            let Some(found) = first_quote_mark(&bytes[from..]) else {
+                break;
+            };
+            i += self.chars[i..].partition_point(|&(offset, _)| offset < from + found);
+            let Some(&(at, c)) = self.chars.get(i) else {
+                break;
+            };
             while mask < self.masked.len() && self.masked[mask].end <= at {
                 mask += 1;
             }
@@ -724,10 +733,42 @@ fn code_span_end(bytes: &[u8], start: usize, run: usize, limit: usize) -> Option
 // ---------------------------------------------------------------------------------------------
 // Word lists
 
-fn contains(sorted: &[&str], word: &str) -> bool {
-    let word = word.as_bytes();
-    sorted
-        .binary_search_by(|entry| compare_bytes(entry.as_bytes(), word))
+/// For each first byte, the range of entries of a sorted word list starting with it, so a
+/// lookup searches a handful of entries; built at compile time by `in_list!`.
+type FirstByteIndex = [(u16, u16); 256];
+
+const fn first_byte_index(list: &[&str]) -> FirstByteIndex {
+    let mut index = [(0u16, 0u16); 256];
+    let mut i = 0;
+    while i < list.len() {
+        let bytes = list[i].as_bytes();
+        if !bytes.is_empty() {
+            let b = bytes[0] as usize;
+            if index[b].1 == 0 {
+                index[b].0 = i as u16;
+            }
+            index[b].1 = (i + 1) as u16;
+        }
+        i += 1;
+    }
+    index
+}
+
+/// Whether `word` is in the sorted word list `$list` (a constant).
+macro_rules! in_list {
+    ($list:expr, $word:expr) => {{
+        const INDEX: FirstByteIndex = first_byte_index($list);
+        contains(&$list, &INDEX, $word)
+    }};
+}
+
+fn contains(sorted: &[&str], index: &FirstByteIndex, word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    let (start, end) = index[usize::from(first)];
+    sorted[usize::from(start)..usize::from(end)]
+        .binary_search_by(|entry| compare_bytes(entry.as_bytes(), word.as_bytes()))
         .is_ok()
 }
 
@@ -771,7 +812,7 @@ const IRREGULAR_SPEECH_FORMS: &[&str] = &[
 
 /// Forms whose lemma is not reached by stripping a suffix.
 fn irregular_speech_form(word: &str) -> bool {
-    contains(IRREGULAR_SPEECH_FORMS, word)
+    in_list!(IRREGULAR_SPEECH_FORMS, word)
 }
 
 /// Whether lowercase `word` is an inflection (`-s`, `-es`, `-ed`, `-ing`, `-ied`, doubled
@@ -801,8 +842,13 @@ fn is_form_of(word: &str, is_lemma: &dyn Fn(&str, &str) -> bool) -> bool {
 }
 
 /// Whether `stem + tail` is in the sorted `list`, without building the string.
-fn contains_joined(list: &[&str], stem: &str, tail: &str) -> bool {
-    list.binary_search_by(|entry| entry.bytes().cmp(stem.bytes().chain(tail.bytes())))
+fn contains_joined(list: &[&str], index: &FirstByteIndex, stem: &str, tail: &str) -> bool {
+    let Some(&first) = stem.as_bytes().first().or(tail.as_bytes().first()) else {
+        return false;
+    };
+    let (start, end) = index[usize::from(first)];
+    list[usize::from(start)..usize::from(end)]
+        .binary_search_by(|entry| entry.bytes().cmp(stem.bytes().chain(tail.bytes())))
         .is_ok()
 }
 
@@ -890,7 +936,7 @@ const BODY_ROLES: &[&str] = &[
 
 /// Words that name a person or body by role: `the mayor`, `police`, `one resident`.
 fn is_role_lemma(word: &str) -> bool {
-    contains(PERSON_ROLES, word) || contains(BODY_ROLES, word)
+    in_list!(PERSON_ROLES, word) || in_list!(BODY_ROLES, word)
 }
 
 fn is_role(lower: &str) -> bool {
@@ -899,7 +945,7 @@ fn is_role(lower: &str) -> bool {
 
 /// A role that is a person, not a body: `the mayor`, `residents`, but not `the council`.
 fn is_person_role(lower: &str) -> bool {
-    with_plural(lower, |word| contains(PERSON_ROLES, word))
+    with_plural(lower, |word| in_list!(PERSON_ROLES, word))
 }
 
 fn with_plural(lower: &str, is_lemma: impl Fn(&str) -> bool) -> bool {
@@ -914,14 +960,14 @@ const PERSON_PRONOUNS: &[&str] = &[
 
 /// Pronouns that point at a person (not `it`): a sentence with one names someone.
 fn is_person_pronoun(lower: &str) -> bool {
-    contains(PERSON_PRONOUNS, without_contraction(lower))
+    in_list!(PERSON_PRONOUNS, without_contraction(lower))
 }
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
 
 /// Pronouns that can be the subject of a speech verb, `it` included (`"…," it said`).
 fn is_subject_pronoun(lower: &str) -> bool {
-    contains(SUBJECT_PRONOUNS, without_contraction(lower))
+    in_list!(SUBJECT_PRONOUNS, without_contraction(lower))
 }
 
 /// A subject pronoun that is a person: not `it` or the reader's `you`.
@@ -946,7 +992,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 fn is_determiner(lower: &str) -> bool {
-    contains(DETERMINERS, lower)
+    in_list!(DETERMINERS, lower)
 }
 
 #[rustfmt::skip]
@@ -965,7 +1011,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Capitalised words that are not names when they open a sentence or stand alone.
 fn is_function_word(lower: &str) -> bool {
-    is_determiner(lower) || contains(FUNCTION_WORDS, lower)
+    is_determiner(lower) || in_list!(FUNCTION_WORDS, lower)
 }
 
 #[rustfmt::skip]
@@ -977,7 +1023,7 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 fn is_calendar_word(lower: &str) -> bool {
-    contains(CALENDAR_WORDS, lower)
+    in_list!(CALENDAR_WORDS, lower)
 }
 
 #[rustfmt::skip]
@@ -988,7 +1034,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Words after which a capitalised word is more likely a place than a speaker.
 fn is_place_preposition(lower: &str) -> bool {
-    contains(PLACE_PREPOSITIONS, lower)
+    in_list!(PLACE_PREPOSITIONS, lower)
 }
 
 const PHRASE_BOUNDARIES: &[&str] = &[
@@ -1001,7 +1047,7 @@ const PHRASE_BOUNDARIES: &[&str] = &[
 
 /// Words that end a speaker phrase when collecting it backwards from a verb.
 fn is_phrase_boundary(lower: &str) -> bool {
-    contains(PHRASE_BOUNDARIES, lower)
+    in_list!(PHRASE_BOUNDARIES, lower)
 }
 
 #[rustfmt::skip]
@@ -1015,7 +1061,7 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words that may sit between a speaker and the speech verb: `Ruiz has also said`.
 fn is_auxiliary(lower: &str) -> bool {
-    contains(AUXILIARIES, lower)
+    in_list!(AUXILIARIES, lower)
 }
 
 const FILLERS: &[&str] = &[
@@ -1039,7 +1085,7 @@ const SPEECH_NOUN_REACH: usize = 5;
 
 /// Words a quote may share its sentence with and still stand alone: `But "…"`.
 fn is_filler(lower: &str) -> bool {
-    contains(FILLERS, lower)
+    in_list!(FILLERS, lower)
 }
 
 #[rustfmt::skip]
@@ -1057,7 +1103,7 @@ const TITLE_CUES: &[&str] = &[
 
 /// Nouns after which a quote is a title of a work, a term or a sign's text, not speech.
 fn is_title_cue(lower: &str) -> bool {
-    contains(TITLE_CUES, lower)
+    in_list!(TITLE_CUES, lower)
 }
 
 const TITLE_SMALL_WORDS: &[&str] = &[
@@ -1067,7 +1113,7 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 
 /// Small words that stay lowercase in a Title-Cased phrase.
 fn is_title_small_word(lower: &str) -> bool {
-    contains(TITLE_SMALL_WORDS, lower)
+    in_list!(TITLE_SMALL_WORDS, lower)
 }
 
 const NAME_PARTICLES: &[&str] = &[
@@ -1077,7 +1123,7 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Lowercase particles inside names: `Ursula von der Leyen`, `Bashar al-Assad`.
 fn is_name_particle(lower: &str) -> bool {
-    contains(NAME_PARTICLES, lower)
+    in_list!(NAME_PARTICLES, lower)
 }
 
 fn starts_uppercase(word: &str) -> bool {
@@ -1123,7 +1169,8 @@ impl Lexicon {
     fn is_speech_verb(&self, lower: &str) -> bool {
         irregular_speech_form(lower)
             || is_form_of(lower, &|stem, tail| {
-                contains_joined(SPEECH_LEMMAS, stem, tail)
+                const INDEX: FirstByteIndex = first_byte_index(SPEECH_LEMMAS);
+                contains_joined(SPEECH_LEMMAS, &INDEX, stem, tail)
             })
             || (!self.extra_verbs.is_empty()
                 && is_form_of(lower, &|stem, tail| {
@@ -1172,7 +1219,12 @@ struct Word<'t> {
 
 impl<'t> Word<'t> {
     fn new(range: Range<usize>, text: &'t str) -> Self {
-        let lower = if text.chars().any(char::is_uppercase) {
+        let has_upper = if text.is_ascii() {
+            text.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            text.chars().any(char::is_uppercase)
+        };
+        let lower = if has_upper {
             Cow::Owned(text.to_lowercase())
         } else {
             Cow::Borrowed(text)
@@ -1643,7 +1695,7 @@ impl<'a> Analyzer<'a> {
             && self.adjacent(words, index - 1)
             && (is_determiner(&words[index - 1].lower)
                 || without_possessive(&words[index - 1].lower) != words[index - 1].lower);
-        if after_determiner && contains(SPEECH_LEMMAS, &word.lower) {
+        if after_determiner && in_list!(SPEECH_LEMMAS, &word.lower) {
             return false;
         }
         self.lexicon.is_speech_verb(&word.lower)
@@ -1915,7 +1967,7 @@ impl<'a> Analyzer<'a> {
         let speech_noun = words
             .iter()
             .take(SPEECH_NOUN_REACH)
-            .find(|w| contains(SPEECH_NOUNS, &w.lower));
+            .find(|w| in_list!(SPEECH_NOUNS, &w.lower));
         if let (Some(first), Some(noun)) = (words.first(), speech_noun) {
             return Some(first.range.start..noun.range.end);
         }
@@ -2508,6 +2560,9 @@ mod tests {
             NAME_PARTICLES,
         ] {
             assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+            // `in_list!` indexes entries by their first byte.
+            assert!(list.iter().all(|word| !word.is_empty()), "{list:?}");
+            assert!(list.len() < usize::from(u16::MAX));
         }
     }
 
