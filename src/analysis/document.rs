@@ -159,10 +159,18 @@ impl<'a> Document<'a> {
 /// at least one line, and a final line break starts an empty last line.
 pub fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip eight bytes at a time while none of them can be a line break (`\n` and `\r`
+        // are the only bytes below 0x0E that matter; any byte below it stops the skip).
+        while i + 8 <= bytes.len() && !has_byte_below_0e(&bytes[i..i + 8]) {
+            i += 8;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let break_len = match bytes[i] {
             b'\n' => 1,
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
@@ -187,6 +195,17 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// Whether any of eight bytes is below 0x0E (so possibly `\n` or `\r`).
+fn has_byte_below_0e(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(word);
+    // The classic "has a byte less than n" test; exact for n <= 128.
+    (x.wrapping_sub(ONES * 0x0E) & !x & HIGHS) != 0
+}
+
 /// What a single line looks like on its own, before lines are grouped into blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LineShape {
@@ -208,15 +227,22 @@ struct BlockParser<'t> {
     text: &'t str,
     format: Format,
     lines: &'t [Line],
+    /// The shape of every line, worked out once: grouping asks about most lines twice.
+    shapes: Vec<LineShape>,
     blocks: Vec<Block>,
 }
 
 impl<'t> BlockParser<'t> {
     fn new(text: &'t str, format: Format, lines: &'t [Line]) -> Self {
+        let shapes = lines
+            .iter()
+            .map(|line| line_shape(&text[line.range.clone()], format))
+            .collect();
         BlockParser {
             text,
             format,
             lines,
+            shapes,
             blocks: Vec::new(),
         }
     }
@@ -249,36 +275,7 @@ impl<'t> BlockParser<'t> {
     }
 
     fn shape(&self, index: usize) -> LineShape {
-        let line = self.line_text(index);
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            return LineShape::Blank;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            return LineShape::Fence;
-        }
-        if let Some(level) = atx_level(trimmed) {
-            return LineShape::Atx(level);
-        }
-        if let Some(level) = setext_level(trimmed) {
-            return LineShape::SetextUnderline(level);
-        }
-        if is_thematic_break(trimmed) || trimmed.starts_with('|') {
-            return LineShape::TableOrRule;
-        }
-        if trimmed.starts_with("<!--") {
-            return LineShape::Comment;
-        }
-        if self.format == Format::PlainText && trimmed.starts_with("copydesk:") {
-            return LineShape::Directive;
-        }
-        if bold_inner(trimmed).is_some() {
-            return LineShape::Bold;
-        }
-        if is_item(trimmed) {
-            return LineShape::Item;
-        }
-        LineShape::Text
+        self.shapes[index]
     }
 
     /// Markdown files may open with YAML front matter between `---` lines.
@@ -439,6 +436,39 @@ impl<'t> BlockParser<'t> {
     }
 }
 
+/// What line `line` looks like on its own.
+fn line_shape(line: &str, format: Format) -> LineShape {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return LineShape::Blank;
+    }
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        return LineShape::Fence;
+    }
+    if let Some(level) = atx_level(trimmed) {
+        return LineShape::Atx(level);
+    }
+    if let Some(level) = setext_level(trimmed) {
+        return LineShape::SetextUnderline(level);
+    }
+    if is_thematic_break(trimmed) || trimmed.starts_with('|') {
+        return LineShape::TableOrRule;
+    }
+    if trimmed.starts_with("<!--") {
+        return LineShape::Comment;
+    }
+    if format == Format::PlainText && trimmed.starts_with("copydesk:") {
+        return LineShape::Directive;
+    }
+    if bold_inner(trimmed).is_some() {
+        return LineShape::Bold;
+    }
+    if is_item(trimmed) {
+        return LineShape::Item;
+    }
+    LineShape::Text
+}
+
 fn atx_level(trimmed: &str) -> Option<u8> {
     let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
     let rest = &trimmed[hashes..];
@@ -471,9 +501,21 @@ fn setext_level(trimmed: &str) -> Option<u8> {
     }
 }
 
+/// `***` or `_ _ _`: three or more of one of `*` and `_`, with only whitespace between them.
 fn is_thematic_break(trimmed: &str) -> bool {
-    let marks: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3 && (marks.chars().all(|c| c == '*') || marks.chars().all(|c| c == '_'))
+    let mark = match trimmed.as_bytes().first() {
+        Some(&b @ (b'*' | b'_')) => b as char,
+        _ => return false,
+    };
+    let mut marks = 0;
+    for c in trimmed.chars() {
+        if c == mark {
+            marks += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    marks >= 3
 }
 
 /// The inside of a line that is wholly bold: `**…**` or `__…__` with no other bold run inside.

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::document::Document;
 use super::settings::Settings;
 use super::text;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Which family of marks opens and closes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,13 +191,52 @@ fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<Q
 /// Finds the outermost quotes of `range` of `text` (one paragraph). Quotes nested inside them
 /// are part of them; an opening mark left open runs to the paragraph's end.
 pub fn quote_spans(text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
-    match text.get(range.clone()) {
-        // Curly marks are U+2018–U+201D, all encoded starting with 0xE2.
-        Some(slice) if slice.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2)) => {
-            Scanner::new(slice, range.start).run()
-        }
-        _ => Vec::new(),
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    match first_quote_mark(slice.as_bytes()) {
+        Some(first) => Scanner::new(slice, range.start, first).run(),
+        None => Vec::new(),
     }
+}
+
+/// Where the first mark `quote_mark` knows starts in `bytes`: a straight mark, or a curly one
+/// (U+2018, U+2019, U+201C, U+201D: `E2 80 98`, `99`, `9C`, `9D`). A paragraph without one
+/// has no quotes; dashes and other `E2` characters do not count.
+fn first_quote_mark(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        while i + 8 <= bytes.len() && !any_byte_of(&bytes[i..i + 8], [b'"', b'\'', 0xE2]) {
+            i += 8;
+        }
+        match bytes.get(i) {
+            None => return None,
+            Some(b'"' | b'\'') => return Some(i),
+            Some(0xE2)
+                if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)) =>
+            {
+                return Some(i)
+            }
+            Some(_) => i += 1,
+        }
+    }
+    None
+}
+
+/// Whether any of the eight bytes of `chunk` is one of `wanted` (a word-at-a-time test, so
+/// long stretches of plain text are passed over quickly).
+#[inline]
+fn any_byte_of(chunk: &[u8], wanted: [u8; 3]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(word);
+    wanted.iter().any(|&b| {
+        let v = x ^ (ONES * u64::from(b));
+        (v.wrapping_sub(ONES) & !v & HIGHS) != 0
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,11 +345,19 @@ struct Scanner<'t> {
 }
 
 impl<'t> Scanner<'t> {
-    fn new(slice: &'t str, base: usize) -> Self {
+    /// `first_mark` is where the first quote mark of `slice` starts. Characters are indexed
+    /// from just after the last whitespace before it: a mark only looks back at its own word
+    /// (and a missing previous character flanks a mark as whitespace does).
+    fn new(slice: &'t str, base: usize, first_mark: usize) -> Self {
+        let start = slice[..first_mark]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8());
         Scanner {
             slice,
             base,
-            chars: slice.char_indices().collect(),
+            chars: char_offsets(slice, start),
             masked: masked_ranges(slice),
             ahead: OnceCell::new(),
             stack: Vec::new(),
@@ -318,10 +366,19 @@ impl<'t> Scanner<'t> {
     }
 
     fn run(mut self) -> Vec<QuoteSpan> {
+        let bytes = self.slice.as_bytes();
         let mut i = 0;
         let mut mask = 0;
         while i < self.chars.len() {
-            let (at, c) = self.chars[i];
+            // Only quote marks do anything: go straight to the next one.
+            let from = self.chars[i].0;
+            let Some(found) = first_quote_mark(&bytes[from..]) else {
+                break;
+            };
+            i += self.chars[i..].partition_point(|&(offset, _)| offset < from + found);
+            let Some(&(at, c)) = self.chars.get(i) else {
+                break;
+            };
             while mask < self.masked.len() && self.masked[mask].end <= at {
                 mask += 1;
             }
@@ -574,6 +631,25 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// The characters of `slice` from byte `start` on, with their byte offsets in `slice`.
+fn char_offsets(slice: &str, start: usize) -> Vec<(usize, char)> {
+    let bytes = slice.as_bytes();
+    let mut chars = Vec::with_capacity(bytes.len() - start);
+    let mut at = start;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            chars.push((at, bytes[at] as char));
+            at += 1;
+        } else if let Some(c) = slice[at..].chars().next() {
+            chars.push((at, c));
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    chars
+}
+
 /// `Jones' house`: a mark after a letter and before a space may be an apostrophe.
 fn is_ambiguous_close(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_whitespace)
@@ -588,6 +664,12 @@ fn masked_ranges(slice: &str) -> Vec<Range<usize>> {
     let mut masked = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        while i + 8 <= bytes.len() && !any_byte_of(&bytes[i..i + 8], [b'`', b'<', b']']) {
+            i += 8;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let found = match bytes[i] {
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
@@ -651,8 +733,55 @@ fn code_span_end(bytes: &[u8], start: usize, run: usize, limit: usize) -> Option
 // ---------------------------------------------------------------------------------------------
 // Word lists
 
-fn contains(sorted: &[&str], word: &str) -> bool {
-    sorted.binary_search(&word).is_ok()
+/// For each first byte, the range of entries of a sorted word list starting with it, so a
+/// lookup searches a handful of entries; built at compile time by `in_list!`.
+type FirstByteIndex = [(u16, u16); 256];
+
+const fn first_byte_index(list: &[&str]) -> FirstByteIndex {
+    let mut index = [(0u16, 0u16); 256];
+    let mut i = 0;
+    while i < list.len() {
+        let bytes = list[i].as_bytes();
+        if !bytes.is_empty() {
+            let b = bytes[0] as usize;
+            if index[b].1 == 0 {
+                index[b].0 = i as u16;
+            }
+            index[b].1 = (i + 1) as u16;
+        }
+        i += 1;
+    }
+    index
+}
+
+/// Whether `word` is in the sorted word list `$list` (a constant).
+macro_rules! in_list {
+    ($list:expr, $word:expr) => {{
+        const INDEX: FirstByteIndex = first_byte_index($list);
+        contains(&$list, &INDEX, $word)
+    }};
+}
+
+fn contains(sorted: &[&str], index: &FirstByteIndex, word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    let (start, end) = index[usize::from(first)];
+    sorted[usize::from(start)..usize::from(end)]
+        .binary_search_by(|entry| compare_bytes(entry.as_bytes(), word.as_bytes()))
+        .is_ok()
+}
+
+/// `str` order, compared inline: the words are short, and a `memcmp` call per step of a
+/// binary search cost more than the comparison itself.
+#[inline]
+fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Speech verbs by lemma; `Lexicon::is_speech_verb` accepts their inflections.
@@ -683,7 +812,7 @@ const IRREGULAR_SPEECH_FORMS: &[&str] = &[
 
 /// Forms whose lemma is not reached by stripping a suffix.
 fn irregular_speech_form(word: &str) -> bool {
-    contains(IRREGULAR_SPEECH_FORMS, word)
+    in_list!(IRREGULAR_SPEECH_FORMS, word)
 }
 
 /// Whether lowercase `word` is an inflection (`-s`, `-es`, `-ed`, `-ing`, `-ied`, doubled
@@ -713,8 +842,13 @@ fn is_form_of(word: &str, is_lemma: &dyn Fn(&str, &str) -> bool) -> bool {
 }
 
 /// Whether `stem + tail` is in the sorted `list`, without building the string.
-fn contains_joined(list: &[&str], stem: &str, tail: &str) -> bool {
-    list.binary_search_by(|entry| entry.bytes().cmp(stem.bytes().chain(tail.bytes())))
+fn contains_joined(list: &[&str], index: &FirstByteIndex, stem: &str, tail: &str) -> bool {
+    let Some(&first) = stem.as_bytes().first().or(tail.as_bytes().first()) else {
+        return false;
+    };
+    let (start, end) = index[usize::from(first)];
+    list[usize::from(start)..usize::from(end)]
+        .binary_search_by(|entry| entry.bytes().cmp(stem.bytes().chain(tail.bytes())))
         .is_ok()
 }
 
@@ -802,7 +936,7 @@ const BODY_ROLES: &[&str] = &[
 
 /// Words that name a person or body by role: `the mayor`, `police`, `one resident`.
 fn is_role_lemma(word: &str) -> bool {
-    contains(PERSON_ROLES, word) || contains(BODY_ROLES, word)
+    in_list!(PERSON_ROLES, word) || in_list!(BODY_ROLES, word)
 }
 
 fn is_role(lower: &str) -> bool {
@@ -811,7 +945,7 @@ fn is_role(lower: &str) -> bool {
 
 /// A role that is a person, not a body: `the mayor`, `residents`, but not `the council`.
 fn is_person_role(lower: &str) -> bool {
-    with_plural(lower, |word| contains(PERSON_ROLES, word))
+    with_plural(lower, |word| in_list!(PERSON_ROLES, word))
 }
 
 fn with_plural(lower: &str, is_lemma: impl Fn(&str) -> bool) -> bool {
@@ -826,14 +960,14 @@ const PERSON_PRONOUNS: &[&str] = &[
 
 /// Pronouns that point at a person (not `it`): a sentence with one names someone.
 fn is_person_pronoun(lower: &str) -> bool {
-    contains(PERSON_PRONOUNS, without_contraction(lower))
+    in_list!(PERSON_PRONOUNS, without_contraction(lower))
 }
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
 
 /// Pronouns that can be the subject of a speech verb, `it` included (`"…," it said`).
 fn is_subject_pronoun(lower: &str) -> bool {
-    contains(SUBJECT_PRONOUNS, without_contraction(lower))
+    in_list!(SUBJECT_PRONOUNS, without_contraction(lower))
 }
 
 /// A subject pronoun that is a person: not `it` or the reader's `you`.
@@ -858,7 +992,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 fn is_determiner(lower: &str) -> bool {
-    contains(DETERMINERS, lower)
+    in_list!(DETERMINERS, lower)
 }
 
 #[rustfmt::skip]
@@ -877,7 +1011,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Capitalised words that are not names when they open a sentence or stand alone.
 fn is_function_word(lower: &str) -> bool {
-    is_determiner(lower) || contains(FUNCTION_WORDS, lower)
+    is_determiner(lower) || in_list!(FUNCTION_WORDS, lower)
 }
 
 #[rustfmt::skip]
@@ -889,7 +1023,7 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 fn is_calendar_word(lower: &str) -> bool {
-    contains(CALENDAR_WORDS, lower)
+    in_list!(CALENDAR_WORDS, lower)
 }
 
 #[rustfmt::skip]
@@ -900,7 +1034,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Words after which a capitalised word is more likely a place than a speaker.
 fn is_place_preposition(lower: &str) -> bool {
-    contains(PLACE_PREPOSITIONS, lower)
+    in_list!(PLACE_PREPOSITIONS, lower)
 }
 
 const PHRASE_BOUNDARIES: &[&str] = &[
@@ -913,7 +1047,7 @@ const PHRASE_BOUNDARIES: &[&str] = &[
 
 /// Words that end a speaker phrase when collecting it backwards from a verb.
 fn is_phrase_boundary(lower: &str) -> bool {
-    contains(PHRASE_BOUNDARIES, lower)
+    in_list!(PHRASE_BOUNDARIES, lower)
 }
 
 #[rustfmt::skip]
@@ -927,7 +1061,7 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words that may sit between a speaker and the speech verb: `Ruiz has also said`.
 fn is_auxiliary(lower: &str) -> bool {
-    contains(AUXILIARIES, lower)
+    in_list!(AUXILIARIES, lower)
 }
 
 const FILLERS: &[&str] = &[
@@ -951,7 +1085,7 @@ const SPEECH_NOUN_REACH: usize = 5;
 
 /// Words a quote may share its sentence with and still stand alone: `But "…"`.
 fn is_filler(lower: &str) -> bool {
-    contains(FILLERS, lower)
+    in_list!(FILLERS, lower)
 }
 
 #[rustfmt::skip]
@@ -969,7 +1103,7 @@ const TITLE_CUES: &[&str] = &[
 
 /// Nouns after which a quote is a title of a work, a term or a sign's text, not speech.
 fn is_title_cue(lower: &str) -> bool {
-    contains(TITLE_CUES, lower)
+    in_list!(TITLE_CUES, lower)
 }
 
 const TITLE_SMALL_WORDS: &[&str] = &[
@@ -979,7 +1113,7 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 
 /// Small words that stay lowercase in a Title-Cased phrase.
 fn is_title_small_word(lower: &str) -> bool {
-    contains(TITLE_SMALL_WORDS, lower)
+    in_list!(TITLE_SMALL_WORDS, lower)
 }
 
 const NAME_PARTICLES: &[&str] = &[
@@ -989,7 +1123,7 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Lowercase particles inside names: `Ursula von der Leyen`, `Bashar al-Assad`.
 fn is_name_particle(lower: &str) -> bool {
-    contains(NAME_PARTICLES, lower)
+    in_list!(NAME_PARTICLES, lower)
 }
 
 fn starts_uppercase(word: &str) -> bool {
@@ -1035,7 +1169,8 @@ impl Lexicon {
     fn is_speech_verb(&self, lower: &str) -> bool {
         irregular_speech_form(lower)
             || is_form_of(lower, &|stem, tail| {
-                contains_joined(SPEECH_LEMMAS, stem, tail)
+                const INDEX: FirstByteIndex = first_byte_index(SPEECH_LEMMAS);
+                contains_joined(SPEECH_LEMMAS, &INDEX, stem, tail)
             })
             || (!self.extra_verbs.is_empty()
                 && is_form_of(lower, &|stem, tail| {
@@ -1084,7 +1219,12 @@ struct Word<'t> {
 
 impl<'t> Word<'t> {
     fn new(range: Range<usize>, text: &'t str) -> Self {
-        let lower = if text.chars().any(char::is_uppercase) {
+        let has_upper = if text.is_ascii() {
+            text.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            text.chars().any(char::is_uppercase)
+        };
+        let lower = if has_upper {
             Cow::Owned(text.to_lowercase())
         } else {
             Cow::Borrowed(text)
@@ -1097,50 +1237,74 @@ impl<'t> Word<'t> {
 type Mention = Option<Range<usize>>;
 
 /// One paragraph with its quotes and sentences, and facts about its sentences worked out on
-/// demand, once (a sentence may be asked about by many quotes).
+/// demand, once (a sentence may be asked about by many quotes). Sentences are split on first
+/// use: a neighbour of a quote paragraph is often never read.
 struct Paragraph<'t> {
+    text: &'t str,
     block: usize,
     /// Paragraphs with the same stretch follow each other with nothing but blank lines between.
     stretch: usize,
     content: Range<usize>,
     spans: Vec<QuoteSpan>,
-    sentences: Vec<Range<usize>>,
+    /// Whether the paragraph may be read sentence by sentence at all.
+    split_sentences: bool,
+    split: OnceCell<Sentences<'t>>,
+}
+
+/// A paragraph's sentences and what is known about each.
+struct Sentences<'t> {
+    ranges: Vec<Range<usize>>,
     /// Per sentence: its words outside quotes.
     words: Vec<OnceCell<Vec<Word<'t>>>>,
     names: Vec<OnceCell<Option<Mention>>>,
     openings: Vec<OnceCell<Option<Mention>>>,
 }
 
-impl Paragraph<'_> {
+impl<'t> Paragraph<'t> {
     fn new(
-        text: &str,
+        text: &'t str,
         block: usize,
         stretch: usize,
         content: Range<usize>,
         spans: Vec<QuoteSpan>,
         split_sentences: bool,
     ) -> Self {
-        let sentences = if split_sentences {
-            text::sentences(text, content.clone())
-        } else {
-            Vec::new()
-        };
         Paragraph {
+            text,
             block,
             stretch,
-            words: vec![OnceCell::new(); sentences.len()],
-            names: vec![OnceCell::new(); sentences.len()],
-            openings: vec![OnceCell::new(); sentences.len()],
             content,
             spans,
-            sentences,
+            split_sentences,
+            split: OnceCell::new(),
         }
+    }
+
+    fn split(&self) -> &Sentences<'t> {
+        self.split.get_or_init(|| {
+            let ranges = if self.split_sentences {
+                text::sentences(self.text, self.content.clone())
+            } else {
+                Vec::new()
+            };
+            Sentences {
+                words: vec![OnceCell::new(); ranges.len()],
+                names: vec![OnceCell::new(); ranges.len()],
+                openings: vec![OnceCell::new(); ranges.len()],
+                ranges,
+            }
+        })
+    }
+
+    fn sentences(&self) -> &[Range<usize>] {
+        &self.split().ranges
     }
 
     /// The first and last sentence overlapping `range`.
     fn sentences_overlapping(&self, range: &Range<usize>) -> Option<(usize, usize)> {
-        let first = self.sentences.partition_point(|s| s.end <= range.start);
-        let after = self.sentences.partition_point(|s| s.start < range.end);
+        let sentences = self.sentences();
+        let first = sentences.partition_point(|s| s.end <= range.start);
+        let after = sentences.partition_point(|s| s.start < range.end);
         (first < after).then(|| (first, after - 1))
     }
 }
@@ -1204,11 +1368,11 @@ impl<'a> Analyzer<'a> {
             .sentences_overlapping(&span.range)
             .unwrap_or((0, 0));
         let sentence_start = paragraph
-            .sentences
+            .sentences()
             .get(first)
             .map_or(span.range.start, |s| s.start.min(span.range.start));
         let sentence_end = paragraph
-            .sentences
+            .sentences()
             .get(last)
             .map_or(span.range.end, |s| s.end.max(span.range.end));
         let (before, before_cut) = self.window_before(sentence_start, span.range.start);
@@ -1248,7 +1412,7 @@ impl<'a> Analyzer<'a> {
             first_sentence: first,
             last_sentence: last,
             opens_paragraph: first == 0 && nothing_before,
-            ends_paragraph: last + 1 >= paragraph.sentences.len() && nothing_after,
+            ends_paragraph: last + 1 >= paragraph.sentences().len() && nothing_after,
         };
         (quote, placement)
     }
@@ -1279,7 +1443,7 @@ impl<'a> Analyzer<'a> {
                     .map(|speaker| (AttributionKind::PrecedingSentence, speaker))
             })
             .or_else(|| {
-                (around.nothing_after && last + 1 < paragraph.sentences.len())
+                (around.nothing_after && last + 1 < paragraph.sentences().len())
                     .then(|| self.opening_speaker(paragraph, last + 1))
                     .flatten()
                     .map(|speaker| (AttributionKind::FollowingSentence, speaker))
@@ -1307,7 +1471,8 @@ impl<'a> Analyzer<'a> {
 
     /// The words of sentence `index` outside quotes, segmented once per sentence.
     fn sentence_words(&self, paragraph: &'a Paragraph<'a>, index: usize) -> &'a [Word<'a>] {
-        match (paragraph.words.get(index), paragraph.sentences.get(index)) {
+        let split = paragraph.split();
+        match (split.words.get(index), split.ranges.get(index)) {
             (Some(cell), Some(sentence)) => {
                 cell.get_or_init(|| self.outside_words(paragraph, sentence.clone()))
             }
@@ -1331,6 +1496,50 @@ impl<'a> Analyzer<'a> {
     /// The words of `range` that are not inside a quote of the paragraph.
     fn outside_words(&self, paragraph: &Paragraph<'a>, range: Range<usize>) -> Vec<Word<'a>> {
         let spans = &paragraph.spans;
+        let first = spans.partition_point(|span| span.range.end <= range.start);
+        let inside = &spans[first..];
+        let inside = &inside[..inside.partition_point(|span| span.range.start < range.end)];
+        // The quoted words are not segmented at all: the words before each quote come from a
+        // segmenter run that stops at the quote's first word, and a new run starts after the
+        // quote. A run may start afresh only where the segmenter would break anyway, whatever
+        // came before: at whitespace (or at the end). Anything else takes the one-pass path.
+        let bytes = self.text.as_bytes();
+        let restarts_cleanly = |span: &QuoteSpan| {
+            span.range.end >= range.end
+                || bytes
+                    .get(span.range.end)
+                    .is_some_and(|b| b.is_ascii_whitespace())
+        };
+        if self.text.get(range.clone()).is_none() || !inside.iter().all(restarts_cleanly) {
+            return self.outside_words_one_pass(spans, range);
+        }
+        let mut words = Vec::new();
+        let mut from = range.start;
+        let stops = inside
+            .iter()
+            .map(|span| (span.range.start, span.range.end))
+            .chain(std::iter::once((range.end, range.end)));
+        for (stop, resume) in stops {
+            if from < stop {
+                let segment = &self.text[from..range.end];
+                for (offset, word) in segment.unicode_word_indices() {
+                    let start = from + offset;
+                    if start >= stop {
+                        break;
+                    }
+                    words.push(Word::new(start..start + word.len(), word));
+                }
+            }
+            from = from.max(resume);
+            if from >= range.end {
+                break;
+            }
+        }
+        words
+    }
+
+    /// `outside_words` by one segmenter pass over all of `range`, quotes included.
+    fn outside_words_one_pass(&self, spans: &[QuoteSpan], range: Range<usize>) -> Vec<Word<'a>> {
         let mut next_span = spans.partition_point(|span| span.range.end <= range.start);
         // One pass of the word segmenter over the whole range; a word never straddles a
         // quote mark, so dropping those that start inside a quote leaves the outside words.
@@ -1353,16 +1562,18 @@ impl<'a> Analyzer<'a> {
 
     fn kind(&self, paragraph: &Paragraph<'a>, span: &QuoteSpan, standalone: bool) -> QuoteKind {
         let inner = self.text.get(span.inner.clone()).unwrap_or("");
-        let words: Vec<(Range<usize>, &str)> = text::words(inner, 0..inner.len());
+        // Only whether there are up to three words, or at least two, matters; all of them
+        // are segmented only for the title-case test.
+        let counted = inner.unicode_words().take(4).count();
         let ends_like_prose = inner
             .trim_end()
             .ends_with(['.', ',', ';', ':', '…', '—', '-']);
-        let short = words.len() <= 3;
+        let short = counted <= 3;
         if span.closed && short && !ends_like_prose && self.between_names(paragraph, span) {
             return QuoteKind::Nickname;
         }
         if self.after_title_cue(paragraph, span)
-            || (words.len() >= 2 && !ends_like_prose && is_title_cased(&words))
+            || (counted >= 2 && !ends_like_prose && is_title_cased(inner.unicode_words()))
         {
             return QuoteKind::Title;
         }
@@ -1484,7 +1695,7 @@ impl<'a> Analyzer<'a> {
             && self.adjacent(words, index - 1)
             && (is_determiner(&words[index - 1].lower)
                 || without_possessive(&words[index - 1].lower) != words[index - 1].lower);
-        if after_determiner && contains(SPEECH_LEMMAS, &word.lower) {
+        if after_determiner && in_list!(SPEECH_LEMMAS, &word.lower) {
             return false;
         }
         self.lexicon.is_speech_verb(&word.lower)
@@ -1687,6 +1898,7 @@ impl<'a> Analyzer<'a> {
     /// and bystanders (`checked by two people`, `army trucks`) do not count.
     fn names(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
         paragraph
+            .split()
             .names
             .get(index)?
             .get_or_init(|| {
@@ -1706,10 +1918,11 @@ impl<'a> Analyzer<'a> {
     /// such as `According to police`.
     fn opening(&self, paragraph: &'a Paragraph<'a>, index: usize) -> Option<Mention> {
         paragraph
+            .split()
             .openings
             .get(index)?
             .get_or_init(|| {
-                let sentence = paragraph.sentences.get(index)?.clone();
+                let sentence = paragraph.sentences().get(index)?.clone();
                 let head = self.window_after(sentence.start, sentence.end).0;
                 if let Some(speaker) = self.signature(head) {
                     return Some(speaker);
@@ -1754,7 +1967,7 @@ impl<'a> Analyzer<'a> {
         let speech_noun = words
             .iter()
             .take(SPEECH_NOUN_REACH)
-            .find(|w| contains(SPEECH_NOUNS, &w.lower));
+            .find(|w| in_list!(SPEECH_NOUNS, &w.lower));
         if let (Some(first), Some(noun)) = (words.first(), speech_noun) {
             return Some(first.range.start..noun.range.end);
         }
@@ -1911,7 +2124,7 @@ impl<'a> Analyzer<'a> {
     fn introduces_own_quote(&self, paragraph: &'a Paragraph<'a>, index: usize) -> bool {
         let (Some(first_word), Some(sentence)) = (
             self.sentence_words(paragraph, index).first(),
-            paragraph.sentences.get(index),
+            paragraph.sentences().get(index),
         ) else {
             return false;
         };
@@ -1929,8 +2142,8 @@ impl<'a> Analyzer<'a> {
         &self,
         paragraph: &'a Paragraph<'a>,
     ) -> Option<(AttributionKind, Mention)> {
-        let index = paragraph.sentences.len().checked_sub(1)?;
-        let sentence = paragraph.sentences[index].clone();
+        let index = paragraph.sentences().len().checked_sub(1)?;
+        let sentence = paragraph.sentences()[index].clone();
         let raw = self.text.get(sentence.clone())?;
         let ends_with_colon = raw
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
@@ -1998,8 +2211,8 @@ fn is_sentence_initial(text: &str, offset: usize) -> bool {
 }
 
 /// `Building for the Long Term`: every word capitalised but small ones, the first too.
-fn is_title_cased(words: &[(Range<usize>, &str)]) -> bool {
-    words.iter().enumerate().all(|(i, (_, word))| {
+fn is_title_cased<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    words.enumerate().all(|(i, word)| {
         let first = word.chars().next();
         first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || (i > 0 && is_title_small_word(&word.to_lowercase()))
@@ -2347,6 +2560,9 @@ mod tests {
             NAME_PARTICLES,
         ] {
             assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+            // `in_list!` indexes entries by their first byte.
+            assert!(list.iter().all(|word| !word.is_empty()), "{list:?}");
+            assert!(list.len() < usize::from(u16::MAX));
         }
     }
 
