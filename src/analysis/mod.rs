@@ -15,6 +15,8 @@ pub mod text;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use rayon::prelude::*;
+
 pub use checks::{Check, Context, REGISTRY};
 pub use corpus::Corpus;
 pub use document::{Document, Format};
@@ -70,14 +72,22 @@ pub fn check_with(
         corpus,
         settings,
         memo,
+        shared: Default::default(),
     };
-    let mut report = Report::default();
-    for check in checks
-        .iter()
+    // The checks are independent, so they run side by side (an edit's diagnostics come back
+    // sooner on a machine with idle cores); results are gathered in registry order.
+    let outcomes: Vec<(&Check, Option<Vec<Finding>>)> = checks
+        .par_iter()
         .filter(|check| settings.is_enabled(check.code))
-    {
-        match catch_unwind(AssertUnwindSafe(|| (check.run)(&context))) {
-            Ok(findings) => {
+        .map(|check| {
+            let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(&context))).ok();
+            (check, outcome)
+        })
+        .collect();
+    let mut report = Report::default();
+    for (check, outcome) in outcomes {
+        match outcome {
+            Some(findings) => {
                 let severity = settings.severity_for(check.code, check.severity);
                 report
                     .findings
@@ -86,10 +96,9 @@ pub fn check_with(
                         finding
                     }));
             }
-            Err(_) => report.crashed.push(check.code),
+            None => report.crashed.push(check.code),
         }
     }
-    entities::forget_shared();
     report
         .findings
         .sort_by_key(|finding| (finding.range.start, finding.range.end));

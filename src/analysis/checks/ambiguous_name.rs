@@ -37,7 +37,7 @@ Ruiz`), the most recently mentioned first.";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let doc = context.doc;
-    let all = entities::extract_shared(doc, &context.settings.entities);
+    let all = context.entities();
     let mut out = Vec::new();
     for note in &all.ambiguous {
         let Some(written) = doc.text.get(note.range.clone()) else {

@@ -418,6 +418,8 @@ struct Checker<'a> {
     /// The checked document's own id in the corpus, if the caller left it in.
     itself: Option<DocumentId>,
     rules: Rules,
+    /// Record what each paragraph depended on (only a memo needs it).
+    tracing: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -441,6 +443,7 @@ impl<'a> Checker<'a> {
             corpus,
             itself: context.name.and_then(|name| corpus.id_of(name)),
             rules: Rules::from(context),
+            tracing: context.memo.is_some(),
         }
     }
 
@@ -728,11 +731,13 @@ impl<'a> Checker<'a> {
                 break;
             }
         }
-        trace.keyed.extend(
-            keys.iter()
-                .filter(|key| key.source == Source::This)
-                .map(|key| key.paragraph),
-        );
+        if self.tracing {
+            trace.keyed.extend(
+                keys.iter()
+                    .filter(|key| key.source == Source::This)
+                    .map(|key| key.paragraph),
+            );
+        }
         most_shared_first(keys)
     }
 
@@ -750,7 +755,7 @@ impl<'a> Checker<'a> {
         let query = Query::new(words);
         let mut best: Option<Match> = None;
         for original in candidates.into_iter().take(MAX_CONFIRMATIONS) {
-            if original.source == Source::This {
+            if self.tracing && original.source == Source::This {
                 trace.compared.push(original.paragraph);
             }
             let Some(original_words) = self.passage_words(original) else {
@@ -949,18 +954,20 @@ fn percent(similarity: f64) -> u32 {
     ((similarity * 100.0).round() as u32).min(99)
 }
 
-/// Groups candidate keys, most frequent (most shingles shared) first, then earliest. A passage
-/// has few distinct candidates, so counting by linear search beats sorting every key.
+/// Groups candidate keys, most frequent (most shingles shared) first, then earliest.
 fn most_shared_first(keys: Vec<PassageKey>) -> Vec<PassageKey> {
-    let mut counted: Vec<(usize, PassageKey)> = Vec::with_capacity(keys.len());
-    for key in keys {
-        match counted.iter_mut().find(|(_, seen)| *seen == key) {
-            Some((count, _)) => *count += 1,
-            None => counted.push((1, key)),
+    let mut packed: Vec<(u128, PassageKey)> =
+        keys.into_iter().map(|key| (key.packed(), key)).collect();
+    packed.sort_unstable_by_key(|&(order, _)| order);
+    let mut counted: Vec<(usize, u128, PassageKey)> = Vec::with_capacity(packed.len());
+    for (order, key) in packed {
+        match counted.last_mut() {
+            Some((count, last, _)) if *last == order => *count += 1,
+            _ => counted.push((1, order, key)),
         }
     }
-    counted.sort_unstable_by_key(|&(count, key)| (std::cmp::Reverse(count), key.packed()));
-    counted.into_iter().map(|(_, key)| key).collect()
+    counted.sort_by_key(|&(count, order, _)| (std::cmp::Reverse(count), order));
+    counted.into_iter().map(|(_, _, key)| key).collect()
 }
 
 /// A passage being checked, prepared once for comparison with each of its candidates.
@@ -989,10 +996,11 @@ impl<'w> Query<'w> {
     }
 }
 
-/// The positions of each distinct word of a passage of at most 64 words, as bit masks, sorted
-/// by word for lookup.
+/// The positions of each distinct word of a passage of at most 64 words, as bit masks, in a
+/// small open-addressing table (word hashes are well mixed, so their low bits index it). A slot
+/// with no positions is empty: every stored word has at least one.
 struct WordMasks {
-    by_word: Vec<(u64, u64)>,
+    slots: Vec<(u64, u64)>,
     len: usize,
 }
 
@@ -1001,29 +1009,31 @@ impl WordMasks {
         if words.len() > 64 {
             return None;
         }
-        let mut by_word: Vec<(u64, u64)> = words
-            .iter()
-            .enumerate()
-            .map(|(position, &word)| (word, 1u64 << position))
-            .collect();
-        by_word.sort_unstable();
-        by_word.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
-            if same {
-                earlier.1 |= later.1;
-            }
-            same
-        });
-        Some(WordMasks {
-            by_word,
+        // At most half full, so probes stay short.
+        let size = (words.len() * 2).next_power_of_two().max(8);
+        let mut masks = WordMasks {
+            slots: vec![(0, 0); size],
             len: words.len(),
-        })
+        };
+        for (position, &word) in words.iter().enumerate() {
+            let slot = masks.find(word);
+            masks.slots[slot] = (word, masks.slots[slot].1 | 1u64 << position);
+        }
+        Some(masks)
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    fn find(&self, word: u64) -> usize {
+        let last = self.slots.len() - 1;
+        let mut slot = word as usize & last;
+        while self.slots[slot].1 != 0 && self.slots[slot].0 != word {
+            slot = (slot + 1) & last;
+        }
+        slot
     }
 
     fn mask(&self, word: u64) -> u64 {
-        self.by_word
-            .binary_search_by_key(&word, |&(known, _)| known)
-            .map_or(0, |index| self.by_word[index].1)
+        self.slots[self.find(word)].1
     }
 }
 
@@ -1053,7 +1063,11 @@ fn similarity(
     let cells = copy.len().saturating_mul(original.len());
     // For long passages, first a cheap bound: the alignment can be no longer than the words the
     // two have in common. (For sentences the alignment itself is as cheap.)
-    if cells > SMALL_ALIGNMENT_CELLS && !reaches(common_word_count(copy, original) as f64) {
+    // With masks the alignment is one linear pass, as cheap as the bound.
+    if cells > SMALL_ALIGNMENT_CELLS
+        && query.masks.is_none()
+        && !reaches(common_word_count(copy, original) as f64)
+    {
         return None;
     }
     let aligned = if cells <= EXACT_ALIGNMENT_CELLS || query.masks.is_some() {
@@ -1271,6 +1285,7 @@ mod tests {
             corpus: &corpus,
             settings,
             memo: None,
+            shared: Default::default(),
         };
         run(&context)
     }
@@ -1296,6 +1311,7 @@ mod tests {
                     corpus: &corpus,
                     settings: &settings,
                     memo,
+                    shared: Default::default(),
                 };
                 let again = run(&context(Some(&memo)));
                 assert_eq!(again, run(&context(None)), "{text}");
@@ -1647,6 +1663,7 @@ The council meets again on Friday morning.
             corpus: &corpus,
             settings: &settings,
             memo: None,
+            shared: Default::default(),
         };
         let findings = run(&context);
         assert_eq!(findings.len(), 1, "{findings:#?}");
@@ -1930,6 +1947,7 @@ Mayor Lena Ortiz called the vote a turning point for the city's finances.
                     corpus: &corpus,
                     settings: &settings,
                     memo: None,
+                    shared: Default::default(),
                 };
                 for finding in run(&context) {
                     assert!(text.get(finding.range.clone()).is_some());

@@ -2,7 +2,7 @@
 
 use super::{Check, Context};
 use crate::analysis::document::Document;
-use crate::analysis::entities::{self, EntityKind};
+use crate::analysis::entities::EntityKind;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 
 pub const CODE: &str = "first-reference";
@@ -39,7 +39,7 @@ later reference by hand).";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let doc = context.doc;
-    let all = entities::extract_shared(doc, &context.settings.entities);
+    let all = context.entities();
     let mut out = Vec::new();
     for entity in all.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let Some(full) = &entity.full_reference else {

@@ -1,7 +1,10 @@
 //! The registry of checks. Each check lives in its own file with its code, description and tests.
 
+use std::sync::OnceLock;
+
 use super::corpus::Corpus;
 use super::document::Document;
+use super::entities::{self, Entities};
 use super::finding::{Finding, Severity};
 use super::settings::Settings;
 
@@ -22,6 +25,24 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// What the last check of this document left, if the caller keeps it (the server).
     pub memo: Option<&'a super::memo::Memo>,
+    /// Work several checks of this document need, done once by whichever asks first.
+    pub shared: Shared,
+}
+
+/// Results several checks need, computed once per check of a document (the checks may run on
+/// different threads at once; a second asker waits for the first).
+#[derive(Debug, Default)]
+pub struct Shared {
+    entities: OnceLock<Entities>,
+}
+
+impl Context<'_> {
+    /// The entities of the document, with the style guide applied.
+    pub fn entities(&self) -> &Entities {
+        self.shared
+            .entities
+            .get_or_init(|| entities::extract_with(self.doc, &self.settings.entities))
+    }
 }
 
 /// A check: stable code, one-line summary, Markdown description (What / Why / Example) shown in
@@ -66,6 +87,7 @@ pub(crate) fn findings_with(
         corpus: &corpus,
         settings,
         memo: None,
+        shared: Default::default(),
     };
     (check.run)(&context)
 }

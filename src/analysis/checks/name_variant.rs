@@ -1,7 +1,7 @@
 //! `name-variant`: the same entity spelled two ways in one story (`Zelenskyy` / `Zelensky`).
 
 use super::{Check, Context};
-use crate::analysis::entities::{self, Entities};
+use crate::analysis::entities::Entities;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 
 pub const CODE: &str = "name-variant";
@@ -38,8 +38,8 @@ spelling (or the style guide's canonical name).";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let doc = context.doc;
-    let all = entities::extract_shared(doc, &context.settings.entities);
-    findings(doc.text, &all, |offset| doc.line_of(offset) + 1)
+    let all = context.entities();
+    findings(doc.text, all, |offset| doc.line_of(offset) + 1)
 }
 
 /// One finding per variant mention, pointing at the entity's first full reference.

@@ -147,6 +147,7 @@ mod tests {
             corpus: &corpus,
             settings,
             memo: None,
+            shared: Default::default(),
         })
     }
 

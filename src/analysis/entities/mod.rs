@@ -132,51 +132,6 @@ pub fn extract_with(doc: &Document<'_>, guide: &[StyleEntity]) -> Entities {
     entities
 }
 
-/// The last extraction on this thread, so the entity checks of one document share one pass:
-/// the text, format and guide it was computed for, and the result. `analysis::check_with`
-/// forgets it when the checks are done, so no document outlives its check here.
-type Cached = (
-    String,
-    super::document::Format,
-    Vec<StyleEntity>,
-    std::rc::Rc<Entities>,
-);
-
-thread_local! {
-    static LAST: std::cell::RefCell<Option<Cached>> = const { std::cell::RefCell::new(None) };
-}
-
-/// `extract_with`, reusing the previous result when the same text is asked for again with the
-/// same guide (the checks of one document each need the entities).
-pub fn extract_shared(doc: &Document<'_>, guide: &[StyleEntity]) -> std::rc::Rc<Entities> {
-    let hit = LAST.with(|last| {
-        last.borrow()
-            .as_ref()
-            .and_then(|(text, format, cached_guide, all)| {
-                (*format == doc.format && text == doc.text && cached_guide == guide)
-                    .then(|| all.clone())
-            })
-    });
-    if let Some(all) = hit {
-        return all;
-    }
-    let all = std::rc::Rc::new(extract_with(doc, guide));
-    LAST.with(|last| {
-        *last.borrow_mut() = Some((
-            doc.text.to_string(),
-            doc.format,
-            guide.to_vec(),
-            all.clone(),
-        ));
-    });
-    all
-}
-
-/// Drops the result `extract_shared` keeps (and its copy of the text).
-pub fn forget_shared() {
-    LAST.with(|last| last.borrow_mut().take());
-}
-
 impl Entity {
     /// Whether `mention` gives fewer words than the name: a surname or short form.
     pub fn is_short_mention(&self, text: &str, mention: &Range<usize>) -> bool {

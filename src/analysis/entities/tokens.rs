@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use super::lexicon::{self, Flags};
-use crate::analysis::document::Document;
+use rayon::prelude::*;
+
+use crate::analysis::document::{Block, Document};
 use crate::analysis::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,13 +155,47 @@ const KEEPS_PERIOD: &[&str] = &[
 
 /// Tokenises every prose block (headings and paragraphs) of `doc`.
 pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
-    // About one word per six bytes of prose: one allocation instead of repeated growth.
-    let mut tokens = Vec::with_capacity(doc.text.len() / 6 + 16);
+    let prose: Vec<(usize, &Block)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| block.is_heading() || block.is_paragraph())
+        .collect();
+    if doc.text.len() < PARALLEL_BYTES {
+        return tokenize_blocks(doc, &prose).0;
+    }
+    // Blocks are tokenised independently but for the running sentence number, so a long
+    // document is cut into pieces tokenised side by side, then renumbered and joined.
+    let pieces: Vec<(Vec<Token<'t>>, usize)> = prose
+        .chunks(prose.len().div_ceil(PIECES).max(1))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|piece| tokenize_blocks(doc, piece))
+        .collect();
+    let mut tokens = Vec::with_capacity(pieces.iter().map(|(piece, _)| piece.len()).sum());
     let mut sentence_base = 0;
-    for (block_index, block) in doc.blocks.iter().enumerate() {
-        if !block.is_heading() && !block.is_paragraph() {
-            continue;
+    for (mut piece, sentences) in pieces {
+        for token in &mut piece {
+            token.sentence += sentence_base;
         }
+        tokens.append(&mut piece);
+        sentence_base += sentences;
+    }
+    tokens
+}
+
+/// Documents at least this long are tokenised in [`PIECES`] pieces in parallel.
+const PARALLEL_BYTES: usize = 32 * 1024;
+const PIECES: usize = 4;
+
+/// Tokenises `blocks` (prose blocks of `doc`, in order), numbering sentences from 0; returns the
+/// tokens and the number of sentences.
+fn tokenize_blocks<'t>(doc: &Document<'t>, blocks: &[(usize, &Block)]) -> (Vec<Token<'t>>, usize) {
+    let bytes: usize = blocks.iter().map(|(_, block)| block.content.len()).sum();
+    // About one word per six bytes of prose: one allocation instead of repeated growth.
+    let mut tokens = Vec::with_capacity(bytes / 6 + 16);
+    let mut sentence_base = 0;
+    for &(block_index, block) in blocks {
         let first = tokens.len();
         scan_words(doc.text, block.content.clone(), block_index, &mut tokens);
         let sentences = text::sentences(doc.text, block.content.clone());
@@ -176,7 +212,7 @@ pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
             whole_block_weak,
         );
     }
-    tokens
+    (tokens, sentence_base)
 }
 
 /// The text between token `i` and the next one; a paragraph break when they sit in different
@@ -653,6 +689,24 @@ fn is_title_case_span(span: &[Token<'_>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_document_tokenised_in_pieces_equals_one_pass() {
+        let story = include_str!("../../../examples/wire-zelenskyy-energy-talks.txt");
+        let long = format!("# Headline\n\n{}", story.repeat(40));
+        assert!(long.len() > PARALLEL_BYTES);
+        let doc = Document::parse(&long, crate::analysis::Format::PlainText);
+        let prose: Vec<(usize, &Block)> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| block.is_heading() || block.is_paragraph())
+            .collect();
+        let one_pass = tokenize_blocks(&doc, &prose).0;
+        let pieces = tokenize(&doc);
+        assert_eq!(format!("{pieces:?}"), format!("{one_pass:?}"));
+        assert!(pieces.last().is_some_and(|token| token.sentence > 100));
+    }
     use crate::analysis::document::Format;
 
     fn words(text: &str) -> Vec<(String, Shape, bool)> {
