@@ -72,6 +72,12 @@ impl Snapshot {
             &self.memo,
         );
         drop(corpus);
+        let (matched, reused) = self.memo.last_paragraphs();
+        tracing::debug!(
+            "duplicate-passage on {} version {}: {matched} paragraphs matched, {reused} reused",
+            self.uri,
+            self.version
+        );
         for code in &report.crashed {
             tracing::error!(
                 "check {code} crashed on {}; its findings are missing",

@@ -267,12 +267,19 @@ impl Memory {
                 self.paragraphs[number].print.text_hash != now[number].print.text_hash
             })
             .collect();
-        let mut changed_shingles = QuickMap::default();
+        // Own-index postings are read only before the reading paragraph, so a change there
+        // matters to later paragraphs; own corpus postings count (list length, boilerplate) for
+        // every paragraph.
+        let mut first_changed_locally: QuickMap<u64, usize> = QuickMap::default();
+        let mut changed_in_corpus: QuickMap<u64, ()> = QuickMap::default();
         let mut reshaped = Vec::new();
         for &number in &changed {
             let (old, new) = (&self.paragraphs[number].print, &now[number].print);
-            for shingle in changed_postings(old, new) {
-                changed_shingles.insert(shingle, ());
+            for shingle in changed_own_postings(old, new) {
+                first_changed_locally.entry(shingle).or_insert(number);
+            }
+            for shingle in changed_corpus_counts(old, new) {
+                changed_in_corpus.insert(shingle, ());
             }
             if sentence_words(old).ne(sentence_words(new)) {
                 reshaped.push(to_u32(number));
@@ -284,12 +291,16 @@ impl Memory {
             .into_iter()
             .enumerate()
             .map(|(number, old)| {
+                let reads_a_change = |shingle: &u64| {
+                    changed_in_corpus.contains_key(shingle)
+                        || first_changed_locally
+                            .get(shingle)
+                            .is_some_and(|&first| first < number)
+                };
                 let stale = changed_numbers.binary_search(&to_u32(number)).is_ok()
                     || touches(&old.trace.compared, &changed_numbers)
                     || touches(&old.trace.keyed, &reshaped)
-                    || checker.shingles[number]
-                        .iter()
-                        .any(|shingle| changed_shingles.contains_key(shingle));
+                    || checker.shingles[number].iter().any(reads_a_change);
                 (!stale).then_some((old.outcome, old.trace))
             })
             .collect()
@@ -342,9 +353,10 @@ fn own_index_updated(
     (index, shingles)
 }
 
-/// Shingles whose postings differ between two versions of a paragraph, in this document's own
-/// index (every shingle, by word position) or in the corpus (winnowed fingerprints).
-fn changed_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
+/// Shingles whose postings in the document's own index (every shingle, by word position)
+/// differ between two versions of a paragraph. Changed paragraphs are visited in order, so
+/// the first paragraph recorded for a shingle is the earliest.
+fn changed_own_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
     let positioned = |shingles: Vec<u64>| -> Vec<(u64, usize)> {
         let mut pairs: Vec<(u64, usize)> = shingles
             .into_iter()
@@ -355,22 +367,26 @@ fn changed_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
         pairs.sort_unstable();
         pairs
     };
-    let winnowed = |print: &ParagraphPrint| -> Vec<(u64, usize)> {
+    symmetric_difference(&positioned(old.shingles()), &positioned(new.shingles()))
+}
+
+/// Fingerprints whose number of postings in the corpus (winnowed) differs between two versions
+/// of a paragraph. Where the checked document's own postings sit does not matter (they are
+/// skipped before the bounded scan); only how many there are does.
+fn changed_corpus_counts(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
+    let counted = |print: &ParagraphPrint| -> Vec<(u64, usize)> {
         let mut pairs: Vec<(u64, usize)> = print
             .fingerprints()
             .into_iter()
-            .map(|fingerprint| (fingerprint.hash, fingerprint.word))
+            .map(|fingerprint| (fingerprint.hash, 0))
             .collect();
         pairs.sort_unstable();
         pairs
     };
-    let mut changed =
-        symmetric_difference(&positioned(old.shingles()), &positioned(new.shingles()));
-    changed.extend(symmetric_difference(&winnowed(old), &winnowed(new)));
-    changed
+    symmetric_difference(&counted(old), &counted(new))
 }
 
-/// The shingles of the pairs in one sorted list but not the other.
+/// The shingles of the pairs in one sorted list but not the other (as multisets).
 fn symmetric_difference(a: &[(u64, usize)], b: &[(u64, usize)]) -> Vec<u64> {
     let (mut i, mut j) = (0, 0);
     let mut different = Vec::new();
