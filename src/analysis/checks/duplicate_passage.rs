@@ -175,7 +175,11 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
             trace,
         });
     }
-    if let Some(memo) = context.memo {
+    // A giant document is not remembered: its own index would stay in memory while it is open.
+    if let Some(memo) = context
+        .memo
+        .filter(|_| context.doc.text.len() <= MEMORY_MAX_BYTES)
+    {
         memo.record_paragraphs(remembered.len() - reused, reused);
         let key = checker.memory_key();
         let (index, shingles) = checker.into_own_index();
@@ -188,6 +192,9 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     }
     findings
 }
+
+/// Documents longer than this leave no [`Memory`] (4 MB, about 700,000 words).
+const MEMORY_MAX_BYTES: usize = 4 << 20;
 
 /// What one check of a document leaves for the next check of the same document (the server
 /// keeps it per open document): each paragraph's outcome and what it depended on. A paragraph
