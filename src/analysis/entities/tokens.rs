@@ -155,12 +155,7 @@ const KEEPS_PERIOD: &[&str] = &[
 
 /// Tokenises every prose block (headings and paragraphs) of `doc`.
 pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
-    let prose: Vec<(usize, &Block)> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, block)| block.is_heading() || block.is_paragraph())
-        .collect();
+    let prose = prose_blocks(doc);
     if doc.text.len() < PARALLEL_BYTES {
         return tokenize_blocks(doc, &prose).0;
     }
@@ -182,6 +177,15 @@ pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
         sentence_base += sentences;
     }
     tokens
+}
+
+/// The headings and paragraphs of `doc` with their block numbers.
+fn prose_blocks<'d>(doc: &'d Document<'_>) -> Vec<(usize, &'d Block)> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| block.is_heading() || block.is_paragraph())
+        .collect()
 }
 
 /// Documents at least this long are tokenised in [`PIECES`] pieces in parallel.
@@ -696,13 +700,7 @@ mod tests {
         let long = format!("# Headline\n\n{}", story.repeat(40));
         assert!(long.len() > PARALLEL_BYTES);
         let doc = Document::parse(&long, crate::analysis::Format::PlainText);
-        let prose: Vec<(usize, &Block)> = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, block)| block.is_heading() || block.is_paragraph())
-            .collect();
-        let one_pass = tokenize_blocks(&doc, &prose).0;
+        let one_pass = tokenize_blocks(&doc, &prose_blocks(&doc)).0;
         let pieces = tokenize(&doc);
         assert_eq!(format!("{pieces:?}"), format!("{one_pass:?}"));
         assert!(pieces.last().is_some_and(|token| token.sentence > 100));
