@@ -6,9 +6,10 @@
 //! one (tests/incremental.rs checks this on random edit sequences).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 
 use super::checks::duplicate_passage;
+use crate::sync::lock;
 
 #[derive(Debug, Default)]
 pub struct Memo {
@@ -42,12 +43,4 @@ impl Memo {
             self.reused.load(Ordering::Relaxed),
         )
     }
-}
-
-/// A check that panicked mid-way leaves no memory behind, so a poisoned lock holds nothing
-/// inconsistent.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

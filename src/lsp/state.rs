@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use serde_json::Value;
@@ -20,6 +20,7 @@ use super::store::DocumentStore;
 use super::workspace::Workspace;
 use crate::analysis::{self, Document, Finding, Format};
 use crate::config::ConfigLayer;
+use crate::sync::lock;
 
 /// What the client said it can do, as far as the server cares.
 #[derive(Debug, Clone, Copy, Default)]
@@ -145,14 +146,6 @@ pub struct State {
     raw_diagnostic_refresh: AtomicBool,
     /// Every copy file of the workspace and every open document, fingerprinted.
     pub workspace: Arc<Workspace>,
-}
-
-/// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay
-/// consistent between statements, so a crash elsewhere must not take the server down.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl State {

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -22,6 +22,7 @@ use tower_lsp::Client;
 use super::state::State;
 use crate::analysis::{Corpus, Document, Format};
 use crate::config::FileFilter;
+use crate::sync::lock;
 
 /// Files larger than this are not indexed (a log line says so): copy is rarely this long, and a
 /// data dump with a `.txt` extension would cost memory for nothing.
@@ -64,12 +65,6 @@ impl std::fmt::Debug for Workspace {
             .field("documents", &self.len())
             .finish()
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Workspace {
