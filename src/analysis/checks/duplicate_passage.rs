@@ -364,37 +364,36 @@ fn own_index_updated(
 /// differ between two versions of a paragraph. Changed paragraphs are visited in order, so
 /// the first paragraph recorded for a shingle is the earliest.
 fn changed_own_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
-    let positioned = |shingles: Vec<u64>| -> Vec<(u64, usize)> {
-        let mut pairs: Vec<(u64, usize)> = shingles
+    let postings = |print: &ParagraphPrint| {
+        print
+            .shingles()
             .into_iter()
             .enumerate()
             .filter(|&(_, shingle)| is_meaningful(shingle))
             .map(|(word, shingle)| (shingle, word))
-            .collect();
-        pairs.sort_unstable();
-        pairs
+            .collect()
     };
-    symmetric_difference(&positioned(old.shingles()), &positioned(new.shingles()))
+    symmetric_difference(postings(old), postings(new))
 }
 
 /// Fingerprints whose number of postings in the corpus (winnowed) differs between two versions
 /// of a paragraph. Where the checked document's own postings sit does not matter (they are
 /// skipped before the bounded scan); only how many there are does.
 fn changed_corpus_counts(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
-    let counted = |print: &ParagraphPrint| -> Vec<(u64, usize)> {
-        let mut pairs: Vec<(u64, usize)> = print
+    let counted = |print: &ParagraphPrint| {
+        print
             .fingerprints()
             .into_iter()
             .map(|fingerprint| (fingerprint.hash, 0))
-            .collect();
-        pairs.sort_unstable();
-        pairs
+            .collect()
     };
-    symmetric_difference(&counted(old), &counted(new))
+    symmetric_difference(counted(old), counted(new))
 }
 
-/// The shingles of the pairs in one sorted list but not the other (as multisets).
-fn symmetric_difference(a: &[(u64, usize)], b: &[(u64, usize)]) -> Vec<u64> {
+/// The shingles of the (shingle, position) pairs in one list but not the other, as multisets.
+fn symmetric_difference(mut a: Vec<(u64, usize)>, mut b: Vec<(u64, usize)>) -> Vec<u64> {
+    a.sort_unstable();
+    b.sort_unstable();
     let (mut i, mut j) = (0, 0);
     let mut different = Vec::new();
     while i < a.len() || j < b.len() {
