@@ -98,7 +98,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::checks::flagged;
+    use crate::analysis::checks::assert_flags;
 
     /// (article, flagged (line, text) pairs)
     const CASES: &[(&str, &[(usize, &str)])] = &[
@@ -122,11 +122,7 @@ mod tests {
 
     #[test]
     fn flags_surnames_shared_by_two_people() {
-        for (text, expected) in CASES {
-            let expected: Vec<(usize, String)> =
-                expected.iter().map(|(l, t)| (*l, t.to_string())).collect();
-            assert_eq!(flagged(&CHECK, text), expected, "in {text:?}");
-        }
+        assert_flags(&CHECK, CASES);
     }
 
     #[test]

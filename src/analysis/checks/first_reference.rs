@@ -110,7 +110,7 @@ fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::checks::flagged;
+    use crate::analysis::checks::assert_flags;
     use crate::analysis::finding::apply_edits;
 
     /// (article, flagged (line, text) pairs)
@@ -147,11 +147,7 @@ mod tests {
 
     #[test]
     fn flags_surnames_before_the_full_name() {
-        for (text, expected) in CASES {
-            let expected: Vec<(usize, String)> =
-                expected.iter().map(|(l, t)| (*l, t.to_string())).collect();
-            assert_eq!(flagged(&CHECK, text), expected, "in {text:?}");
-        }
+        assert_flags(&CHECK, CASES);
     }
 
     #[test]

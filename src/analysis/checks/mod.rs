@@ -118,3 +118,16 @@ pub(crate) fn flagged(check: &Check, text: &str) -> Vec<(usize, String)> {
         })
         .collect()
 }
+
+/// Shared test helper: for each `(text, expected)` case, the check flags exactly the expected
+/// `(line, flagged text)` pairs.
+#[cfg(test)]
+pub(crate) fn assert_flags(check: &Check, cases: &[(&str, &[(usize, &str)])]) {
+    for (text, expected) in cases {
+        let expected: Vec<(usize, String)> = expected
+            .iter()
+            .map(|(line, flagged)| (*line, flagged.to_string()))
+            .collect();
+        assert_eq!(flagged(check, text), expected, "in {text:?}");
+    }
+}

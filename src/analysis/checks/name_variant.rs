@@ -96,7 +96,7 @@ fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::checks::flagged;
+    use crate::analysis::checks::assert_flags;
     use crate::analysis::document::Format;
     use crate::analysis::entities::EntityKind;
     use crate::analysis::finding::apply_edits;
@@ -144,11 +144,7 @@ mod tests {
 
     #[test]
     fn flags_variant_spellings() {
-        for (text, expected) in CASES {
-            let expected: Vec<(usize, String)> =
-                expected.iter().map(|(l, t)| (*l, t.to_string())).collect();
-            assert_eq!(flagged(&CHECK, text), expected, "in {text:?}");
-        }
+        assert_flags(&CHECK, CASES);
     }
 
     #[test]
