@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the pure core: a full check of one document of 1,000 / 10,000 /
 //! 100,000 words, the server's work for a one-character edit of a 10,000-word document in a
-//! 5,000-article index (re-index the document, then check it), and building an index.
+//! 5,000-article index (re-index the document, then check it), and building an index, on the
+//! generator's realistic corpus (plus a full check of the stress corpus).
 //! Run with `cargo bench --bench check`; CI only builds it.
 
 #[path = "support/generator.rs"]
@@ -48,6 +49,20 @@ fn full_check(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+    // The same on the generator's template-heavy stress corpus, duplicate-passage's worst case.
+    let mut group = c.benchmark_group("check_document_stress");
+    group.sample_size(10);
+    let text = generator::document_in(generator::Style::Stress, 10_000, 1);
+    group.throughput(Throughput::Elements(10_000));
+    group.bench_with_input(BenchmarkId::from_parameter(10_000), &text, |b, text| {
+        b.iter(|| {
+            let doc = Document::parse(text, Format::Markdown);
+            analysis::check(&doc, None, &empty, &settings)
+                .findings
+                .len()
+        })
+    });
     group.finish();
 }
 

@@ -5,7 +5,8 @@
 //!
 //! Run: `cargo bench --bench workspace` (sizes: `COPYDESK_BENCH_ARTICLES=500,5000,20000`;
 //! edits per size: `COPYDESK_BENCH_EDITS=200`; `COPYDESK_BENCH_KEEP=<folder>` also writes each
-//! generated workspace there, to profile by hand).
+//! generated workspace there, to profile by hand; `COPYDESK_BENCH_CORPUS=stress` uses the
+//! generator's template-heavy stress corpus instead of the realistic one).
 //!
 //! Method for the edit latency: the client sets `debounceMs: 0` and logs at debug level; the
 //! server logs `checked <uri> version <v> in <n> us` for each published check (time from the
@@ -35,22 +36,24 @@ fn main() {
         .ok()
         .and_then(|edits| edits.parse().ok())
         .unwrap_or(200);
+    let style = generator::Style::from_env();
+    println!("corpus: {}", style.name());
     println!(
         "| articles | MB | check s | check MB/s | index s | RSS before MB | RSS after MB | peak RSS MB | KB per article | edit p50 ms | edit p95 ms | round trip p50 ms | round trip p95 ms |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for articles in sizes {
-        run(articles, edits);
+        run(articles, edits, style);
     }
 }
 
-fn run(articles: usize, edits: usize) {
+fn run(articles: usize, edits: usize, style: generator::Style) {
     let root = TempDir::new(&format!("bench-{articles}"));
-    let bytes = generator::write_workspace(&root.path, articles);
+    let bytes = generator::write_workspace(&root.path, articles, style);
     // To profile `copydesk check` by hand: keep a copy of the generated workspace.
     if let Ok(keep) = std::env::var("COPYDESK_BENCH_KEEP") {
         let keep = std::path::Path::new(&keep).join(articles.to_string());
-        generator::write_workspace(&keep, articles);
+        generator::write_workspace(&keep, articles, style);
     }
     let megabytes = bytes as f64 / 1e6;
 
@@ -91,7 +94,7 @@ fn run(articles: usize, edits: usize) {
     let peak = memory(pid, "VmHWM:");
 
     let draft = root.uri("draft.md");
-    let text = generator::document(10_000, 3);
+    let text = generator::document_in(style, 10_000, 3);
     server.open(&draft, "markdown", &text);
     server.diagnostics_for_version(&draft, 1);
     let line = text.lines().count() / 2;
