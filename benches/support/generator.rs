@@ -934,7 +934,7 @@ impl Story {
 
     /// Something a person says: an opener and a clause in the first person.
     fn quote(&mut self, rng: &mut Rng) -> String {
-        let opener = if rng.below(2) == 0 {
+        let opener = if rng.below(3) == 0 {
             rng.pick(&self.words.quote_openers)
         } else {
             ""
@@ -957,7 +957,11 @@ impl Story {
                     "more"
                 ])
             ),
-            _ => String::new(),
+            _ => {
+                // Real quotes run on: a second clause, as long as the first.
+                let connective = rng.pick(&self.words.connectives);
+                format!(" {connective} {}", self.clause(rng))
+            }
         };
         capitalise(&format!("{opener}{we} {verb} {object}{tail}"))
     }

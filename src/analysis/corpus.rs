@@ -319,6 +319,15 @@ impl Corpus {
         Some((&entry.document, entry.paragraph(paragraph)?))
     }
 
+    /// [`Corpus::postings`], or none for boilerplate ([`Corpus::is_boilerplate_fingerprint`]),
+    /// in one look-up of the index.
+    pub fn postings_unless_boilerplate(&self, fingerprint: u64) -> &[Posting] {
+        match self.index.postings_and_frequency(fingerprint) {
+            (_, frequency) if is_boilerplate(frequency, self.len()) => &[],
+            (postings, _) => postings,
+        }
+    }
+
     /// Where a fingerprint occurs in the corpus. Postings name paragraphs by [`ParagraphId`];
     /// resolve them with [`Corpus::paragraph`].
     pub fn postings(&self, fingerprint: u64) -> &[Posting] {

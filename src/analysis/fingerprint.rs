@@ -701,6 +701,13 @@ impl FingerprintIndex {
         self.map.get(&fingerprint).map_or(&[], Postings::as_slice)
     }
 
+    /// `postings` and `document_frequency` in one look-up.
+    pub fn postings_and_frequency(&self, fingerprint: u64) -> (&[Posting], usize) {
+        self.map.get(&fingerprint).map_or((&[], 0), |postings| {
+            (postings.as_slice(), postings.documents())
+        })
+    }
+
     /// In how many documents `fingerprint` occurs.
     pub fn document_frequency(&self, fingerprint: u64) -> usize {
         self.map.get(&fingerprint).map_or(0, Postings::documents)

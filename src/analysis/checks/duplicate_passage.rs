@@ -496,9 +496,7 @@ impl<'a> Checker<'a> {
         for (shingle, here, corpus) in &mut by_shingle {
             *here = self.index.postings(*shingle);
             // Boilerplate shared by a large part of the corpus points at no original.
-            if !self.corpus.is_boilerplate_fingerprint(*shingle) {
-                *corpus = self.corpus.postings(*shingle);
-            }
+            *corpus = self.corpus.postings_unless_boilerplate(*shingle);
         }
         Lookups {
             shingles,
