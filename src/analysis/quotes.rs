@@ -2223,16 +2223,29 @@ fn is_title_cased<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 fn proper_nouns<'t>(text: &'t str, paragraphs: &[Paragraph]) -> HashSet<&'t str> {
     let mut proper = HashSet::new();
     for paragraph in paragraphs {
-        for (range, word) in text::words(text, paragraph.content.clone()) {
-            if starts_uppercase(word)
-                && !is_function_word(&word.to_lowercase())
-                && !is_sentence_initial(text, range.start)
-            {
+        text::for_each_capitalised_word(text, paragraph.content.clone(), |range, word| {
+            // Cheaper test first: most capitals start a sentence.
+            if !is_sentence_initial(text, range.start) && !is_capitalised_function_word(word) {
                 proper.insert(without_possessive(word));
             }
-        }
+        });
     }
     proper
+}
+
+/// `is_function_word` of a word's lowercase, lowercased on the stack when it is short ASCII
+/// (function words all are), so the names of a long story cost no allocation each.
+fn is_capitalised_function_word(word: &str) -> bool {
+    const LONGEST: usize = 24;
+    if word.is_ascii() && word.len() <= LONGEST {
+        let mut lower = [0u8; LONGEST];
+        for (to, from) in lower.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        // Lowercasing ASCII keeps it ASCII, so the bytes are UTF-8.
+        return std::str::from_utf8(&lower[..word.len()]).is_ok_and(is_function_word);
+    }
+    is_function_word(&word.to_lowercase())
 }
 
 /// Quote sentences next to each other share a speaker: `"A," she said. "B." "C."`.

@@ -104,6 +104,36 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
 pub fn for_each_word<'t>(
     text: &'t str,
     range: Range<usize>,
+    visit: impl FnMut(Range<usize>, &'t str),
+) {
+    for_each_word_in_pieces(text, range, |_| true, visit);
+}
+
+/// [`for_each_word`], but only the words that start with a capital letter (`Kyiv`, `Élysée`,
+/// `U.S.`). A piece between ASCII spaces is only split when it has a byte that can start one
+/// (an ASCII capital, or any non-ASCII byte), so a scan for names skips most of the copy.
+pub fn for_each_capitalised_word<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    mut visit: impl FnMut(Range<usize>, &'t str),
+) {
+    let may_hold_a_capital = |piece: &[u8]| {
+        piece
+            .iter()
+            .any(|&byte| byte.is_ascii_uppercase() || !byte.is_ascii())
+    };
+    for_each_word_in_pieces(text, range, may_hold_a_capital, |range, word| {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            visit(range, word);
+        }
+    });
+}
+
+/// The words of the pieces between ASCII whitespace that `wanted` accepts.
+fn for_each_word_in_pieces<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    wanted: impl Fn(&[u8]) -> bool,
     mut visit: impl FnMut(Range<usize>, &'t str),
 ) {
     let Some(slice) = text.get(range.clone()) else {
@@ -123,6 +153,10 @@ pub fn for_each_word<'t>(
         }
         if end == start {
             break;
+        }
+        if !wanted(&bytes[start..end]) {
+            start = end;
+            continue;
         }
         // Both ends are ASCII bytes (or the slice's ends), so they are char boundaries.
         let piece = &slice[start..end];
@@ -386,6 +420,19 @@ mod tests {
                 .map(|(at, word)| (at..at + word.len(), word))
                 .collect();
             proptest::prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn capitalised_words_are_the_words_that_start_with_a_capital(
+            sample in "[a-cA-C0-2 .,;:'_\\-\n\t\"’“éÉ\u{301}\u{200d}😀中]{0,40}"
+        ) {
+            let mut found = Vec::new();
+            for_each_capitalised_word(&sample, 0..sample.len(), |range, word| found.push((range, word)));
+            let reference: Vec<(Range<usize>, &str)> = words(&sample, 0..sample.len())
+                .into_iter()
+                .filter(|(_, word)| word.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            proptest::prop_assert_eq!(found, reference);
         }
     }
 
