@@ -110,17 +110,17 @@ pub fn for_each_word<'t>(
 }
 
 /// [`for_each_word`], but only the words that start with a capital letter (`Kyiv`, `Élysée`,
-/// `U.S.`). A piece between ASCII spaces is only split when it has a byte that can start one
-/// (an ASCII capital, or any non-ASCII byte), so a scan for names skips most of the copy.
+/// `U.S.`). A piece between ASCII spaces is only split when it holds a capital, so a scan for
+/// names skips most of the copy.
 pub fn for_each_capitalised_word<'t>(
     text: &'t str,
     range: Range<usize>,
     mut visit: impl FnMut(Range<usize>, &'t str),
 ) {
-    let may_hold_a_capital = |piece: &[u8]| {
-        piece
-            .iter()
-            .any(|&byte| byte.is_ascii_uppercase() || !byte.is_ascii())
+    let may_hold_a_capital = |piece: &str| {
+        let bytes = piece.as_bytes();
+        bytes.iter().any(u8::is_ascii_uppercase)
+            || (!bytes.is_ascii() && piece.chars().any(char::is_uppercase))
     };
     for_each_word_in_pieces(text, range, may_hold_a_capital, |range, word| {
         if word.chars().next().is_some_and(char::is_uppercase) {
@@ -133,7 +133,7 @@ pub fn for_each_capitalised_word<'t>(
 fn for_each_word_in_pieces<'t>(
     text: &'t str,
     range: Range<usize>,
-    wanted: impl Fn(&[u8]) -> bool,
+    wanted: impl Fn(&str) -> bool,
     mut visit: impl FnMut(Range<usize>, &'t str),
 ) {
     let Some(slice) = text.get(range.clone()) else {
@@ -154,12 +154,12 @@ fn for_each_word_in_pieces<'t>(
         if end == start {
             break;
         }
-        if !wanted(&bytes[start..end]) {
+        // Both ends are ASCII bytes (or the slice's ends), so they are char boundaries.
+        let piece = &slice[start..end];
+        if !wanted(piece) {
             start = end;
             continue;
         }
-        // Both ends are ASCII bytes (or the slice's ends), so they are char boundaries.
-        let piece = &slice[start..end];
         let base = range.start + start;
         if ascii {
             ascii_words(piece.as_bytes(), |word| {
