@@ -162,16 +162,51 @@ fn for_each_word_in_pieces<'t>(
         }
         let base = range.start + start;
         if ascii {
-            ascii_words(piece.as_bytes(), |word| {
-                visit(base + word.start..base + word.end, &piece[word]);
-            });
+            words_of_ascii_piece(piece, base, &mut visit);
         } else {
-            for (offset, word) in piece.unicode_word_indices() {
-                visit(base + offset..base + offset + word.len(), word);
+            for (at, part) in split_at_double_quotes(piece) {
+                if part.is_ascii() {
+                    words_of_ascii_piece(part, base + at, &mut visit);
+                } else {
+                    for (offset, word) in part.unicode_word_indices() {
+                        visit(base + at + offset..base + at + offset + word.len(), word);
+                    }
+                }
             }
         }
         start = end;
     }
+}
+
+fn words_of_ascii_piece<'t>(
+    piece: &'t str,
+    base: usize,
+    visit: &mut impl FnMut(Range<usize>, &'t str),
+) {
+    ascii_words(piece.as_bytes(), |word| {
+        visit(base + word.start..base + word.end, &piece[word]);
+    });
+}
+
+/// A piece cut around its curly double quotes (`“We`, `said.”`), with their offsets, so the
+/// ASCII words beside them take the fast path. Such a mark is a word boundary on both sides
+/// (UAX #29 class Other) unless a combining mark, format character or joiner follows it
+/// (WB4 attaches those to it), so only a mark followed by ASCII or by nothing is cut out.
+fn split_at_double_quotes(piece: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, mark) in piece.match_indices(['“', '”']) {
+        let after = at + mark.len();
+        let next_is_plain = piece.as_bytes().get(after).is_none_or(u8::is_ascii);
+        if !next_is_plain {
+            continue;
+        }
+        parts.push((start, &piece[start..at]));
+        parts.push((at, mark));
+        start = after;
+    }
+    parts.push((start, &piece[start..]));
+    parts.into_iter().filter(|(_, part)| !part.is_empty())
 }
 
 /// Word classes of ASCII characters in the Unicode word-boundary rules (UAX #29).
@@ -412,7 +447,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_match_unicode_segmentation_on_any_text(
-            sample in "[a-cA-C0-2 .,;:'_\\-\n\t\"’“é\u{301}\u{200d}😀中]{0,40}"
+            sample in "[a-cA-C0-2 .,;:'_\\-\n\t\"’“”é\u{301}\u{200d}\u{ad}😀中]{0,40}"
         ) {
             let fast: Vec<(Range<usize>, &str)> = words(&sample, 0..sample.len());
             let reference: Vec<(Range<usize>, &str)> = sample
@@ -424,7 +459,7 @@ mod tests {
 
         #[test]
         fn capitalised_words_are_the_words_that_start_with_a_capital(
-            sample in "[a-cA-C0-2 .,;:'_\\-\n\t\"’“éÉ\u{301}\u{200d}😀中]{0,40}"
+            sample in "[a-cA-C0-2 .,;:'_\\-\n\t\"’“”éÉ\u{301}\u{200d}\u{ad}😀中]{0,40}"
         ) {
             let mut found = Vec::new();
             for_each_capitalised_word(&sample, 0..sample.len(), |range, word| found.push((range, word)));
