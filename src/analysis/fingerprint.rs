@@ -572,7 +572,9 @@ fn match_phrase(phrase: &[PhraseWord], words: &[u64]) -> Option<usize> {
 
 /// Where a shingle occurs: a document (numbered by whoever owns the index), a paragraph of it,
 /// the index of the shingle's first word among the paragraph's kept words, and the sentences
-/// holding its first and last word (so a lookup need not read the paragraph's print).
+/// holding its first and last word with their lengths (so a lookup need not read the
+/// paragraph's print to find a candidate sentence, nor to see that it is too short or too long
+/// to be a copy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Posting {
     pub document: u32,
@@ -580,19 +582,27 @@ pub struct Posting {
     pub word: u32,
     pub first_sentence: u16,
     pub last_sentence: u16,
+    /// Kept words of those sentences, or [`UNKNOWN_LENGTH`].
+    pub first_sentence_words: u8,
+    pub last_sentence_words: u8,
 }
+
+/// A sentence length that does not fit a posting (or of no sentence): read it from the print.
+pub const UNKNOWN_LENGTH: u8 = u8::MAX;
 
 /// [`Posting::first_sentence`] or [`Posting::last_sentence`] when the sentence number does not
 /// fit (or the word is in no sentence): read it from the print.
 pub const UNKNOWN_SENTENCE: u16 = u16::MAX;
 
-/// The sentence of each kept word of a paragraph, as stored in postings.
-fn word_sentences(print: &ParagraphPrint) -> Vec<u16> {
-    let mut sentences = vec![UNKNOWN_SENTENCE; print.words.len()];
+/// The sentence of each kept word of a paragraph and that sentence's length, as stored in
+/// postings.
+fn word_sentences(print: &ParagraphPrint) -> Vec<(u16, u8)> {
+    let mut sentences = vec![(UNKNOWN_SENTENCE, UNKNOWN_LENGTH); print.words.len()];
     for (number, sentence) in print.sentences.iter().enumerate() {
         let number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
+        let length = u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH);
         if let Some(words) = sentences.get_mut(sentence.words.clone()) {
-            words.fill(number);
+            words.fill((number, length));
         }
     }
     sentences
@@ -753,14 +763,30 @@ impl FingerprintIndex {
         }
     }
 
-    fn add(&mut self, hash: u64, document: u32, paragraph: u32, word: usize, sentences: &[u16]) {
-        let sentence_of = |word: usize| sentences.get(word).copied().unwrap_or(UNKNOWN_SENTENCE);
+    fn add(
+        &mut self,
+        hash: u64,
+        document: u32,
+        paragraph: u32,
+        word: usize,
+        sentences: &[(u16, u8)],
+    ) {
+        let sentence_of = |word: usize| {
+            sentences
+                .get(word)
+                .copied()
+                .unwrap_or((UNKNOWN_SENTENCE, UNKNOWN_LENGTH))
+        };
+        let (first_sentence, first_sentence_words) = sentence_of(word);
+        let (last_sentence, last_sentence_words) = sentence_of(word + SHINGLE_WORDS - 1);
         let posting = Posting {
             document,
             paragraph,
             word: to_u32(word),
-            first_sentence: sentence_of(word),
-            last_sentence: sentence_of(word + SHINGLE_WORDS - 1),
+            first_sentence,
+            last_sentence,
+            first_sentence_words,
+            last_sentence_words,
         };
         match self.map.get_mut(&hash) {
             None => {

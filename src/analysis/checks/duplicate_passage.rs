@@ -18,7 +18,7 @@ use crate::analysis::document::{Block, Document};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::fingerprint::{
     is_meaningful, shingle_hashes, to_u32, DocumentPrint, FingerprintIndex, ParagraphPrint,
-    Posting, QuickMap, SHINGLE_WORDS, UNKNOWN_SENTENCE,
+    Posting, QuickMap, SHINGLE_WORDS, UNKNOWN_LENGTH, UNKNOWN_SENTENCE,
 };
 
 pub const CODE: &str = "duplicate-passage";
@@ -115,6 +115,14 @@ impl PassageKey {
         let sentence = self.sentence.map_or(0, |sentence| u128::from(sentence) + 1);
         source << 72 | u128::from(self.paragraph) << 36 | sentence
     }
+}
+
+/// A passage sharing shingles with the one checked, with its length in words when the
+/// posting that named it knew it ([`UNKNOWN_LENGTH`] otherwise).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    key: PassageKey,
+    words: u8,
 }
 
 /// A confirmed original of a passage.
@@ -613,10 +621,13 @@ impl<'a> Checker<'a> {
         let before = (to_u32(number), 0);
         let all = 0..lookups.shingles.len();
         let candidates = self.candidates(lookups, all, before, trace, |source, posting, keys| {
-            keys.push(PassageKey {
-                source,
-                paragraph: posting.paragraph,
-                sentence: None,
+            keys.push(Candidate {
+                key: PassageKey {
+                    source,
+                    paragraph: posting.paragraph,
+                    sentence: None,
+                },
+                words: UNKNOWN_LENGTH,
             });
         });
         self.best_match(&print.words, candidates, self.rules.threshold, trace)
@@ -649,7 +660,7 @@ impl<'a> Checker<'a> {
             // A shingle starting before this sentence may end inside it: never its own original.
             let mut index = found;
             while index < keys.len() {
-                if keys[index].source == Source::This && keys[index] >= current {
+                if keys[index].key.source == Source::This && keys[index].key >= current {
                     keys.swap_remove(index);
                 } else {
                     index += 1;
@@ -662,7 +673,7 @@ impl<'a> Checker<'a> {
 
     /// The sentences a shingle posting touches: the one holding its first word and, when the
     /// shingle straddles a sentence break, the one holding its last.
-    fn sentences_under(&self, source: Source, posting: &Posting, keys: &mut Vec<PassageKey>) {
+    fn sentences_under(&self, source: Source, posting: &Posting, keys: &mut Vec<Candidate>) {
         let (first_sentence, last_sentence) = match (posting.first_sentence, posting.last_sentence)
         {
             (UNKNOWN_SENTENCE, _) | (_, UNKNOWN_SENTENCE) => {
@@ -670,23 +681,33 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 let first = posting.word as usize;
+                let unknown_length = |sentence| (sentence, UNKNOWN_LENGTH);
                 (
-                    print.sentence_of_word(first),
-                    print.sentence_of_word(first + SHINGLE_WORDS - 1),
+                    print.sentence_of_word(first).map(unknown_length),
+                    print
+                        .sentence_of_word(first + SHINGLE_WORDS - 1)
+                        .map(unknown_length),
                 )
             }
-            (first, last) => (Some(usize::from(first)), Some(usize::from(last))),
+            (first, last) => (
+                Some((usize::from(first), posting.first_sentence_words)),
+                Some((usize::from(last), posting.last_sentence_words)),
+            ),
         };
-        let straddles = last_sentence != first_sentence;
-        for sentence in [Some(first_sentence), straddles.then_some(last_sentence)]
+        let number = |sentence: Option<(usize, u8)>| sentence.map(|(number, _)| number);
+        let straddles = number(last_sentence) != number(first_sentence);
+        for (sentence, words) in [Some(first_sentence), straddles.then_some(last_sentence)]
             .into_iter()
             .flatten()
             .flatten()
         {
-            keys.push(PassageKey {
-                source,
-                paragraph: posting.paragraph,
-                sentence: Some(to_u32(sentence)),
+            keys.push(Candidate {
+                key: PassageKey {
+                    source,
+                    paragraph: posting.paragraph,
+                    sentence: Some(to_u32(sentence)),
+                },
+                words,
             });
         }
     }
@@ -702,8 +723,8 @@ impl<'a> Checker<'a> {
         shingles: Range<usize>,
         before: (u32, u32),
         trace: &mut Trace,
-        mut keys_of: impl FnMut(Source, &Posting, &mut Vec<PassageKey>),
-    ) -> Vec<PassageKey> {
+        mut keys_of: impl FnMut(Source, &Posting, &mut Vec<Candidate>),
+    ) -> Vec<Candidate> {
         let mut unique: Vec<u64> = lookups
             .shingles
             .get(shingles)
@@ -754,8 +775,8 @@ impl<'a> Checker<'a> {
         if self.tracing {
             trace.keyed.extend(
                 keys.iter()
-                    .filter(|key| key.source == Source::This)
-                    .map(|key| key.paragraph),
+                    .filter(|candidate| candidate.key.source == Source::This)
+                    .map(|candidate| candidate.key.paragraph),
             );
         }
         most_shared_first(keys)
@@ -765,7 +786,7 @@ impl<'a> Checker<'a> {
     fn best_match(
         &self,
         words: &[u64],
-        candidates: Vec<PassageKey>,
+        candidates: Vec<Candidate>,
         min_coverage: f64,
         trace: &mut Trace,
     ) -> Option<Match> {
@@ -774,9 +795,21 @@ impl<'a> Checker<'a> {
         }
         let query = Query::new(words);
         let mut best: Option<Match> = None;
-        for original in candidates.into_iter().take(MAX_CONFIRMATIONS) {
+        for candidate in candidates.into_iter().take(MAX_CONFIRMATIONS) {
+            let original = candidate.key;
             if self.tracing && original.source == Source::This {
                 trace.compared.push(original.paragraph);
+            }
+            // A length known from the posting rules a candidate out without reading its words
+            // (in a large corpus most candidates, and each read is a cache miss): the same
+            // tests as below and in `similarity`, on lengths alone.
+            if candidate.words != UNKNOWN_LENGTH {
+                let length = usize::from(candidate.words);
+                if length < self.rules.min_words
+                    || !lengths_can_match(words.len(), length, min_coverage, self.rules.threshold)
+                {
+                    continue;
+                }
             }
             let Some(original_words) = self.passage_words(original) else {
                 continue;
@@ -974,12 +1007,14 @@ fn percent(similarity: f64) -> u32 {
     ((similarity * 100.0).round() as u32).min(99)
 }
 
-/// Groups candidate keys, most frequent (most shingles shared) first, then earliest.
-fn most_shared_first(keys: Vec<PassageKey>) -> Vec<PassageKey> {
-    let mut packed: Vec<(u128, PassageKey)> =
-        keys.into_iter().map(|key| (key.packed(), key)).collect();
+/// Groups candidates, most frequent (most shingles shared) first, then earliest.
+fn most_shared_first(keys: Vec<Candidate>) -> Vec<Candidate> {
+    let mut packed: Vec<(u128, Candidate)> = keys
+        .into_iter()
+        .map(|candidate| (candidate.key.packed(), candidate))
+        .collect();
     packed.sort_unstable_by_key(|&(order, _)| order);
-    let mut counted: Vec<(usize, u128, PassageKey)> = Vec::with_capacity(packed.len());
+    let mut counted: Vec<(usize, u128, Candidate)> = Vec::with_capacity(packed.len());
     for (order, key) in packed {
         match counted.last_mut() {
             Some((count, last, _)) if *last == order => *count += 1,
@@ -1074,12 +1109,12 @@ fn similarity(
     if copy == original {
         return Some((1.0, true));
     }
+    if !lengths_can_match(copy.len(), original.len(), min_coverage, threshold) {
+        return None;
+    }
     let shorter = copy.len().min(original.len()) as f64;
     let longer = copy.len().max(original.len()) as f64;
     let reaches = |aligned: f64| aligned / shorter >= threshold && aligned / longer >= min_coverage;
-    if !reaches(shorter) {
-        return None;
-    }
     let cells = copy.len().saturating_mul(original.len());
     // For long passages, first a cheap bound: the alignment can be no longer than the words the
     // two have in common. (For sentences the alignment itself is as cheap.)
@@ -1096,6 +1131,14 @@ fn similarity(
         anchored_alignment(copy, original)
     } as f64;
     reaches(aligned).then_some((aligned / shorter, false))
+}
+
+/// Whether passages of these lengths could reach the threshold if every word of the shorter
+/// aligned: the longer must not be too much longer.
+fn lengths_can_match(copy: usize, original: usize, min_coverage: f64, threshold: f64) -> bool {
+    let shorter = copy.min(original) as f64;
+    let longer = copy.max(original) as f64;
+    shorter / shorter >= threshold && shorter / longer >= min_coverage
 }
 
 /// The size of the multiset intersection of two word lists.
