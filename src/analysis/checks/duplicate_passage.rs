@@ -1138,7 +1138,8 @@ fn similarity(
 fn lengths_can_match(copy: usize, original: usize, min_coverage: f64, threshold: f64) -> bool {
     let shorter = copy.min(original) as f64;
     let longer = copy.max(original) as f64;
-    shorter / shorter >= threshold && shorter / longer >= min_coverage
+    // Every word of the shorter aligned is a similarity of 1, which meets any threshold.
+    shorter > 0.0 && 1.0 >= threshold && shorter / longer >= min_coverage
 }
 
 /// The size of the multiset intersection of two word lists.
