@@ -274,51 +274,217 @@ impl Memory {
     /// The outcome and trace of every paragraph that need not be matched again, by number.
     fn reusable(self, checker: &Checker<'_>) -> Vec<Option<(Outcome, Trace)>> {
         let now = &checker.print.paragraphs;
-        if self.key != checker.memory_key() || self.paragraphs.len() != now.len() {
+        if self.key != checker.memory_key() {
             return Vec::new();
         }
-        let changed: Vec<usize> = (0..now.len())
-            .filter(|&number| {
-                self.paragraphs[number].print.text_hash != now[number].print.text_hash
-            })
-            .collect();
+        let old: Vec<&ParagraphPrint> = self.paragraphs.iter().map(|p| &*p.print).collect();
+        let new: Vec<&ParagraphPrint> = now.iter().map(|p| &*p.print).collect();
+        let alignment = Alignment::of(&old, &new);
         // Own-index postings are read only before the reading paragraph, so a change there
-        // matters to later paragraphs; own corpus postings count (list length, boilerplate) for
-        // every paragraph.
+        // matters to the paragraphs from it on (the first one after a deletion included); own
+        // corpus postings count (list length, boilerplate) for every paragraph.
         let mut first_changed_locally: QuickMap<u64, usize> = QuickMap::default();
         let mut changed_in_corpus: QuickMap<u64, ()> = QuickMap::default();
         let mut reshaped = Vec::new();
-        for &number in &changed {
-            let (old, new) = (&self.paragraphs[number].print, &now[number].print);
-            for shingle in changed_own_postings(old, new) {
-                first_changed_locally.entry(shingle).or_insert(number);
+        for (at, before, after) in alignment.changes(&old, &new) {
+            for shingle in changed_own_postings(&before, &after) {
+                first_changed_locally.entry(shingle).or_insert(at);
             }
-            for shingle in changed_corpus_counts(old, new) {
+            for shingle in changed_corpus_counts(&before, &after) {
                 changed_in_corpus.insert(shingle, ());
             }
-            if sentence_words(old).ne(sentence_words(new)) {
-                reshaped.push(to_u32(number));
+            if before.len() != after.len()
+                || before
+                    .iter()
+                    .zip(&after)
+                    .any(|(a, b)| sentence_words(a).ne(sentence_words(b)))
+            {
+                reshaped.extend(alignment.old_numbers_at(at, before.len()));
             }
         }
-        let changed_numbers: Vec<u32> = changed.iter().map(|&number| to_u32(number)).collect();
+        let changed_old = alignment.changed_old();
         let touches = |list: &[u32], set: &[u32]| set.iter().any(|n| list.binary_search(n).is_ok());
-        self.paragraphs
-            .into_iter()
-            .enumerate()
-            .map(|(number, old)| {
+        let mut remembered: Vec<Option<Remembered>> =
+            self.paragraphs.into_iter().map(Some).collect();
+        (0..now.len())
+            .map(|number| {
+                let old_number = alignment.old_of(number)?;
+                let old = remembered.get_mut(old_number)?.take()?;
                 let reads_a_change = |shingle: &u64| {
                     changed_in_corpus.contains_key(shingle)
                         || first_changed_locally
                             .get(shingle)
-                            .is_some_and(|&first| first < number)
+                            .is_some_and(|&first| first <= number)
                 };
-                let stale = changed_numbers.binary_search(&to_u32(number)).is_ok()
-                    || touches(&old.trace.compared, &changed_numbers)
+                let stale = old.print.text_hash != now[number].print.text_hash
+                    || touches(&old.trace.compared, &changed_old)
                     || touches(&old.trace.keyed, &reshaped)
                     || checker.shingles[number].iter().any(reads_a_change);
-                (!stale).then_some((old.outcome, old.trace))
+                if stale {
+                    return None;
+                }
+                let renumber = |paragraph: u32| alignment.new_of(paragraph as usize).map(to_u32);
+                Some((
+                    old.outcome.renumbered(&renumber)?,
+                    old.trace.renumbered(&renumber)?,
+                ))
             })
             .collect()
+    }
+}
+
+/// How the paragraphs of the last check line up with this check's. With as many paragraphs as
+/// before, each keeps its number; when paragraphs were added or removed (Enter twice, a
+/// paste, a deletion), the unchanged paragraphs at the start keep their numbers, those at the
+/// end move by the difference, and the ones between count as changed.
+struct Alignment {
+    old_len: usize,
+    new_len: usize,
+    /// Paragraphs equal at the start, and at the end, when the counts differ.
+    same_start: usize,
+    same_end: usize,
+    /// With equal counts: the numbers whose text changed.
+    changed: Vec<usize>,
+}
+
+impl Alignment {
+    fn of(old: &[&ParagraphPrint], new: &[&ParagraphPrint]) -> Alignment {
+        let same = |a: &&ParagraphPrint, b: &&ParagraphPrint| a.text_hash == b.text_hash;
+        if old.len() == new.len() {
+            return Alignment {
+                old_len: old.len(),
+                new_len: new.len(),
+                same_start: 0,
+                same_end: 0,
+                changed: (0..new.len())
+                    .filter(|&n| !same(&old[n], &new[n]))
+                    .collect(),
+            };
+        }
+        let same_start = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
+        let most_at_end = old.len().min(new.len()) - same_start;
+        let same_end = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(most_at_end)
+            .take_while(|(a, b)| same(a, b))
+            .count();
+        Alignment {
+            old_len: old.len(),
+            new_len: new.len(),
+            same_start,
+            same_end,
+            changed: Vec::new(),
+        }
+    }
+
+    fn equal_counts(&self) -> bool {
+        self.old_len == self.new_len
+    }
+
+    /// The old number of new paragraph `number`, unless it is new or between the moved ones.
+    fn old_of(&self, number: usize) -> Option<usize> {
+        if self.equal_counts() {
+            return Some(number);
+        }
+        if number < self.same_start {
+            Some(number)
+        } else if number >= self.new_len - self.same_end && number < self.new_len {
+            Some(number + self.old_len - self.new_len)
+        } else {
+            None
+        }
+    }
+
+    /// The new number of old paragraph `number`, unless it is gone or changed.
+    fn new_of(&self, number: usize) -> Option<usize> {
+        if self.equal_counts() {
+            return (number < self.new_len).then_some(number);
+        }
+        if number < self.same_start {
+            Some(number)
+        } else if number >= self.old_len - self.same_end && number < self.old_len {
+            Some(number + self.new_len - self.old_len)
+        } else {
+            None
+        }
+    }
+
+    /// The changes as (new number where they sit, old prints, new prints): each changed
+    /// paragraph alone with equal counts, else the whole run between the unchanged ones.
+    fn changes<'p>(
+        &self,
+        old: &[&'p ParagraphPrint],
+        new: &[&'p ParagraphPrint],
+    ) -> Vec<(usize, Vec<&'p ParagraphPrint>, Vec<&'p ParagraphPrint>)> {
+        if self.equal_counts() {
+            return self
+                .changed
+                .iter()
+                .map(|&n| (n, vec![old[n]], vec![new[n]]))
+                .collect();
+        }
+        let old_run = old[self.same_start..self.old_len - self.same_end].to_vec();
+        let new_run = new[self.same_start..self.new_len - self.same_end].to_vec();
+        vec![(self.same_start, old_run, new_run)]
+    }
+
+    /// The old numbers of the `count` old paragraphs of the change at new number `at`.
+    fn old_numbers_at(&self, at: usize, count: usize) -> impl Iterator<Item = u32> {
+        (at..at + count).map(to_u32)
+    }
+
+    /// The old numbers of the paragraphs that changed or went, sorted.
+    fn changed_old(&self) -> Vec<u32> {
+        if self.equal_counts() {
+            return self.changed.iter().map(|&n| to_u32(n)).collect();
+        }
+        (self.same_start..self.old_len - self.same_end)
+            .map(to_u32)
+            .collect()
+    }
+}
+
+impl Outcome {
+    /// The outcome with its originals in this document renumbered, or `None` if one has no
+    /// new number.
+    fn renumbered(self, renumber: &impl Fn(u32) -> Option<u32>) -> Option<Outcome> {
+        let moved = |found: Match| -> Option<Match> {
+            let mut found = found;
+            if found.original.source == Source::This {
+                found.original.paragraph = renumber(found.original.paragraph)?;
+            }
+            Some(found)
+        };
+        Some(match self {
+            Outcome::Nothing => Outcome::Nothing,
+            Outcome::Paragraph {
+                originals,
+                similarity,
+                exact,
+            } => Outcome::Paragraph {
+                originals: originals.into_iter().map(moved).collect::<Option<_>>()?,
+                similarity,
+                exact,
+            },
+            Outcome::Sentences(matches) => Outcome::Sentences(
+                matches
+                    .into_iter()
+                    .map(|(sentence, found)| Some((sentence, moved(found)?)))
+                    .collect::<Option<_>>()?,
+            ),
+        })
+    }
+}
+
+impl Trace {
+    fn renumbered(self, renumber: &impl Fn(u32) -> Option<u32>) -> Option<Trace> {
+        let moved = |list: Vec<u32>| list.into_iter().map(renumber).collect::<Option<Vec<_>>>();
+        Some(Trace {
+            keyed: moved(self.keyed)?,
+            compared: moved(self.compared)?,
+        })
     }
 }
 
@@ -371,14 +537,21 @@ fn own_index_updated(
 /// Shingles whose postings in the document's own index (every shingle, by word position)
 /// differ between two versions of a paragraph. Changed paragraphs are visited in order, so
 /// the first paragraph recorded for a shingle is the earliest.
-fn changed_own_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
-    let postings = |print: &ParagraphPrint| {
-        print
-            .shingles()
-            .into_iter()
+fn changed_own_postings(old: &[&ParagraphPrint], new: &[&ParagraphPrint]) -> Vec<u64> {
+    // Positions count from the run's first paragraph: a shingle that only moved to another
+    // paragraph of the run counts as changed, as it should.
+    let postings = |prints: &[&ParagraphPrint]| {
+        prints
+            .iter()
             .enumerate()
-            .filter(|&(_, shingle)| is_meaningful(shingle))
-            .map(|(word, shingle)| (shingle, word))
+            .flat_map(|(paragraph, print)| {
+                print
+                    .shingles()
+                    .into_iter()
+                    .enumerate()
+                    .filter(|&(_, shingle)| is_meaningful(shingle))
+                    .map(move |(word, shingle)| (shingle, paragraph << 32 | word))
+            })
             .collect()
     };
     symmetric_difference(postings(old), postings(new))
@@ -387,11 +560,11 @@ fn changed_own_postings(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> 
 /// Fingerprints whose number of postings in the corpus (winnowed) differs between two versions
 /// of a paragraph. Where the checked document's own postings sit does not matter (they are
 /// skipped before the bounded scan); only how many there are does.
-fn changed_corpus_counts(old: &ParagraphPrint, new: &ParagraphPrint) -> Vec<u64> {
-    let counted = |print: &ParagraphPrint| {
-        print
-            .fingerprints()
-            .into_iter()
+fn changed_corpus_counts(old: &[&ParagraphPrint], new: &[&ParagraphPrint]) -> Vec<u64> {
+    let counted = |prints: &[&ParagraphPrint]| {
+        prints
+            .iter()
+            .flat_map(|print| print.fingerprints())
             .map(|fingerprint| (fingerprint.hash, 0))
             .collect()
     };
