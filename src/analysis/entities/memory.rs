@@ -3,7 +3,7 @@
 //! blocks the edit changed are tokenised and recognised again. Place cues along lists,
 //! resolution and the style guide run on the whole document every time.
 //!
-//! A block is found again by its key: whether it is a heading, its content, and the text after
+//! A block is found again by its key (in place, or among the blocks an edit touched): whether it is a heading, its content, and the text after
 //! it that tokenising and recognising it read (`tokens::read_after`). Its candidates are reused
 //! only if the first token after it still has the same shape and flags
 //! (`recognise::NextWord`). Everything else a block's tokens and candidates hold is relative:
@@ -21,10 +21,10 @@ use super::{assemble, guide, resolve, Entities};
 use crate::analysis::document::{Block, Document};
 use crate::analysis::settings::StyleEntity;
 
-/// What the last extraction of a document left, by block key.
+/// What the last extraction of a document left: its prose blocks in order, with their keys.
 #[derive(Debug, Default)]
 pub struct Memory {
-    blocks: HashMap<BlockKey, Kept>,
+    blocks: Vec<(BlockKey, Kept)>,
 }
 
 /// How much of the last extraction was redone, in prose blocks.
@@ -45,6 +45,17 @@ struct BlockKey {
 }
 
 impl BlockKey {
+    /// Whether `block` of `text` has this key, without building its key.
+    fn matches(&self, text: &str, block: &Block) -> bool {
+        let content = text.get(block.content.clone()).unwrap_or("");
+        let after = tokens::read_after(text, block.content.end);
+        self.heading == block.is_heading()
+            && self.content_len == content.len()
+            && self.text.len() == content.len() + after.len()
+            && self.text.get(..content.len()) == Some(content)
+            && self.text.get(content.len()..) == Some(after)
+    }
+
     fn of(text: &str, block: &Block) -> BlockKey {
         let content = text.get(block.content.clone()).unwrap_or("");
         let after = tokens::read_after(text, block.content.end);
@@ -86,23 +97,8 @@ pub(super) fn extract(
     guide: &[StyleEntity],
     memory: Option<Memory>,
 ) -> (Entities, Memory, Reuse) {
-    let mut old = memory.unwrap_or_default().blocks;
-    let mut placed: Vec<Placed<'_>> = tokens::prose_blocks(doc)
-        .into_iter()
-        .map(|(index, block)| {
-            let key = BlockKey::of(doc.text, block);
-            let kept = old.remove(&key);
-            Placed {
-                index,
-                block,
-                key,
-                kept,
-                tokens: 0..0,
-                candidates: 0..0,
-                next: None,
-            }
-        })
-        .collect();
+    let old = memory.unwrap_or_default().blocks;
+    let mut placed = find_kept(doc.text, tokens::prose_blocks(doc), old);
     let mut reuse = Reuse {
         blocks: placed.len(),
         ..Reuse::default()
@@ -119,6 +115,66 @@ pub(super) fn extract(
     }
     let memory = keep(placed, candidates, before);
     (entities, memory, reuse)
+}
+
+/// Pairs each prose block with what `old` kept under its key. An edit leaves the blocks
+/// before and after it in place, so those are compared in order; the blocks between (the
+/// edited ones, pasted or moved ones) are looked up by key.
+fn find_kept<'d>(
+    text: &str,
+    prose: Vec<(usize, &'d Block)>,
+    old: Vec<(BlockKey, Kept)>,
+) -> Vec<Placed<'d>> {
+    let same = |(key, _): &(BlockKey, Kept), (_, block): &(usize, &Block)| key.matches(text, block);
+    let prefix = old
+        .iter()
+        .zip(&prose)
+        .take_while(|(old, new)| same(old, new))
+        .count();
+    let room = old.len().min(prose.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(prose.iter().rev())
+        .take(room)
+        .take_while(|(old, new)| same(old, new))
+        .count();
+    let middle_end = old.len() - suffix;
+    let mut old = old.into_iter();
+    let mut head = old.by_ref().take(prefix).collect::<Vec<_>>().into_iter();
+    let mut middle: HashMap<BlockKey, Kept> = old.by_ref().take(middle_end - prefix).collect();
+    let mut tail = old;
+    let tail_start = prose.len() - suffix;
+    prose
+        .into_iter()
+        .enumerate()
+        .map(|(at, (index, block))| {
+            let in_place = if at < prefix {
+                head.next()
+            } else if at >= tail_start {
+                tail.next()
+            } else {
+                None
+            };
+            let (key, kept) = match in_place {
+                Some((key, kept)) => (key, Some(kept)),
+                None => {
+                    let key = BlockKey::of(text, block);
+                    let kept = middle.remove(&key);
+                    (key, kept)
+                }
+            };
+            Placed {
+                index,
+                block,
+                key,
+                kept,
+                tokens: 0..0,
+                candidates: 0..0,
+                next: None,
+            }
+        })
+        .collect()
 }
 
 /// Tokenises the blocks the memory did not have (side by side when there is much to do, as
@@ -225,7 +281,7 @@ fn keep(
     candidates: Vec<Candidate>,
     before: Vec<BeforeListPass>,
 ) -> Memory {
-    let mut blocks = HashMap::default();
+    let mut blocks = Vec::with_capacity(placed.len());
     let mut candidates = candidates.into_iter().zip(before);
     for p in placed {
         let list: Vec<Candidate> = candidates
@@ -239,8 +295,7 @@ fn keep(
             .collect();
         let mut kept = p.kept.unwrap_or_default();
         kept.candidates = Some((p.next, list));
-        // Of blocks alike (a pasted copy), the first is kept.
-        blocks.entry(p.key).or_insert(kept);
+        blocks.push((p.key, kept));
     }
     Memory { blocks }
 }
