@@ -111,6 +111,30 @@ impl<'t> Lower<'t> {
         Lower(LowerRepr::Owned(stem.to_ascii_lowercase().into_boxed_str()))
     }
 
+    /// The folded form without its borrow: a borrowed form is always a prefix of the word.
+    fn keep(&self) -> KeptLower {
+        match &self.0 {
+            LowerRepr::Borrowed(word) => KeptLower::Prefix(word.len()),
+            LowerRepr::Inline { len, bytes } => KeptLower::Inline {
+                len: *len,
+                bytes: *bytes,
+            },
+            LowerRepr::Owned(word) => KeptLower::Owned(word.clone()),
+        }
+    }
+
+    /// The folded form `kept` for `word`, or `None` if it does not fit the word.
+    fn rebuild(word: &'t str, kept: &KeptLower) -> Option<Lower<'t>> {
+        Some(Lower(match kept {
+            KeptLower::Prefix(len) => LowerRepr::Borrowed(word.get(..*len)?),
+            KeptLower::Inline { len, bytes } => LowerRepr::Inline {
+                len: *len,
+                bytes: *bytes,
+            },
+            KeptLower::Owned(word) => LowerRepr::Owned(word.clone()),
+        }))
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             LowerRepr::Borrowed(word) => word,
@@ -124,6 +148,14 @@ impl<'t> Lower<'t> {
             LowerRepr::Owned(word) => word,
         }
     }
+}
+
+/// A [`Lower`] kept by a memo: the length of the word's prefix it borrowed, or its bytes.
+#[derive(Debug, Clone)]
+enum KeptLower {
+    Prefix(usize),
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Owned(Box<str>),
 }
 
 impl std::ops::Deref for Lower<'_> {
@@ -255,6 +287,7 @@ pub(crate) fn read_after(text: &str, content_end: usize) -> &str {
 pub(crate) struct KeptToken {
     range: Range<usize>,
     end: usize,
+    lower: KeptLower,
     shape: Shape,
     flags: Flags,
     possessive: bool,
@@ -284,6 +317,7 @@ pub(crate) fn tokenize_kept(doc: &Document<'_>, block_index: usize, block: &Bloc
         .map(|token| KeptToken {
             range: token.range.start.saturating_sub(base)..token.range.end.saturating_sub(base),
             end: token.end.saturating_sub(base),
+            lower: token.lower.keep(),
             shape: token.shape,
             flags: token.flags,
             possessive: token.possessive,
@@ -312,7 +346,10 @@ pub(crate) fn rebuild_kept<'t>(
     let first = tokens.len();
     for token in &kept.tokens {
         let range = base + token.range.start..base + token.range.end;
-        let Some(core) = text.get(range.clone()) else {
+        let rebuilt = text
+            .get(range.clone())
+            .and_then(|core| Some((core, Lower::rebuild(core, &token.lower)?)));
+        let Some((core, lower)) = rebuilt else {
             tokens.truncate(first);
             return false;
         };
@@ -320,7 +357,7 @@ pub(crate) fn rebuild_kept<'t>(
             range,
             end: base + token.end,
             text: core,
-            lower: Lower::of(core),
+            lower,
             shape: token.shape,
             flags: token.flags,
             possessive: token.possessive,
