@@ -3,12 +3,12 @@
 //! blocks the edit changed are tokenised and recognised again. Place cues along lists,
 //! resolution and the style guide run on the whole document every time.
 //!
-//! A block is found again by its key (in place, or among the blocks an edit touched): whether it is a heading, its content, and the text after
-//! it that tokenising and recognising it read (`tokens::read_after`). Its candidates are reused
-//! only if the first token after it still has the same shape and flags
-//! (`recognise::NextWord`). Everything else a block's tokens and candidates hold is relative:
-//! byte offsets to the block's content, token indices to its first token, sentence numbers to
-//! its first sentence, and the block number is given anew.
+//! A block is found again (in place, or among the blocks an edit touched) by its key: whether
+//! it is a heading, its content, and the text after it that tokenising and recognising it read
+//! (`tokens::read_after`). Its candidates are reused only if the first token after it still
+//! has the same shape and flags (`recognise::NextWord`). Everything else a block's tokens and
+//! candidates hold is relative: byte offsets to the block's content, token indices to its first
+//! token, sentence numbers to its first sentence; the block number is given anew.
 
 use std::ops::Range;
 
@@ -76,6 +76,16 @@ impl BlockKey {
 struct Kept {
     tokens: KeptBlock,
     candidates: Option<(NextWord, Vec<Candidate>)>,
+}
+
+impl Kept {
+    /// A block tokenised afresh, not yet recognised.
+    fn tokenised(doc: &Document<'_>, index: usize, block: &Block) -> Kept {
+        Kept {
+            tokens: tokens::tokenize_kept(doc, index, block),
+            candidates: None,
+        }
+    }
 }
 
 /// One prose block of this extraction.
@@ -183,10 +193,7 @@ fn tokenise_new_blocks(doc: &Document<'_>, placed: &mut [Placed<'_>]) -> usize {
     let mut new: Vec<&mut Placed<'_>> = placed.iter_mut().filter(|p| p.kept.is_none()).collect();
     let bytes: usize = new.iter().map(|p| p.block.content.len()).sum();
     let tokenise = |p: &mut &mut Placed<'_>| {
-        p.kept = Some(Kept {
-            tokens: tokens::tokenize_kept(doc, p.index, p.block),
-            candidates: None,
-        });
+        p.kept = Some(Kept::tokenised(doc, p.index, p.block));
     };
     if bytes >= tokens::PARALLEL_BYTES {
         new.par_iter_mut().for_each(tokenise);
@@ -213,7 +220,9 @@ fn place_tokens<'t>(
     for p in placed.iter_mut() {
         let start = all.len();
         let base = p.block.content.start;
-        let kept = p.kept.get_or_insert_with(Kept::default);
+        let kept = p
+            .kept
+            .get_or_insert_with(|| Kept::tokenised(doc, p.index, p.block));
         if !tokens::rebuild_kept(
             doc.text,
             &kept.tokens,
@@ -223,10 +232,7 @@ fn place_tokens<'t>(
             &mut all,
         ) {
             // Cannot happen while the key holds the block's text; redo the block if it does.
-            *kept = Kept {
-                tokens: tokens::tokenize_kept(doc, p.index, p.block),
-                candidates: None,
-            };
+            *kept = Kept::tokenised(doc, p.index, p.block);
             reuse.tokenised += 1;
             tokens::rebuild_kept(
                 doc.text,
@@ -257,9 +263,9 @@ fn place_candidates(
         let kept = p.kept.as_mut().and_then(|kept| kept.candidates.take());
         let list = match kept {
             Some((was, mut list)) if was == next => {
-                let byte_base = p.block.content.start;
+                let content_start = p.block.content.start;
                 list.iter_mut()
-                    .for_each(|c| c.shift(p.tokens.start, byte_base, true));
+                    .for_each(|c| c.place_in_block(p.tokens.start, content_start));
                 list
             }
             _ => {
@@ -289,7 +295,7 @@ fn keep(
             .take(p.candidates.len())
             .map(|(mut candidate, before)| {
                 candidate.undo_list_pass(before);
-                candidate.shift(p.tokens.start, p.block.content.start, false);
+                candidate.make_relative(p.tokens.start, p.block.content.start);
                 candidate
             })
             .collect();

@@ -1088,18 +1088,20 @@ impl Candidate {
         self.weak = before.weak;
     }
 
-    /// Moves the candidate by `tokens` token indices and `bytes` bytes: forward from a block's
-    /// start when `forward`, back to it otherwise.
-    pub(crate) fn shift(&mut self, tokens: usize, bytes: usize, forward: bool) {
-        let by = |at: usize, delta: usize| {
-            if forward {
-                at.saturating_add(delta)
-            } else {
-                at.saturating_sub(delta)
-            }
-        };
-        self.tokens.iter_mut().for_each(|i| *i = by(*i, tokens));
-        self.range = by(self.range.start, bytes)..by(self.range.end, bytes);
+    /// Makes token indices and byte offsets relative to a block whose first token is
+    /// `first_token` and whose content starts at `content_start`.
+    pub(crate) fn make_relative(&mut self, first_token: usize, content_start: usize) {
+        self.tokens
+            .iter_mut()
+            .for_each(|i| *i = i.saturating_sub(first_token));
+        self.range = self.range.start.saturating_sub(content_start)
+            ..self.range.end.saturating_sub(content_start);
+    }
+
+    /// Undoes [`Candidate::make_relative`] for the block where it now stands.
+    pub(crate) fn place_in_block(&mut self, first_token: usize, content_start: usize) {
+        self.tokens.iter_mut().for_each(|i| *i += first_token);
+        self.range = self.range.start + content_start..self.range.end + content_start;
     }
 }
 
