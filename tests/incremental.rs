@@ -1,7 +1,8 @@
 //! A check that reuses the memo of earlier checks of the same document (what the server does on
-//! every edit) must find exactly what a check from scratch finds. Random edit sequences on a
-//! generated story in a small corpus: typing, deleting, pasting copies from the story and from
-//! other stories, splitting and joining paragraphs, and other stories changing meanwhile.
+//! every edit; duplicate-passage and entity extraction keep one) must find exactly what a check
+//! from scratch finds. Random edit sequences on a generated story in a small corpus: typing,
+//! deleting, pasting copies from the story and from other stories, splitting and joining
+//! paragraphs, and other stories changing meanwhile.
 
 #[path = "../benches/support/generator.rs"]
 mod generator;
@@ -98,6 +99,7 @@ fn assert_same_findings_through_edits(seed: u64, steps: usize) {
     let own = paragraphs(&text)[2].to_string();
     text.push_str(&format!("\n{own}\n"));
     let (mut matched, mut reused, mut flagged) = (0, 0, 0);
+    let (mut entity_blocks, mut retokenised) = (0, 0);
     for step in 0..steps {
         if step > 0 {
             let article = generator::article(rng.next(40));
@@ -124,6 +126,9 @@ fn assert_same_findings_through_edits(seed: u64, steps: usize) {
         let (now_matched, now_reused) = memo.last_paragraphs();
         matched += now_matched;
         reused += now_reused;
+        let entity_reuse = memo.last_entity_reuse();
+        entity_blocks += entity_reuse.blocks;
+        retokenised += entity_reuse.tokenised;
         flagged += fresh
             .findings
             .iter()
@@ -134,6 +139,11 @@ fn assert_same_findings_through_edits(seed: u64, steps: usize) {
     // matches every paragraph again), and find copies to compare.
     assert!(reused * 3 > matched, "reused {reused}, matched {matched}");
     assert!(flagged >= steps, "only {flagged} duplicate findings");
+    // Entity extraction re-tokenises only the blocks an edit changed.
+    assert!(
+        retokenised * 4 < entity_blocks,
+        "retokenised {retokenised} of {entity_blocks} blocks"
+    );
 }
 
 #[test]

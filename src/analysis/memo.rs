@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::checks::duplicate_passage;
+use super::entities::memory::{self as entity_memory, Reuse};
 use crate::sync::lock;
 
 #[derive(Debug, Default)]
@@ -17,6 +18,10 @@ pub struct Memo {
     /// Of the paragraphs of the last check, how many were matched afresh and how many reused.
     matched: AtomicUsize,
     reused: AtomicUsize,
+    /// Each prose block's entity tokens and candidates (see `entities::memory`).
+    entities: Mutex<Option<entity_memory::Memory>>,
+    /// Of the prose blocks of the last entity extraction, how many were redone.
+    entity_reuse: Mutex<Reuse>,
 }
 
 impl Memo {
@@ -33,6 +38,23 @@ impl Memo {
     pub(crate) fn record_paragraphs(&self, matched: usize, reused: usize) {
         self.matched.store(matched, Ordering::Relaxed);
         self.reused.store(reused, Ordering::Relaxed);
+    }
+
+    /// Takes what the last entity extraction left (a concurrent extraction of the same
+    /// document finds nothing and starts afresh).
+    pub(crate) fn take_entities(&self) -> Option<entity_memory::Memory> {
+        lock(&self.entities).take()
+    }
+
+    pub(crate) fn keep_entities(&self, memory: entity_memory::Memory, reuse: Reuse) {
+        *lock(&self.entities) = Some(memory);
+        *lock(&self.entity_reuse) = reuse;
+    }
+
+    /// Of the prose blocks of the last entity extraction: how many there were, how many were
+    /// tokenised afresh and how many recognised afresh (for logs and tests).
+    pub fn last_entity_reuse(&self) -> Reuse {
+        *lock(&self.entity_reuse)
     }
 
     /// Paragraphs the last check matched afresh and paragraphs whose outcome it reused (for

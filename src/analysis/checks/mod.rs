@@ -37,11 +37,13 @@ pub struct Shared {
 }
 
 impl Context<'_> {
-    /// The entities of the document, with the style guide applied.
+    /// The entities of the document, with the style guide applied (reusing what the memo kept
+    /// of unchanged blocks, if there is a memo).
     pub fn entities(&self) -> &Entities {
-        self.shared
-            .entities
-            .get_or_init(|| entities::extract_with(self.doc, &self.settings.entities))
+        self.shared.entities.get_or_init(|| match self.memo {
+            Some(memo) => entities::extract_again(self.doc, &self.settings.entities, memo),
+            None => entities::extract_with(self.doc, &self.settings.entities),
+        })
     }
 }
 

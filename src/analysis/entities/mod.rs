@@ -15,6 +15,7 @@
 
 mod guide;
 mod lexicon;
+pub mod memory;
 mod recognise;
 mod resolve;
 pub mod speakers;
@@ -23,6 +24,7 @@ mod tokens;
 use std::ops::Range;
 
 use super::document::Document;
+use super::memo::Memo;
 use super::settings::StyleEntity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,7 +84,7 @@ pub struct NameVariant {
 }
 
 /// Every entity of one document, in order of first mention.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entities {
     pub entities: Vec<Entity>,
     pub ambiguous: Vec<AmbiguousMention>,
@@ -129,6 +131,15 @@ pub fn extract_with(doc: &Document<'_>, guide: &[StyleEntity]) -> Entities {
     if !guide.is_empty() {
         guide::apply(doc, &mut entities, guide);
     }
+    entities
+}
+
+/// [`extract_with`] for a document extracted again and again (the server, on every edit):
+/// `memo` keeps each prose block's tokens and candidates, and only the blocks an edit changed
+/// are tokenised and recognised again (see `memory`). The result equals `extract_with`'s.
+pub fn extract_again(doc: &Document<'_>, guide: &[StyleEntity], memo: &Memo) -> Entities {
+    let (entities, memory, reuse) = memory::extract(doc, guide, memo.take_entities());
+    memo.keep_entities(memory, reuse);
     entities
 }
 

@@ -47,24 +47,53 @@ pub(crate) struct Candidate {
 
 /// Finds every candidate name in `tokens`, in text order.
 pub(crate) fn recognise(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+    let mut out = recognise_span(text, tokens, 0..tokens.len());
+    pass_place_cues_along_lists(text, &mut out);
+    out
+}
+
+/// The candidates whose names start in `span` of `tokens` (the tokens of whole blocks), in text
+/// order, before place cues pass along lists.
+///
+/// Names, datelines and roles never reach across a block: every look past the block's last
+/// token stops at a gap that is a paragraph break or a sentence number that differs. One look
+/// decides nothing but the next block's first token's shape and flags (whether an owner that
+/// ends the block is followed by a role, in `opens_description`), so the candidates of a block
+/// depend only on its tokens, the text they span, and [`next_word`] after the block.
+pub(crate) fn recognise_span(
+    text: &str,
+    tokens: &[Token<'_>],
+    span: Range<usize>,
+) -> Vec<Candidate> {
     let mut recogniser = Recogniser {
         text,
         tokens,
-        consumed: vec![false; tokens.len()],
+        consumed: vec![false; span.len()],
+        span,
         out: Vec::new(),
     };
     recogniser.datelines();
     recogniser.runs();
     let mut out = recogniser.out;
     out.sort_by_key(|candidate| candidate.range.start);
-    pass_place_cues_along_lists(text, &mut out);
     out
+}
+
+/// What recognising a block may read of the token after it: its shape and flags.
+pub(crate) type NextWord = Option<(Shape, Flags)>;
+
+/// The [`NextWord`] at token index `next` (the first token after a block).
+pub(crate) fn next_word(tokens: &[Token<'_>], next: usize) -> NextWord {
+    tokens.get(next).map(|token| (token.shape, token.flags))
 }
 
 struct Recogniser<'a, 't> {
     text: &'t str,
     tokens: &'a [Token<'t>],
+    /// Which tokens of `span` a dateline took (tokens outside it are never taken).
     consumed: Vec<bool>,
+    /// The tokens where names may start.
+    span: Range<usize>,
     out: Vec<Candidate>,
 }
 
@@ -84,6 +113,21 @@ enum Classified {
 }
 
 impl<'t> Recogniser<'_, 't> {
+    fn is_consumed(&self, i: usize) -> bool {
+        i.checked_sub(self.span.start)
+            .and_then(|at| self.consumed.get(at))
+            .is_some_and(|&taken| taken)
+    }
+
+    fn consume(&mut self, i: usize) {
+        if let Some(taken) = i
+            .checked_sub(self.span.start)
+            .and_then(|at| self.consumed.get_mut(at))
+        {
+            *taken = true;
+        }
+    }
+
     fn gap(&self, i: usize) -> &'t str {
         gap(self.text, self.tokens, i)
     }
@@ -100,7 +144,7 @@ impl<'t> Recogniser<'_, 't> {
     /// `OFFENBACH, Germany —`, `MIAMI (AP) —`, `HO CHI MINH CITY —`: capitals at the start of
     /// a paragraph, then an optional region and credit, then a dash.
     fn datelines(&mut self) {
-        for first in 0..self.tokens.len() {
+        for first in self.span.start..self.span.end.min(self.tokens.len()) {
             if self.starts_line(first) {
                 self.dateline_at(first);
             }
@@ -116,7 +160,7 @@ impl<'t> Recogniser<'_, 't> {
 
     fn dateline_at(&mut self, first: usize) {
         let mut last = first;
-        while last < self.tokens.len() && self.is_dateline_word(last) && !self.consumed[last] {
+        while last < self.tokens.len() && self.is_dateline_word(last) && !self.is_consumed(last) {
             let same_line =
                 last == first || (self.joined_before(last).is_some() && !self.starts_line(last));
             if !same_line {
@@ -182,7 +226,7 @@ impl<'t> Recogniser<'_, 't> {
 
     fn push_dateline_place(&mut self, tokens: Vec<usize>, display: String) {
         for &i in &tokens {
-            self.consumed[i] = true;
+            self.consume(i);
         }
         let mut candidate = self.candidate(tokens);
         let key = lexicon::name_key(&display);
@@ -196,9 +240,9 @@ impl<'t> Recogniser<'_, 't> {
     // ----- capitalised runs --------------------------------------------------------------
 
     fn runs(&mut self) {
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if self.consumed[i] || !self.starts_run(i) {
+        let mut i = self.span.start;
+        while i < self.span.end.min(self.tokens.len()) {
+            if self.is_consumed(i) || !self.starts_run(i) {
                 i += 1;
                 continue;
             }
@@ -261,7 +305,7 @@ impl<'t> Recogniser<'_, 't> {
         let initials = current.shape == Shape::Initial
             || (current.shape == Shape::Upper && current.text.ends_with('.') && !self.is_known(j));
         let same_sentence = next.sentence == current.sentence || initials;
-        if word_continues || self.consumed[next_index] || !same_sentence {
+        if word_continues || self.is_consumed(next_index) || !same_sentence {
             return None;
         }
         let gap = self.gap(j);
@@ -335,7 +379,7 @@ impl<'t> Recogniser<'_, 't> {
     fn is_connector(&self, k: usize, previous: usize) -> bool {
         let token = &self.tokens[k];
         let before = &self.tokens[previous];
-        if token.shape != Shape::Lower || self.consumed[k] {
+        if token.shape != Shape::Lower || self.is_consumed(k) {
             return false;
         }
         match token.lower.as_str() {
@@ -358,7 +402,7 @@ impl<'t> Recogniser<'_, 't> {
             && nickname.shape == Shape::Capitalised
             && after.is_name_word()
             && self.gap(j + 1).ends_with(char::is_whitespace)
-            && !self.consumed[j + 2];
+            && !self.is_consumed(j + 2);
         joins.then_some(j + 2..j + 3)
     }
 
@@ -1020,6 +1064,47 @@ impl Candidate {
     }
 }
 
+/// The fields of a candidate that [`pass_place_cues_along_lists`] may change, so a memo can
+/// keep a candidate as recognition left it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BeforeListPass {
+    kind: Option<(EntityKind, Evidence)>,
+    place_cue: bool,
+    weak: bool,
+}
+
+impl Candidate {
+    pub(crate) fn before_list_pass(&self) -> BeforeListPass {
+        BeforeListPass {
+            kind: self.kind,
+            place_cue: self.place_cue,
+            weak: self.weak,
+        }
+    }
+
+    pub(crate) fn undo_list_pass(&mut self, before: BeforeListPass) {
+        self.kind = before.kind;
+        self.place_cue = before.place_cue;
+        self.weak = before.weak;
+    }
+
+    /// Makes token indices and byte offsets relative to a block whose first token is
+    /// `first_token` and whose content starts at `content_start`.
+    pub(crate) fn make_relative(&mut self, first_token: usize, content_start: usize) {
+        self.tokens
+            .iter_mut()
+            .for_each(|i| *i = i.saturating_sub(first_token));
+        self.range = self.range.start.saturating_sub(content_start)
+            ..self.range.end.saturating_sub(content_start);
+    }
+
+    /// Undoes [`Candidate::make_relative`] for the block where it now stands.
+    pub(crate) fn place_in_block(&mut self, first_token: usize, content_start: usize) {
+        self.tokens.iter_mut().for_each(|i| *i += first_token);
+        self.range = self.range.start + content_start..self.range.end + content_start;
+    }
+}
+
 /// Words that end a capitalised role and never a name: `Science Correspondent`, `Interior
 /// Minister`.
 fn is_role_word(word: &str) -> bool {
@@ -1112,7 +1197,7 @@ fn role_kind(flags: Flags) -> Option<EntityKind> {
 
 /// `in Marathon and Key Largo`, `in Leeds, Manchester and Sheffield`: a place cue covers the
 /// whole list after it.
-fn pass_place_cues_along_lists(text: &str, candidates: &mut [Candidate]) {
+pub(crate) fn pass_place_cues_along_lists(text: &str, candidates: &mut [Candidate]) {
     for i in 1..candidates.len() {
         let (before, after) = candidates.split_at_mut(i);
         let previous = &before[i - 1];

@@ -111,6 +111,30 @@ impl<'t> Lower<'t> {
         Lower(LowerRepr::Owned(stem.to_ascii_lowercase().into_boxed_str()))
     }
 
+    /// The folded form without its borrow: a borrowed form is always a prefix of the word.
+    fn keep(&self) -> KeptLower {
+        match &self.0 {
+            LowerRepr::Borrowed(word) => KeptLower::Prefix(word.len()),
+            LowerRepr::Inline { len, bytes } => KeptLower::Inline {
+                len: *len,
+                bytes: *bytes,
+            },
+            LowerRepr::Owned(word) => KeptLower::Owned(word.clone()),
+        }
+    }
+
+    /// The folded form `kept` for `word`, or `None` if it does not fit the word.
+    fn rebuild(word: &'t str, kept: &KeptLower) -> Option<Lower<'t>> {
+        Some(Lower(match kept {
+            KeptLower::Prefix(len) => LowerRepr::Borrowed(word.get(..*len)?),
+            KeptLower::Inline { len, bytes } => LowerRepr::Inline {
+                len: *len,
+                bytes: *bytes,
+            },
+            KeptLower::Owned(word) => LowerRepr::Owned(word.clone()),
+        }))
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             LowerRepr::Borrowed(word) => word,
@@ -124,6 +148,14 @@ impl<'t> Lower<'t> {
             LowerRepr::Owned(word) => word,
         }
     }
+}
+
+/// A [`Lower`] kept by a memo: the length of the word's prefix it borrowed, or its bytes.
+#[derive(Debug, Clone)]
+enum KeptLower {
+    Prefix(usize),
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Owned(Box<str>),
 }
 
 impl std::ops::Deref for Lower<'_> {
@@ -180,7 +212,7 @@ pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
 }
 
 /// The headings and paragraphs of `doc` with their block numbers.
-fn prose_blocks<'d>(doc: &'d Document<'_>) -> Vec<(usize, &'d Block)> {
+pub(crate) fn prose_blocks<'d>(doc: &'d Document<'_>) -> Vec<(usize, &'d Block)> {
     doc.blocks
         .iter()
         .enumerate()
@@ -189,7 +221,7 @@ fn prose_blocks<'d>(doc: &'d Document<'_>) -> Vec<(usize, &'d Block)> {
 }
 
 /// Documents at least this long are tokenised in [`PIECES`] pieces in parallel.
-const PARALLEL_BYTES: usize = 32 * 1024;
+pub(crate) const PARALLEL_BYTES: usize = 32 * 1024;
 const PIECES: usize = 4;
 
 /// Tokenises `blocks` (prose blocks of `doc`, in order), numbering sentences from 0; returns the
@@ -200,23 +232,145 @@ fn tokenize_blocks<'t>(doc: &Document<'t>, blocks: &[(usize, &Block)]) -> (Vec<T
     let mut tokens = Vec::with_capacity(bytes / 6 + 16);
     let mut sentence_base = 0;
     for &(block_index, block) in blocks {
-        let first = tokens.len();
-        scan_words(doc.text, block.content.clone(), block_index, &mut tokens);
-        let sentences = text::sentences(doc.text, block.content.clone());
-        let block_tokens = &mut tokens[first..];
-        number_sentences(block_tokens, &sentences, sentence_base);
-        sentence_base += sentences.len().max(1);
-        let ends_with_period = doc.slice(&block.content).trim_end().ends_with('.');
-        let whole_block_weak =
-            block.is_heading() || (!ends_with_period && is_title_case_line(block_tokens));
-        mark_weak(
-            doc.text,
-            block.content.start,
-            block_tokens,
-            whole_block_weak,
-        );
+        sentence_base += tokenize_block(doc, block_index, block, sentence_base, &mut tokens);
     }
     (tokens, sentence_base)
+}
+
+/// Appends the tokens of one prose block, numbering its sentences from `sentence_base`;
+/// returns how many sentence numbers it used (at least one). Reads only the block's content
+/// and the few characters after it (see [`read_after`]).
+fn tokenize_block<'t>(
+    doc: &Document<'t>,
+    block_index: usize,
+    block: &Block,
+    sentence_base: usize,
+    tokens: &mut Vec<Token<'t>>,
+) -> usize {
+    let first = tokens.len();
+    scan_words(doc.text, block.content.clone(), block_index, tokens);
+    let sentences = text::sentences(doc.text, block.content.clone());
+    let block_tokens = &mut tokens[first..];
+    number_sentences(block_tokens, &sentences, sentence_base);
+    let ends_with_period = doc.slice(&block.content).trim_end().ends_with('.');
+    let whole_block_weak =
+        block.is_heading() || (!ends_with_period && is_title_case_line(block_tokens));
+    mark_weak(
+        doc.text,
+        block.content.start,
+        block_tokens,
+        whole_block_weak,
+    );
+    sentences.len().max(1)
+}
+
+/// The text after a block's content that tokenising and recognising it may read: the rest of
+/// its last line (a dateline's dash) and at least three characters (the closing quote after a
+/// quoted title that ends the block). A block whose content and this text are unchanged is
+/// tokenised and recognised the same.
+pub(crate) fn read_after(text: &str, content_end: usize) -> &str {
+    let rest = text.get(content_end..).unwrap_or("");
+    let mut line_ended = false;
+    for (count, (at, c)) in rest.char_indices().enumerate() {
+        if count >= 3 && line_ended {
+            return rest.get(..at).unwrap_or(rest);
+        }
+        line_ended |= matches!(c, '\n' | '\r');
+    }
+    rest
+}
+
+/// A token without its borrow of the text: byte offsets relative to its block's content and
+/// its sentence number relative to the block's first, so a memo can keep it and rebuild the
+/// token over a later text in which the block is byte-identical.
+#[derive(Debug, Clone)]
+pub(crate) struct KeptToken {
+    range: Range<usize>,
+    end: usize,
+    lower: KeptLower,
+    shape: Shape,
+    flags: Flags,
+    possessive: bool,
+    based: bool,
+    weak: bool,
+    in_title: bool,
+    contraction: bool,
+    capitalised_mid_sentence: bool,
+    sentence: usize,
+}
+
+/// The tokens of one prose block, kept: what [`tokenize_block`] makes, made relative.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeptBlock {
+    pub tokens: Vec<KeptToken>,
+    /// Sentence numbers the block uses (at least one).
+    pub sentences: usize,
+}
+
+/// Tokenises one prose block on its own and keeps the result.
+pub(crate) fn tokenize_kept(doc: &Document<'_>, block_index: usize, block: &Block) -> KeptBlock {
+    let mut tokens = Vec::new();
+    let sentences = tokenize_block(doc, block_index, block, 0, &mut tokens);
+    let base = block.content.start;
+    let tokens = tokens
+        .iter()
+        .map(|token| KeptToken {
+            range: token.range.start.saturating_sub(base)..token.range.end.saturating_sub(base),
+            end: token.end.saturating_sub(base),
+            lower: token.lower.keep(),
+            shape: token.shape,
+            flags: token.flags,
+            possessive: token.possessive,
+            based: token.based,
+            weak: token.weak,
+            in_title: token.in_title,
+            contraction: token.contraction,
+            capitalised_mid_sentence: token.capitalised_mid_sentence,
+            sentence: token.sentence,
+        })
+        .collect();
+    KeptBlock { tokens, sentences }
+}
+
+/// Appends the tokens of `kept` as they stand in `text` for a block whose content starts at
+/// `base`, numbered `block`, with sentences from `sentence_base`. False (and nothing appended)
+/// if a kept range does not fit the text, which a memo keyed on the block's text rules out.
+pub(crate) fn rebuild_kept<'t>(
+    text: &'t str,
+    kept: &KeptBlock,
+    base: usize,
+    block: usize,
+    sentence_base: usize,
+    tokens: &mut Vec<Token<'t>>,
+) -> bool {
+    let first = tokens.len();
+    for token in &kept.tokens {
+        let range = base + token.range.start..base + token.range.end;
+        let rebuilt = text
+            .get(range.clone())
+            .and_then(|core| Some((core, Lower::rebuild(core, &token.lower)?)));
+        let Some((core, lower)) = rebuilt else {
+            tokens.truncate(first);
+            return false;
+        };
+        tokens.push(Token {
+            range,
+            end: base + token.end,
+            text: core,
+            lower,
+            shape: token.shape,
+            flags: token.flags,
+            possessive: token.possessive,
+            based: token.based,
+            weak: token.weak,
+            in_title: token.in_title,
+            contraction: token.contraction,
+            capitalised_mid_sentence: token.capitalised_mid_sentence,
+            sentence: sentence_base + token.sentence,
+            block,
+        });
+    }
+    true
 }
 
 /// The text between token `i` and the next one; a paragraph break when they sit in different
