@@ -135,9 +135,14 @@ fn assert_same_findings_through_edits(seed: u64, steps: usize) {
             .filter(|finding| finding.code == "duplicate-passage")
             .count();
     }
-    // The sequences must exercise both paths (most edits here add or remove a paragraph, which
-    // matches every paragraph again), and find copies to compare.
-    assert!(reused * 3 > matched, "reused {reused}, matched {matched}");
+    eprintln!(
+        "seed {seed}: duplicate-passage matched {matched} paragraphs, reused {reused}; \
+         entities re-tokenised {retokenised} of {entity_blocks} blocks"
+    );
+    // The sequences must exercise both paths, and find copies to compare. Most edits here add
+    // or remove a paragraph; the paragraphs before and after keep their outcomes (without
+    // that alignment, fewer than twice as many were reused as matched).
+    assert!(reused > 4 * matched, "reused {reused}, matched {matched}");
     assert!(flagged >= steps, "only {flagged} duplicate findings");
     // Entity extraction re-tokenises only the blocks an edit changed.
     assert!(
