@@ -322,17 +322,16 @@ fn exercise_checks(text: &str) -> Result<(), TestCaseError> {
                 "checks crashed: {:?}",
                 report.crashed
             );
-            let rope = ropey::Rope::from_str(text);
+            let _ = copydesk::lsp::diagnostics::to_diagnostics(
+                &"file:///fuzz.md".parse().unwrap(),
+                std::sync::Arc::from(text),
+                &report.findings,
+                Encoding::Utf16,
+                &NoOtherDocuments,
+            );
             for finding in &report.findings {
                 prop_assert!(finding.range.start <= finding.range.end);
                 prop_assert!(finding.range.end <= text.len());
-                let _ = copydesk::lsp::diagnostics::to_diagnostic(
-                    &"file:///fuzz.md".parse().unwrap(),
-                    &rope,
-                    finding,
-                    Encoding::Utf16,
-                    &NoOtherDocuments,
-                );
                 for fix in &finding.fixes {
                     let _ = analysis::apply_edits(text, &fix.edits);
                 }
@@ -344,8 +343,8 @@ fn exercise_checks(text: &str) -> Result<(), TestCaseError> {
 
 struct NoOtherDocuments;
 
-impl copydesk::lsp::diagnostics::RopeLookup for NoOtherDocuments {
-    fn rope_of(&self, _: &tower_lsp::lsp_types::Url) -> Option<ropey::Rope> {
+impl copydesk::lsp::diagnostics::TextLookup for NoOtherDocuments {
+    fn text_of(&self, _: &tower_lsp::lsp_types::Url) -> Option<std::sync::Arc<str>> {
         None
     }
 }

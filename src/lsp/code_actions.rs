@@ -9,7 +9,7 @@ use tower_lsp::lsp_types::{
     WorkspaceEdit,
 };
 
-use super::diagnostics::{to_diagnostic, RopeLookup};
+use super::diagnostics::{Converter, TextLookup};
 use super::position::{to_byte_range, to_range, Encoding};
 use super::state::Analysed;
 use crate::analysis::checks::{name_variant, repeated_heading};
@@ -26,7 +26,7 @@ pub fn code_actions(
     params: &CodeActionParams,
     analysed: &Analysed,
     encoding: Encoding,
-    others: &dyn RopeLookup,
+    others: &dyn TextLookup,
 ) -> Vec<CodeActionOrCommand> {
     let uri = &params.text_document.uri;
     let wanted = |kind: &CodeActionKind| match &params.context.only {
@@ -44,8 +44,9 @@ pub fn code_actions(
             .filter(|f| overlaps(&f.range, &requested))
             .collect();
         let mut ignores = Vec::new();
+        let mut converter = Converter::new(uri, analysed.text.clone(), encoding, others);
         for finding in &under {
-            let diagnostic = to_diagnostic(uri, &analysed.rope, finding, encoding, others);
+            let diagnostic = converter.diagnostic(finding);
             actions.extend(quick_fixes(
                 uri,
                 analysed,

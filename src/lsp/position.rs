@@ -93,6 +93,55 @@ pub fn to_byte_range(rope: &Rope, range: Range, encoding: Encoding) -> std::ops:
     start.min(end)..end.max(start)
 }
 
+/// Line starts of a text, to convert many byte offsets to positions: one pass over the text,
+/// then a binary search and a scan of the line's prefix per offset (ASCII prefixes are counted
+/// by length). The same positions as [`to_position`] on a rope of the same text (lines broken
+/// at `\n`, `\r\n` and `\r`, as LSP and ropey's `cr_lines` break them).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    text: std::sync::Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: std::sync::Arc<str>) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (at, &byte) in bytes.iter().enumerate() {
+            let breaks = byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+            if breaks {
+                line_starts.push(at + 1);
+            }
+        }
+        LineIndex { text, line_starts }
+    }
+
+    /// The position of byte `offset` (clamped to the text, and to the start of the character
+    /// that holds it).
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let prefix = self.text.get(self.line_starts[line]..offset).unwrap_or("");
+        let character = match encoding {
+            Encoding::Utf8 => prefix.len(),
+            _ if prefix.is_ascii() => prefix.len(),
+            Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            Encoding::Utf32 => prefix.chars().count(),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    pub fn range(&self, bytes: std::ops::Range<usize>, encoding: Encoding) -> Range {
+        Range::new(
+            self.position(bytes.start, encoding),
+            self.position(bytes.end, encoding),
+        )
+    }
+}
+
 fn unit_len(c: char, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => c.len_utf8(),
@@ -132,6 +181,26 @@ mod tests {
                 offset,
                 "{encoding:?} at {offset}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_index_gives_the_positions_a_rope_gives(
+            text in "[a\r\n😀中é’ ]{0,30}",
+            offsets in proptest::collection::vec(0usize..40, 1..8),
+        ) {
+            let rope = Rope::from_str(&text);
+            let index = LineIndex::new(std::sync::Arc::from(text.as_str()));
+            for offset in offsets {
+                for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                    proptest::prop_assert_eq!(
+                        index.position(offset, encoding),
+                        to_position(&rope, offset, encoding),
+                        "{:?} at {} in {:?}", encoding, offset, text
+                    );
+                }
+            }
         }
     }
 

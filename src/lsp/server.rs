@@ -11,7 +11,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use super::code_actions::{self, fix_all_kind};
 use super::config::{editor_layer, FileReload};
-use super::diagnostics::to_diagnostic;
+use super::diagnostics::to_diagnostics;
 use super::hover;
 use super::navigation;
 use super::position::Encoding;
@@ -53,13 +53,13 @@ impl Backend {
                 return;
             }
             let encoding = state.encoding();
-            let diagnostics = analysed
-                .findings
-                .iter()
-                .map(|finding| {
-                    to_diagnostic(&uri, &analysed.rope, finding, encoding, state.as_ref())
-                })
-                .collect::<Vec<_>>();
+            let diagnostics = to_diagnostics(
+                &uri,
+                analysed.text.clone(),
+                &analysed.findings,
+                encoding,
+                state.as_ref(),
+            );
             // The benchmarks' latency harness reads this line (see BENCHMARKS.md).
             tracing::debug!(
                 "checked {uri} version {} in {} us",
@@ -589,13 +589,13 @@ impl LanguageServer for Backend {
                 .unwrap_or_default(),
             Some(analysed) => {
                 let encoding = self.state.encoding();
-                analysed
-                    .findings
-                    .iter()
-                    .map(|finding| {
-                        to_diagnostic(&uri, &analysed.rope, finding, encoding, self.state.as_ref())
-                    })
-                    .collect()
+                to_diagnostics(
+                    &uri,
+                    analysed.text.clone(),
+                    &analysed.findings,
+                    encoding,
+                    self.state.as_ref(),
+                )
             }
             None => Vec::new(),
         };

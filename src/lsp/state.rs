@@ -14,7 +14,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::config::{ConfigProblem, ConfigSources, FileReload, ServerConfig};
-use super::diagnostics::RopeLookup;
+use super::diagnostics::TextLookup;
 use super::position::Encoding;
 use super::store::DocumentStore;
 use super::workspace::Workspace;
@@ -416,13 +416,12 @@ fn release_freed_memory() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn release_freed_memory() {}
 
-impl RopeLookup for State {
-    /// An open document's rope, else the indexed text of a closed workspace file.
-    fn rope_of(&self, uri: &Url) -> Option<Rope> {
-        if let Some(rope) = lock(&self.store).get(uri).map(|doc| doc.rope.clone()) {
-            return Some(rope);
+impl TextLookup for State {
+    /// An open document's text, else the indexed text of a closed workspace file.
+    fn text_of(&self, uri: &Url) -> Option<Arc<str>> {
+        if let Some(text) = lock(&self.store).get_mut(uri).map(|doc| doc.text()) {
+            return Some(text);
         }
-        let text = self.workspace.text_of(uri.as_str())?;
-        Some(Rope::from_str(&text))
+        self.workspace.text_of(uri.as_str())
     }
 }
