@@ -10,6 +10,7 @@ use std::sync::Mutex;
 
 use super::checks::duplicate_passage;
 use super::entities::memory::{self as entity_memory, Reuse};
+use super::quotes::ProperNouns;
 use crate::sync::lock;
 
 #[derive(Debug, Default)]
@@ -22,6 +23,8 @@ pub struct Memo {
     entities: Mutex<Option<entity_memory::Memory>>,
     /// Of the prose blocks of the last entity extraction, how many were redone.
     entity_reuse: Mutex<Reuse>,
+    /// Each paragraph's capitalised words, for the quotes' proper nouns.
+    proper_nouns: Mutex<Option<ProperNouns>>,
 }
 
 impl Memo {
@@ -49,6 +52,15 @@ impl Memo {
     pub(crate) fn keep_entities(&self, memory: entity_memory::Memory, reuse: Reuse) {
         *lock(&self.entities) = Some(memory);
         *lock(&self.entity_reuse) = reuse;
+    }
+
+    /// Takes what the last quote analysis left (a concurrent one finds nothing).
+    pub(crate) fn take_proper_nouns(&self) -> Option<ProperNouns> {
+        lock(&self.proper_nouns).take()
+    }
+
+    pub(crate) fn keep_proper_nouns(&self, memory: ProperNouns) {
+        *lock(&self.proper_nouns) = Some(memory);
     }
 
     /// Of the prose blocks of the last entity extraction: how many there were, how many were

@@ -4,8 +4,8 @@
 //! `unattributed-quote` check and by entity hovers ("quotes attributed to this person").
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::document::Document;
@@ -126,6 +126,28 @@ pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<&Quote> {
 /// prose), in text order, each with its kind and attribution. Speech verbs and cue phrases
 /// from `settings` are accepted besides the built-in ones.
 pub fn find_quotes(doc: &Document<'_>, settings: &Settings) -> Vec<Quote> {
+    find_quotes_remembering(doc, settings, &mut None)
+}
+
+/// [`find_quotes`] for a document checked again and again: `memory` keeps each paragraph's
+/// capitalised words from one call to the next, so the story's proper nouns are not found
+/// again in paragraphs an edit left alone. The result is the same.
+pub fn find_quotes_again(
+    doc: &Document<'_>,
+    settings: &Settings,
+    memory: &mut Option<ProperNouns>,
+) -> Vec<Quote> {
+    if memory.is_none() {
+        *memory = Some(ProperNouns::default());
+    }
+    find_quotes_remembering(doc, settings, memory)
+}
+
+fn find_quotes_remembering(
+    doc: &Document<'_>,
+    settings: &Settings,
+    memory: &mut Option<ProperNouns>,
+) -> Vec<Quote> {
     let scanned = scan_paragraphs(doc);
     if scanned.iter().all(|(_, _, _, spans)| spans.is_empty()) {
         return Vec::new();
@@ -151,6 +173,7 @@ pub fn find_quotes(doc: &Document<'_>, settings: &Settings) -> Vec<Quote> {
         text: doc.text,
         lexicon: Lexicon::new(settings),
         proper: OnceCell::new(),
+        remembered: RefCell::new(memory.take()),
         paragraphs: &paragraphs,
     };
     let mut quotes = Vec::new();
@@ -166,6 +189,7 @@ pub fn find_quotes(doc: &Document<'_>, settings: &Settings) -> Vec<Quote> {
         analyzer.look_at_neighbour_paragraphs(index, &mut quotes[first..], &placements[first..]);
     }
     link_multi_paragraph_quotes(doc.text, &paragraphs, &mut quotes, &placements);
+    *memory = analyzer.remembered.into_inner();
     quotes
 }
 
@@ -1358,6 +1382,8 @@ struct Analyzer<'a> {
     /// Capitalised words seen in mid-sentence somewhere in the document: names, so a
     /// sentence opening with one (`Ruiz was blunt.`) names someone.
     proper: OnceCell<HashSet<&'a str>>,
+    /// Each paragraph's capitalised words from the last check of this document, if kept.
+    remembered: RefCell<Option<ProperNouns>>,
     paragraphs: &'a [Paragraph<'a>],
 }
 
@@ -2062,7 +2088,13 @@ impl<'a> Analyzer<'a> {
             || !self.is_sentence_initial(word.range.start)
             || self
                 .proper
-                .get_or_init(|| proper_nouns(self.text, self.paragraphs))
+                .get_or_init(|| {
+                    proper_nouns(
+                        self.text,
+                        self.paragraphs,
+                        &mut self.remembered.borrow_mut(),
+                    )
+                })
                 .contains(without_possessive(word.text))
         {
             return true;
@@ -2185,29 +2217,40 @@ fn he_or_she(words: &[Word]) -> Option<Range<usize>> {
 /// Whether a word at `offset` of `text` would be capitalised anyway: it opens the text, a
 /// sentence or a quotation, or follows a colon.
 fn is_sentence_initial(text: &str, offset: usize) -> bool {
-    let before = text.get(..offset).unwrap_or("");
+    sentence_initial_in(text.get(..offset).unwrap_or("")).unwrap_or(true)
+}
+
+/// [`is_sentence_initial`] for a word right after `before`: `None` when `before` runs out
+/// before it can tell (at the start of the text, where a word is sentence-initial; or at the
+/// start of a paragraph, where the text before the paragraph tells).
+fn sentence_initial_in(before: &str) -> Option<bool> {
     let mut chars = before.chars().rev().peekable();
     while let Some(c) = chars.next() {
         if c.is_whitespace() || matches!(c, '*' | '_' | '(' | '[' | '>') {
             continue;
         }
         match c {
-            '“' | '‘' => return true,
+            '“' | '‘' => return Some(true),
             '"' | '\'' => {
                 // A straight mark after a space opens a quotation; after a word it closes one.
                 match chars.peek() {
-                    None => return true,
+                    None => return None,
                     Some(p) if p.is_whitespace() || matches!(p, '(' | '—' | '–') => {
-                        return true
+                        return Some(true)
                     }
                     _ => continue,
                 }
             }
             '”' | '’' => continue,
-            _ => return matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '—' | '–' | '-'),
+            _ => {
+                return Some(matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | ';' | '…' | '—' | '–' | '-'
+                ))
+            }
         }
     }
-    true
+    None
 }
 
 /// `Building for the Long Term`: every word capitalised but small ones, the first too.
@@ -2220,17 +2263,68 @@ fn is_title_cased<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 }
 
 /// Capitalised words seen in mid-sentence anywhere in the paragraphs: the document's names.
-fn proper_nouns<'t>(text: &'t str, paragraphs: &[Paragraph]) -> HashSet<&'t str> {
+/// With a `memory`, a paragraph whose text it holds is not scanned again, and the memory is
+/// left holding this document's paragraphs.
+fn proper_nouns<'t>(
+    text: &'t str,
+    paragraphs: &[Paragraph],
+    memory: &mut Option<ProperNouns>,
+) -> HashSet<&'t str> {
     let mut proper = HashSet::new();
-    for paragraph in paragraphs {
-        text::for_each_capitalised_word(text, paragraph.content.clone(), |range, word| {
-            // Cheaper test first: most capitals start a sentence.
-            if !is_sentence_initial(text, range.start) && !is_capitalised_function_word(word) {
-                proper.insert(without_possessive(word));
+    let mut add = |word: &Capitalised, content_start: usize| {
+        let start = content_start + word.start as usize;
+        let initial = word
+            .initial
+            .unwrap_or_else(|| is_sentence_initial(text, start));
+        if let Some(written) = text
+            .get(start..start + word.len as usize)
+            .filter(|_| !initial)
+        {
+            proper.insert(without_possessive(written));
+        }
+    };
+    let Some(memory) = memory else {
+        for paragraph in paragraphs {
+            for word in capitalised_words(text, paragraph.content.clone()) {
+                add(&word, paragraph.content.start);
             }
-        });
+        }
+        return proper;
+    };
+    let mut kept: HashMap<Box<str>, Vec<Capitalised>> = HashMap::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        let content = text.get(paragraph.content.clone()).unwrap_or("");
+        let words = match memory.paragraphs.get(content).cloned() {
+            Some(words) => words,
+            None => match kept.get(content) {
+                Some(words) => words.clone(),
+                None => capitalised_words(text, paragraph.content.clone()),
+            },
+        };
+        for word in &words {
+            add(word, paragraph.content.start);
+        }
+        kept.insert(content.into(), words);
     }
+    memory.paragraphs.extend(kept);
     proper
+}
+
+/// What the proper-noun scan found in each paragraph, by the paragraph's text, kept between
+/// checks of one document (see [`find_quotes_again`]).
+#[derive(Debug, Default)]
+pub struct ProperNouns {
+    paragraphs: HashMap<Box<str>, Vec<Capitalised>>,
+}
+
+/// A capitalised word of a paragraph that is not a function word, where it starts in the
+/// paragraph, and whether it opens a sentence when the paragraph alone says so (`None`: only
+/// the text before the paragraph can tell).
+#[derive(Debug, Clone, Copy)]
+struct Capitalised {
+    start: u32,
+    len: u32,
+    initial: Option<bool>,
 }
 
 /// `is_function_word` of a word's lowercase, lowercased on the stack when it is short ASCII
@@ -2246,6 +2340,22 @@ fn is_capitalised_function_word(word: &str) -> bool {
         return std::str::from_utf8(&lower[..word.len()]).is_ok_and(is_function_word);
     }
     is_function_word(&word.to_lowercase())
+}
+
+fn capitalised_words(text: &str, content: Range<usize>) -> Vec<Capitalised> {
+    let mut found = Vec::new();
+    text::for_each_capitalised_word(text, content.clone(), |range, word| {
+        if is_capitalised_function_word(word) {
+            return;
+        }
+        let before = text.get(content.start..range.start).unwrap_or("");
+        found.push(Capitalised {
+            start: (range.start - content.start) as u32,
+            len: word.len() as u32,
+            initial: sentence_initial_in(before),
+        });
+    });
+    found
 }
 
 /// Quote sentences next to each other share a speaker: `"A," she said. "B." "C."`.
@@ -2349,6 +2459,104 @@ fn attribute_multi_paragraph_quotes(quotes: &mut [Quote]) {
 mod tests {
     use super::*;
     use crate::analysis::document::Format;
+
+    /// Each version checked with the memory of the versions before must give what a fresh
+    /// analysis gives.
+    fn assert_memory_changes_nothing(versions: &[&str]) {
+        let mut memory = None;
+        for (step, text) in versions.iter().enumerate() {
+            let doc = Document::parse(text, Format::Markdown);
+            let again = find_quotes_again(&doc, &Settings::default(), &mut memory);
+            let fresh = find_quotes(&doc, &Settings::default());
+            assert_eq!(again, fresh, "version {step}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn remembered_proper_nouns_follow_edits_elsewhere_in_the_story() {
+        // `Ruiz` opens a sentence, so only a mid-sentence `Ruiz` elsewhere makes it a name
+        // that can speak the quote before it.
+        let with_name = "The plan was debated for hours, said Ana Ruiz.\n\n\
+                         “We were not consulted.” Ruiz was blunt about the vote.\n";
+        let without = "The plan was debated for hours, officials said.\n\n\
+                       “We were not consulted.” Ruiz was blunt about the vote.\n";
+        let fresh = |text: &str| {
+            find_quotes(
+                &Document::parse(text, Format::Markdown),
+                &Settings::default(),
+            )
+        };
+        assert_ne!(
+            fresh(with_name),
+            fresh(without),
+            "the name must matter here"
+        );
+        assert_memory_changes_nothing(&[with_name, without, with_name, without]);
+    }
+
+    /// The story's proper nouns, sorted, found with `memory` (or without one).
+    fn proper_nouns_of(text: &str, memory: &mut Option<ProperNouns>) -> Vec<String> {
+        let doc = Document::parse(text, Format::Markdown);
+        let paragraphs: Vec<Paragraph> = scan_paragraphs(&doc)
+            .into_iter()
+            .map(|(block, stretch, content, spans)| {
+                Paragraph::new(doc.text, block, stretch, content, spans, false)
+            })
+            .collect();
+        let mut found: Vec<String> = proper_nouns(doc.text, &paragraphs, memory)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn remembered_proper_nouns_are_the_proper_nouns_of_each_version() {
+        // A paragraph opening with a name is read with the end of the paragraph before it
+        // (`according to` runs on into `Vieira`; after `to.` a sentence starts).
+        let versions = [
+            "The mayor spoke, according to\n\nVieira and Costa.\n\nLater, Duarte left.\n",
+            "The mayor spoke, according to.\n\nVieira and Costa.\n\nLater, Duarte left.\n",
+            "The mayor spoke, according to\n\nVieira and Costa.\n\nLater, Duarte left.\n",
+            "The mayor spoke, according to\n\nVieira and Costa.\n\nLater, Ruiz left.\n",
+            "“Yes,” said Ruiz.\n\n“No.” Vieira and Costa.\n\nLater, Ruiz left.\n",
+        ];
+        let mut memory = Some(ProperNouns::default());
+        for text in versions {
+            assert_eq!(
+                proper_nouns_of(text, &mut memory),
+                proper_nouns_of(text, &mut None),
+                "{text:?}"
+            );
+        }
+        assert!(proper_nouns_of(versions[0], &mut None).contains(&"Vieira".to_string()));
+        assert!(!proper_nouns_of(versions[1], &mut None).contains(&"Vieira".to_string()));
+    }
+
+    #[test]
+    fn remembered_proper_nouns_follow_the_paragraph_before() {
+        // Whether `Vieira` opens a sentence is told by the end of the paragraph before it
+        // (`... to` continues into it, `... to.` does not).
+        let continued = "“It will not happen,” the mayor said, according to\n\n\
+                         Vieira, who chaired the meeting.\n\n\
+                         “The budget is gone.” Vieira said nothing more.\n";
+        let ended = "“It will not happen,” the mayor said, according to.\n\n\
+                     Vieira, who chaired the meeting.\n\n\
+                     “The budget is gone.” Vieira said nothing more.\n";
+        let fresh = |text: &str| {
+            find_quotes(
+                &Document::parse(text, Format::Markdown),
+                &Settings::default(),
+            )
+        };
+        assert_ne!(
+            fresh(continued),
+            fresh(ended),
+            "the paragraph before must matter here"
+        );
+        assert_memory_changes_nothing(&[continued, ended, continued, ended]);
+    }
 
     /// The quoted text of each outermost quote, with `…` appended when it does not close.
     fn spans(text: &str) -> Vec<String> {

@@ -40,11 +40,25 @@ Work begins next year.
 The middle paragraph is flagged; write `\"Nobody asked us,\" said Ana Ruiz, who lives on the \
 street.` or name the speaker in the sentence before.";
 
+/// Documents longer than this leave no memory of their paragraphs (4 MB).
+const MEMORY_MAX_BYTES: usize = 4 << 20;
+
 const MESSAGE: &str = "Quote has no speaker: add who said it (e.g. “…,” she said) or \
 attribute it in the sentence before.";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
-    let found = quotes::find_quotes(context.doc, context.settings);
+    let found = match context.memo {
+        Some(memo) => {
+            let mut memory = memo.take_proper_nouns();
+            let found = quotes::find_quotes_again(context.doc, context.settings, &mut memory);
+            // A giant document's paragraphs are not kept while it is open.
+            if let Some(memory) = memory.filter(|_| context.doc.text.len() <= MEMORY_MAX_BYTES) {
+                memo.keep_proper_nouns(memory);
+            }
+            found
+        }
+        None => quotes::find_quotes(context.doc, context.settings),
+    };
     found
         .iter()
         .enumerate()
