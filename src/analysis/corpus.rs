@@ -375,18 +375,28 @@ impl Corpus {
         self.generation += 1;
         let entry = &mut self.entries[position];
         entry.changes += 1;
-        let mut unused: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::new();
-        for (old, paragraph) in entry.print.paragraphs.iter().enumerate() {
-            unused
-                .entry(paragraph.print.text_hash)
-                .or_default()
-                .push_back(old);
-        }
+        // Each new paragraph keeps the id of the first unused old paragraph with its text:
+        // old paragraphs sorted by (text hash, position), so one text's are side by side.
+        let mut unused: Vec<(u64, usize)> = entry
+            .print
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(old, paragraph)| (paragraph.print.text_hash, old))
+            .collect();
+        unused.sort_unstable();
+        let mut taken = vec![false; unused.len()];
         let mut ids = Vec::with_capacity(print.paragraphs.len());
         for paragraph in &print.paragraphs {
-            let kept = unused
-                .get_mut(&paragraph.print.text_hash)
-                .and_then(|olds| olds.pop_front());
+            let hash = paragraph.print.text_hash;
+            let first = unused.partition_point(|&(other, _)| other < hash);
+            let kept = (first..unused.len())
+                .take_while(|&at| unused[at].0 == hash)
+                .find(|&at| !taken[at])
+                .map(|at| {
+                    taken[at] = true;
+                    unused[at].1
+                });
             let id = match kept {
                 Some(old) => entry.paragraph_ids[old],
                 None => {
@@ -399,7 +409,12 @@ impl Corpus {
             ids.push(id);
         }
         let mut gone = Vec::new();
-        for old in unused.into_values().flatten() {
+        let left = unused
+            .iter()
+            .zip(&taken)
+            .filter(|(_, &taken)| !taken)
+            .map(|(&(_, old), _)| old);
+        for old in left {
             let paragraph = &entry.print.paragraphs[old];
             self.index.remove_paragraph(
                 entry.id,
