@@ -35,27 +35,28 @@ fn index_of(articles: usize) -> Corpus {
 fn full_check(c: &mut Criterion) {
     let mut group = c.benchmark_group("check_document");
     group.sample_size(10);
-    let settings = Settings::default();
-    let empty = Corpus::default();
     for words in [1_000, 10_000, 100_000] {
-        let text = generator::document(words, 1);
-        group.throughput(Throughput::Elements(words as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(words), &text, |b, text| {
-            b.iter(|| {
-                let doc = Document::parse(text, Format::Markdown);
-                analysis::check(&doc, None, &empty, &settings)
-                    .findings
-                    .len()
-            })
-        });
+        bench_full_check(&mut group, words, &generator::document(words, 1));
     }
     group.finish();
     // The same on the generator's template-heavy stress corpus, duplicate-passage's worst case.
     let mut group = c.benchmark_group("check_document_stress");
     group.sample_size(10);
     let text = generator::document_in(generator::Style::Stress, 10_000, 1);
-    group.throughput(Throughput::Elements(10_000));
-    group.bench_with_input(BenchmarkId::from_parameter(10_000), &text, |b, text| {
+    bench_full_check(&mut group, 10_000, &text);
+    group.finish();
+}
+
+/// Parse and every check of the registry, default settings, empty corpus.
+fn bench_full_check(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    words: usize,
+    text: &str,
+) {
+    let settings = Settings::default();
+    let empty = Corpus::default();
+    group.throughput(Throughput::Elements(words as u64));
+    group.bench_with_input(BenchmarkId::from_parameter(words), text, |b, text| {
         b.iter(|| {
             let doc = Document::parse(text, Format::Markdown);
             analysis::check(&doc, None, &empty, &settings)
@@ -63,7 +64,6 @@ fn full_check(c: &mut Criterion) {
                 .len()
         })
     });
-    group.finish();
 }
 
 /// Each check alone on the 10,000-word document, to see where the time of a full check goes.
