@@ -286,6 +286,17 @@ impl Corpus {
         self.entry(name).map(|entry| &entry.document)
     }
 
+    /// The print of document `name` if the corpus holds this very text for it (the same
+    /// allocation, as when the caller inserted the text it checks), so a check of a document
+    /// just indexed need not hash its paragraphs again.
+    pub fn print_of(&self, name: &str, text: &str, format: Format) -> Option<&DocumentPrint> {
+        let entry = self.entry(name)?;
+        let held = &entry.document;
+        let same_text =
+            std::ptr::eq(held.text.as_ptr(), text.as_ptr()) && held.text.len() == text.len();
+        (same_text && held.format == format).then_some(&entry.print)
+    }
+
     pub fn documents(&self) -> impl Iterator<Item = &CorpusDocument> {
         self.entries.iter().map(|entry| &entry.document)
     }
@@ -469,6 +480,30 @@ mod tests {
 
     fn story(paragraphs: &[&str]) -> Arc<str> {
         Arc::from(paragraphs.join("\n\n").as_str())
+    }
+
+    #[test]
+    fn the_print_of_an_indexed_text_is_found_only_for_that_very_text() {
+        let text = story(&[LEDE, CREST]);
+        let mut corpus = Corpus::default();
+        corpus.insert("a.md", text.clone(), Format::Markdown);
+        let fresh = DocumentPrint::of(&Document::parse(&text, Format::Markdown));
+        let held = corpus
+            .print_of("a.md", &text, Format::Markdown)
+            .expect("indexed text");
+        let hashes = |print: &DocumentPrint| -> Vec<(std::ops::Range<usize>, u64)> {
+            print
+                .paragraphs
+                .iter()
+                .map(|p| (p.range.clone(), p.print.text_hash))
+                .collect()
+        };
+        assert_eq!(hashes(held), hashes(&fresh));
+        // Equal words in another allocation may be an edit the index has not seen: no print.
+        let copy: Arc<str> = Arc::from(&*text);
+        assert!(corpus.print_of("a.md", &copy, Format::Markdown).is_none());
+        assert!(corpus.print_of("a.md", &text, Format::PlainText).is_none());
+        assert!(corpus.print_of("b.md", &text, Format::Markdown).is_none());
     }
 
     fn corpus_with(name: &str, paragraphs: &[&str]) -> Corpus {

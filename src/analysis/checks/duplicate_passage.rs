@@ -630,7 +630,14 @@ impl<'a> Checker<'a> {
     /// left in `previous` when the paragraphs are the same in number.
     fn new(context: &'a Context<'a>, previous: Option<&mut Memory>) -> Checker<'a> {
         let corpus = context.corpus;
-        let print = DocumentPrint::with_cache(context.doc, |hash| corpus.cached_paragraph(hash));
+        // The server and the CLI index the very text they check: its print is in the corpus.
+        let indexed = context
+            .name
+            .and_then(|name| corpus.print_of(name, context.doc.text, context.doc.format));
+        let print = match indexed {
+            Some(print) => print.clone(),
+            None => DocumentPrint::with_cache(context.doc, |hash| corpus.cached_paragraph(hash)),
+        };
         let (index, shingles) = match previous {
             Some(previous) if previous.paragraphs.len() == print.paragraphs.len() => {
                 own_index_updated(previous, &print)
