@@ -136,13 +136,27 @@ impl Corpus {
     /// [`Corpus::insert`] for a document the caller has already parsed (from `text`).
     pub fn insert_parsed(&mut self, name: &str, text: Arc<str>, doc: &Document<'_>) {
         debug_assert_eq!(doc.text, &*text);
-        let print = DocumentPrint::with_cache(doc, |hash| self.paragraph_cache.get(&hash).cloned());
+        // An edit changes a paragraph or two: the others are where they were in the document's
+        // last version, and are taken from there rather than looked up in the corpus-wide
+        // cache (hundreds of scattered look-ups per keystroke in a large workspace).
+        let before = self
+            .entry(name)
+            .map_or(&[][..], |entry| &entry.print.paragraphs[..]);
+        let mut kept = Vec::new();
+        let print = DocumentPrint::with_cache(doc, |hash| {
+            let same = before
+                .get(kept.len())
+                .filter(|old| old.print.text_hash == hash)
+                .map(|old| old.print.clone());
+            kept.push(same.is_some());
+            same.or_else(|| self.paragraph_cache.get(&hash).cloned())
+        });
         let document = CorpusDocument {
             name: name.to_string(),
             text,
             format: doc.format,
         };
-        self.insert_prepared(PreparedDocument { document, print });
+        self.insert_print(document, print, &kept);
     }
 
     /// Parses and fingerprints a document without a corpus (see [`PreparedDocument`]).
@@ -176,11 +190,16 @@ impl Corpus {
     /// Adds or replaces a prepared document (paragraphs the corpus already has a print for
     /// share it).
     pub fn insert_prepared(&mut self, prepared: PreparedDocument) {
-        let PreparedDocument {
-            document,
-            mut print,
-        } = prepared;
-        for paragraph in &mut print.paragraphs {
+        self.insert_print(prepared.document, prepared.print, &[]);
+    }
+
+    /// Adds or replaces a document with its print; `kept[i]` says paragraph `i`'s print came
+    /// from the document's entry, so it is the cached one already.
+    fn insert_print(&mut self, document: CorpusDocument, mut print: DocumentPrint, kept: &[bool]) {
+        for (number, paragraph) in print.paragraphs.iter_mut().enumerate() {
+            if kept.get(number).copied().unwrap_or(false) {
+                continue;
+            }
             let cached = self
                 .paragraph_cache
                 .entry(paragraph.print.text_hash)
@@ -480,6 +499,57 @@ mod tests {
 
     fn story(paragraphs: &[&str]) -> Arc<str> {
         Arc::from(paragraphs.join("\n\n").as_str())
+    }
+
+    #[test]
+    fn a_document_edited_in_the_index_is_indexed_as_if_inserted_afresh() {
+        let versions = [
+            story(&[LEDE, CREST, SHELTERS]),
+            story(&[LEDE, "The river crested overnight.", SHELTERS]),
+            story(&[SHELTERS, LEDE, "The river crested overnight.", SHELTERS]),
+            story(&[SHELTERS, "The river crested overnight.", SHELTERS]),
+            story(&[CREST]),
+            story(&[LEDE, CREST, SHELTERS]),
+        ];
+        let mut edited = Corpus::default();
+        edited.insert("other.md", story(&[CREST, LEDE]), Format::Markdown);
+        for text in versions {
+            edited.insert("a.md", text.clone(), Format::Markdown);
+            let mut fresh = Corpus::default();
+            fresh.insert("other.md", story(&[CREST, LEDE]), Format::Markdown);
+            fresh.insert("a.md", text.clone(), Format::Markdown);
+            let print = edited
+                .print_of("a.md", &text, Format::Markdown)
+                .expect("indexed");
+            let expected = DocumentPrint::of(&Document::parse(&text, Format::Markdown));
+            assert_eq!(
+                print.paragraphs.len(),
+                expected.paragraphs.len(),
+                "{text:?}"
+            );
+            for (held, wanted) in print.paragraphs.iter().zip(&expected.paragraphs) {
+                assert_eq!(held.range, wanted.range);
+                assert_eq!(held.print.text_hash, wanted.print.text_hash);
+                // Each print in the index is the cached one (what an edit relies on to skip
+                // the cache for the paragraphs it kept).
+                let cached = edited
+                    .cached_paragraph(held.print.text_hash)
+                    .expect("cached");
+                assert!(Arc::ptr_eq(&cached, &held.print), "{text:?}");
+                for fingerprint in held.print.fingerprints() {
+                    assert_eq!(
+                        edited.document_frequency(fingerprint.hash),
+                        fresh.document_frequency(fingerprint.hash),
+                        "{text:?}"
+                    );
+                    assert_eq!(
+                        edited.postings(fingerprint.hash).len(),
+                        fresh.postings(fingerprint.hash).len(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
