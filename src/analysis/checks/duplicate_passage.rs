@@ -385,27 +385,23 @@ impl Alignment {
 
     /// The old number of new paragraph `number`, unless it is new or between the moved ones.
     fn old_of(&self, number: usize) -> Option<usize> {
-        if self.equal_counts() {
-            return Some(number);
-        }
-        if number < self.same_start {
-            Some(number)
-        } else if number >= self.new_len - self.same_end && number < self.new_len {
-            Some(number + self.old_len - self.new_len)
-        } else {
-            None
-        }
+        self.carried(number, self.new_len, self.old_len)
     }
 
     /// The new number of old paragraph `number`, unless it is gone or changed.
     fn new_of(&self, number: usize) -> Option<usize> {
-        if self.equal_counts() {
-            return (number < self.new_len).then_some(number);
-        }
-        if number < self.same_start {
+        self.carried(number, self.old_len, self.new_len)
+    }
+
+    /// Paragraph `number` of a version with `from_len` paragraphs, numbered in the version
+    /// with `to_len`: the same at the start, moved by the difference at the end.
+    fn carried(&self, number: usize, from_len: usize, to_len: usize) -> Option<usize> {
+        if number >= from_len {
+            None
+        } else if self.equal_counts() || number < self.same_start {
             Some(number)
-        } else if number >= self.old_len - self.same_end && number < self.old_len {
-            Some(number + self.new_len - self.old_len)
+        } else if number >= from_len - self.same_end {
+            Some(number + to_len - from_len)
         } else {
             None
         }

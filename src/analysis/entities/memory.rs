@@ -223,25 +223,14 @@ fn place_tokens<'t>(
         let kept = p
             .kept
             .get_or_insert_with(|| Kept::tokenised(doc, p.index, p.block));
-        if !tokens::rebuild_kept(
-            doc.text,
-            &kept.tokens,
-            base,
-            p.index,
-            sentence_base,
-            &mut all,
-        ) {
+        let rebuild = |kept: &Kept, all: &mut Vec<_>| {
+            tokens::rebuild_kept(doc.text, &kept.tokens, base, p.index, sentence_base, all)
+        };
+        if !rebuild(kept, &mut all) {
             // Cannot happen while the key holds the block's text; redo the block if it does.
             *kept = Kept::tokenised(doc, p.index, p.block);
             reuse.tokenised += 1;
-            tokens::rebuild_kept(
-                doc.text,
-                &kept.tokens,
-                base,
-                p.index,
-                sentence_base,
-                &mut all,
-            );
+            rebuild(kept, &mut all);
         }
         sentence_base += kept.tokens.sentences;
         p.tokens = start..all.len();
