@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 use super::checks::duplicate_passage;
 use super::entities::memory::{self as entity_memory, Reuse};
-use super::quotes::ProperNouns;
+use super::quotes::QuoteMemory;
 use crate::sync::lock;
 
 #[derive(Debug, Default)]
@@ -23,8 +23,8 @@ pub struct Memo {
     entities: Mutex<Option<entity_memory::Memory>>,
     /// Of the prose blocks of the last entity extraction, how many were redone.
     entity_reuse: Mutex<Reuse>,
-    /// Each paragraph's capitalised words, for the quotes' proper nouns.
-    proper_nouns: Mutex<Option<ProperNouns>>,
+    /// Each paragraph's capitalised words and each quote paragraph's quotes.
+    quotes: Mutex<Option<QuoteMemory>>,
 }
 
 impl Memo {
@@ -55,12 +55,12 @@ impl Memo {
     }
 
     /// Takes what the last quote analysis left (a concurrent one finds nothing).
-    pub(crate) fn take_proper_nouns(&self) -> Option<ProperNouns> {
-        lock(&self.proper_nouns).take()
+    pub(crate) fn take_quotes(&self) -> Option<QuoteMemory> {
+        lock(&self.quotes).take()
     }
 
-    pub(crate) fn keep_proper_nouns(&self, memory: ProperNouns) {
-        *lock(&self.proper_nouns) = Some(memory);
+    pub(crate) fn keep_quotes(&self, memory: QuoteMemory) {
+        *lock(&self.quotes) = Some(memory);
     }
 
     /// Of the prose blocks of the last entity extraction: how many there were, how many were

@@ -13,6 +13,11 @@ use super::settings::Settings;
 use super::text;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod memory;
+
+pub use memory::QuoteMemory;
+use memory::{KeptParagraph, Neighbourhood, ProperLookups, WindowKey};
+
 /// Which family of marks opens and closes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -126,27 +131,27 @@ pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<&Quote> {
 /// prose), in text order, each with its kind and attribution. Speech verbs and cue phrases
 /// from `settings` are accepted besides the built-in ones.
 pub fn find_quotes(doc: &Document<'_>, settings: &Settings) -> Vec<Quote> {
-    find_quotes_remembering(doc, settings, &mut None)
+    find_quotes_remembering(doc, settings, None)
 }
 
-/// [`find_quotes`] for a document checked again and again: `memory` keeps each paragraph's
-/// capitalised words from one call to the next, so the story's proper nouns are not found
-/// again in paragraphs an edit left alone. The result is the same.
+/// [`find_quotes`] for a document checked again and again: `memory` keeps, from one call to
+/// the next, each paragraph's capitalised words (so the story's proper nouns are not found
+/// again in paragraphs an edit left alone) and each quote paragraph's quotes (so only quote
+/// paragraphs whose text or neighbours changed are analysed again). The result is the same.
 pub fn find_quotes_again(
     doc: &Document<'_>,
     settings: &Settings,
-    memory: &mut Option<ProperNouns>,
+    memory: &mut Option<QuoteMemory>,
 ) -> Vec<Quote> {
-    if memory.is_none() {
-        *memory = Some(ProperNouns::default());
-    }
-    find_quotes_remembering(doc, settings, memory)
+    let memory = memory.get_or_insert_with(QuoteMemory::default);
+    memory.use_settings(settings);
+    find_quotes_remembering(doc, settings, Some(memory))
 }
 
 fn find_quotes_remembering(
     doc: &Document<'_>,
     settings: &Settings,
-    memory: &mut Option<ProperNouns>,
+    mut memory: Option<&mut QuoteMemory>,
 ) -> Vec<Quote> {
     let scanned = scan_paragraphs(doc);
     if scanned.iter().all(|(_, _, _, spans)| spans.is_empty()) {
@@ -173,13 +178,38 @@ fn find_quotes_remembering(
         text: doc.text,
         lexicon: Lexicon::new(settings),
         proper: OnceCell::new(),
-        remembered: RefCell::new(memory.take()),
+        remembered: RefCell::new(memory.as_mut().map(|m| std::mem::take(&mut m.proper))),
+        lookups: RefCell::new(None),
         paragraphs: &paragraphs,
     };
+    let mut kept = Remembering::new(doc.text, &paragraphs, memory.is_some());
+    let (mut analysed, mut reused_count) = (0, 0);
     let mut quotes = Vec::new();
     let mut placements = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
+        if paragraph.spans.is_empty() {
+            continue;
+        }
         let first = quotes.len();
+        let window = kept.window(index);
+        if let Some(reused) = window
+            .as_ref()
+            .and_then(|(_, key)| memory.as_deref()?.get(key))
+            .filter(|reused| {
+                !reused.needs_proper_nouns() || reused.holds(|word| analyzer.is_proper(word))
+            })
+        {
+            let (start, key) = window.expect("a reused paragraph has a window");
+            for (quote, placement) in reused.placed(start, paragraph.block, index) {
+                quotes.push(quote);
+                placements.push(placement);
+            }
+            kept.keep(key, reused.clone());
+            reused_count += 1;
+            continue;
+        }
+        analysed += 1;
+        analyzer.record_lookups(window.is_some());
         for span in &paragraph.spans {
             let (quote, placement) = analyzer.quote(index, span);
             quotes.push(quote);
@@ -187,10 +217,65 @@ fn find_quotes_remembering(
         }
         share_within_paragraph(&mut quotes[first..], &placements[first..]);
         analyzer.look_at_neighbour_paragraphs(index, &mut quotes[first..], &placements[first..]);
+        let lookups = analyzer.take_lookups();
+        if let (Some((start, key)), Some(lookups)) = (window, lookups) {
+            if let Some(paragraph) =
+                KeptParagraph::of(&quotes[first..], &placements[first..], start, lookups)
+            {
+                kept.keep(key, paragraph);
+            }
+        }
     }
     link_multi_paragraph_quotes(doc.text, &paragraphs, &mut quotes, &placements);
-    *memory = analyzer.remembered.into_inner();
+    if let Some(memory) = memory {
+        if let Some(proper) = analyzer.remembered.into_inner() {
+            memory.proper = proper;
+        }
+        memory.replace_paragraphs(kept.into_kept(), (analysed, reused_count));
+    }
     quotes
+}
+
+/// The quote paragraphs of this check, by window, to keep for the next.
+struct Remembering<'t> {
+    text: &'t str,
+    /// Empty when not remembering.
+    neighbourhoods: Vec<Neighbourhood>,
+    hashes: Vec<Option<u64>>,
+    kept: HashMap<WindowKey, KeptParagraph>,
+}
+
+impl<'t> Remembering<'t> {
+    fn new(text: &'t str, paragraphs: &[Paragraph], active: bool) -> Remembering<'t> {
+        let neighbourhoods: Vec<Neighbourhood> = paragraphs
+            .iter()
+            .filter(|_| active)
+            .map(|paragraph| Neighbourhood {
+                content: paragraph.content.clone(),
+                stretch: paragraph.stretch,
+            })
+            .collect();
+        Remembering {
+            text,
+            hashes: vec![None; neighbourhoods.len()],
+            neighbourhoods,
+            kept: HashMap::new(),
+        }
+    }
+
+    /// Where paragraph `index`'s window starts and its key, when remembering.
+    fn window(&mut self, index: usize) -> Option<(usize, WindowKey)> {
+        (index < self.neighbourhoods.len())
+            .then(|| memory::window_key(self.text, &self.neighbourhoods, index, &mut self.hashes))
+    }
+
+    fn keep(&mut self, key: WindowKey, paragraph: KeptParagraph) {
+        self.kept.insert(key, paragraph);
+    }
+
+    fn into_kept(self) -> HashMap<WindowKey, KeptParagraph> {
+        self.kept
+    }
 }
 
 /// The quotes of every paragraph with words, as (block index, stretch, content, quotes). A
@@ -1384,6 +1469,8 @@ struct Analyzer<'a> {
     proper: OnceCell<HashSet<&'a str>>,
     /// Each paragraph's capitalised words from the last check of this document, if kept.
     remembered: RefCell<Option<ProperNouns>>,
+    /// While a paragraph is analysed to be remembered: the proper-noun look-ups it makes.
+    lookups: RefCell<Option<ProperLookups>>,
     paragraphs: &'a [Paragraph<'a>],
 }
 
@@ -2086,16 +2173,7 @@ impl<'a> Analyzer<'a> {
         }
         if !strict
             || !self.is_sentence_initial(word.range.start)
-            || self
-                .proper
-                .get_or_init(|| {
-                    proper_nouns(
-                        self.text,
-                        self.paragraphs,
-                        &mut self.remembered.borrow_mut(),
-                    )
-                })
-                .contains(without_possessive(word.text))
+            || self.looked_up_proper(without_possessive(word.text))
         {
             return true;
         }
@@ -2105,6 +2183,37 @@ impl<'a> Analyzer<'a> {
                 && !is_function_word(&next.lower)
                 && !is_calendar_word(&next.lower)
         })
+    }
+
+    /// Whether `word` is one of the story's proper nouns.
+    fn is_proper(&self, word: &str) -> bool {
+        self.proper
+            .get_or_init(|| {
+                proper_nouns(
+                    self.text,
+                    self.paragraphs,
+                    &mut self.remembered.borrow_mut(),
+                )
+            })
+            .contains(word)
+    }
+
+    /// [`Analyzer::is_proper`], noted down while a paragraph is analysed to be remembered.
+    fn looked_up_proper(&self, word: &str) -> bool {
+        let answer = self.is_proper(word);
+        if let Some(lookups) = self.lookups.borrow_mut().as_mut() {
+            lookups.push((word.into(), answer));
+        }
+        answer
+    }
+
+    /// Starts noting down proper-noun look-ups (or stops, when `recording` is false).
+    fn record_lookups(&self, recording: bool) {
+        *self.lookups.borrow_mut() = recording.then(Vec::new);
+    }
+
+    fn take_lookups(&self) -> Option<ProperLookups> {
+        self.lookups.borrow_mut().take()
     }
 
     /// Whether a word at `offset` would be capitalised anyway: it opens the paragraph, a
@@ -2306,7 +2415,8 @@ fn proper_nouns<'t>(
         }
         kept.insert(content.into(), words);
     }
-    memory.paragraphs.extend(kept);
+    // This version's paragraphs only: the texts of earlier keystrokes are not kept.
+    memory.paragraphs = kept;
     proper
 }
 

@@ -49,11 +49,11 @@ attribute it in the sentence before.";
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let found = match context.memo {
         Some(memo) => {
-            let mut memory = memo.take_proper_nouns();
+            let mut memory = memo.take_quotes();
             let found = quotes::find_quotes_again(context.doc, context.settings, &mut memory);
             // A giant document's paragraphs are not kept while it is open.
             if let Some(memory) = memory.filter(|_| context.doc.text.len() <= MEMORY_MAX_BYTES) {
-                memo.keep_proper_nouns(memory);
+                memo.keep_quotes(memory);
             }
             found
         }

@@ -1,0 +1,212 @@
+//! What one quote analysis of a document leaves for the next (see [`super::find_quotes_again`]):
+//! each paragraph's capitalised words, and each quote paragraph's quotes keyed by everything
+//! they were read from, so that after an edit only the quote paragraphs next to it are
+//! analysed again.
+//!
+//! A quote paragraph is read with the paragraphs on either side of it (a speaker handed on
+//! or named next door), the story's proper nouns (a sentence-initial speaker must be a known
+//! name) and, where a backward look for a sentence start runs out of the paragraph before, the
+//! text before that. The key holds the first three texts and the gaps between them, and what a
+//! backward look past them would see; the proper nouns are checked word by word, as looked up.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{sentence_initial_in, Attribution, Placement, ProperNouns, Quote};
+use crate::analysis::fingerprint::paragraph_text_hash;
+use crate::analysis::settings::Settings;
+
+/// Kept between checks of one document.
+#[derive(Debug, Default)]
+pub struct QuoteMemory {
+    pub(super) proper: ProperNouns,
+    /// The settings the kept quotes were found with (extra speech verbs and cue phrases).
+    lexicon: Option<(Vec<String>, Vec<String>)>,
+    paragraphs: HashMap<WindowKey, KeptParagraph>,
+    /// Of the quote paragraphs of the last analysis: how many were analysed, how many reused.
+    last_reuse: (usize, usize),
+}
+
+/// Proper-noun look-ups made while analysing a paragraph: each word with its answer.
+pub(super) type ProperLookups = Vec<(Box<str>, bool)>;
+
+/// Everything a quote paragraph's analysis reads, but for the proper nouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct WindowKey {
+    own: u64,
+    /// The paragraph before: its text, the text between, and whether nothing but blank lines
+    /// separate the two.
+    previous: Option<(u64, u64, bool)>,
+    /// The paragraph after, likewise.
+    next: Option<(u64, u64, bool)>,
+    /// The character before the window (a straight mark opening it looks at it) and what a
+    /// look for a sentence start that runs out of the window finds.
+    char_before: Option<char>,
+    initial_before: Option<bool>,
+}
+
+/// A quote paragraph's quotes and their placements after the paragraph and its neighbours
+/// were read, before multi-paragraph quotes are linked; offsets relative to the window start.
+#[derive(Debug, Clone)]
+pub(super) struct KeptParagraph {
+    quotes: Vec<Quote>,
+    placements: Vec<Placement>,
+    /// The proper-noun look-ups the analysis made, with their answers.
+    proper_lookups: ProperLookups,
+}
+
+/// One paragraph of the document as the key sees it.
+pub(super) struct Neighbourhood {
+    pub content: Range<usize>,
+    pub stretch: usize,
+}
+
+impl QuoteMemory {
+    /// Forgets the kept quotes if the settings that shape them changed.
+    pub(super) fn use_settings(&mut self, settings: &Settings) {
+        let lexicon = (
+            settings.extra_attribution_verbs.clone(),
+            settings.extra_cue_phrases.clone(),
+        );
+        if self.lexicon.as_ref() != Some(&lexicon) {
+            self.paragraphs.clear();
+            self.lexicon = Some(lexicon);
+        }
+    }
+
+    /// The kept analysis of a paragraph with this key, if any.
+    pub(super) fn get(&self, key: &WindowKey) -> Option<&KeptParagraph> {
+        self.paragraphs.get(key)
+    }
+
+    /// Replaces the kept quote paragraphs with this check's.
+    pub(super) fn replace_paragraphs(
+        &mut self,
+        kept: HashMap<WindowKey, KeptParagraph>,
+        reuse: (usize, usize),
+    ) {
+        self.paragraphs = kept;
+        self.last_reuse = reuse;
+    }
+
+    /// Of the quote paragraphs of the last analysis: how many were analysed afresh and how
+    /// many taken from this memory (for tests and logs).
+    pub fn last_reuse(&self) -> (usize, usize) {
+        self.last_reuse
+    }
+}
+
+/// The window of paragraph `index` of `paragraphs` (the quote paragraph and its neighbours)
+/// and its key; `hashes` holds each paragraph's text hash, computed on demand.
+pub(super) fn window_key(
+    text: &str,
+    paragraphs: &[Neighbourhood],
+    index: usize,
+    hashes: &mut [Option<u64>],
+) -> (usize, WindowKey) {
+    let mut hash_of = |i: usize| {
+        *hashes[i].get_or_insert_with(|| {
+            paragraph_text_hash(text.get(paragraphs[i].content.clone()).unwrap_or(""))
+        })
+    };
+    let own = &paragraphs[index];
+    let side = |i: usize, gap: Range<usize>, hash: u64| {
+        let between = paragraph_text_hash(text.get(gap).unwrap_or(""));
+        (hash, between, paragraphs[i].stretch == own.stretch)
+    };
+    let previous = index.checked_sub(1).map(|i| {
+        let gap = paragraphs[i].content.end..own.content.start;
+        side(i, gap, hash_of(i))
+    });
+    let next = (index + 1 < paragraphs.len()).then(|| {
+        let gap = own.content.end..paragraphs[index + 1].content.start;
+        side(index + 1, gap, hash_of(index + 1))
+    });
+    let start = match index.checked_sub(1) {
+        Some(i) => paragraphs[i].content.start,
+        None => own.content.start,
+    };
+    let before = text.get(..start).unwrap_or("");
+    let key = WindowKey {
+        own: hash_of(index),
+        previous,
+        next,
+        char_before: before.chars().next_back(),
+        initial_before: sentence_initial_in(before),
+    };
+    (start, key)
+}
+
+impl KeptParagraph {
+    /// Keeps a paragraph's quotes relative to `start`; `None` if one reaches before it.
+    pub(super) fn of(
+        quotes: &[Quote],
+        placements: &[Placement],
+        start: usize,
+        proper_lookups: ProperLookups,
+    ) -> Option<KeptParagraph> {
+        let back = |range: &Range<usize>| {
+            Some(range.start.checked_sub(start)?..range.end.checked_sub(start)?)
+        };
+        let quotes = quotes
+            .iter()
+            .map(|quote| rebased(quote, back))
+            .collect::<Option<Vec<Quote>>>()?;
+        Some(KeptParagraph {
+            quotes,
+            placements: placements.to_vec(),
+            proper_lookups,
+        })
+    }
+
+    /// Whether every proper-noun look-up gives the same answer now.
+    pub(super) fn holds(&self, is_proper: impl Fn(&str) -> bool) -> bool {
+        self.proper_lookups
+            .iter()
+            .all(|(word, answer)| is_proper(word) == *answer)
+    }
+
+    pub(super) fn needs_proper_nouns(&self) -> bool {
+        !self.proper_lookups.is_empty()
+    }
+
+    /// The kept quotes placed at `start`, in block `block`, paragraph `paragraph`.
+    pub(super) fn placed(
+        &self,
+        start: usize,
+        block: usize,
+        paragraph: usize,
+    ) -> impl Iterator<Item = (Quote, Placement)> + '_ {
+        let forth = move |range: &Range<usize>| Some(range.start + start..range.end + start);
+        self.quotes
+            .iter()
+            .zip(&self.placements)
+            .filter_map(move |(quote, placement)| {
+                let mut quote = rebased(quote, forth)?;
+                quote.block = block;
+                let mut placement = placement.clone();
+                placement.paragraph = paragraph;
+                Some((quote, placement))
+            })
+    }
+}
+
+/// A quote with every range moved by `shift`; `None` if one cannot be.
+fn rebased(quote: &Quote, shift: impl Fn(&Range<usize>) -> Option<Range<usize>>) -> Option<Quote> {
+    let attribution = match &quote.attribution {
+        Some(attribution) => Some(Attribution {
+            kind: attribution.kind,
+            speaker: match &attribution.speaker {
+                Some(speaker) => Some(shift(speaker)?),
+                None => None,
+            },
+        }),
+        None => None,
+    };
+    Some(Quote {
+        range: shift(&quote.range)?,
+        inner: shift(&quote.inner)?,
+        attribution,
+        ..quote.clone()
+    })
+}
