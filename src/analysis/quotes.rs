@@ -2403,17 +2403,24 @@ fn proper_nouns<'t>(
     let mut kept: HashMap<Box<str>, Vec<Capitalised>> = HashMap::with_capacity(paragraphs.len());
     for paragraph in paragraphs {
         let content = text.get(paragraph.content.clone()).unwrap_or("");
-        let words = match memory.paragraphs.get(content).cloned() {
-            Some(words) => words,
-            None => match kept.get(content) {
-                Some(words) => words.clone(),
-                None => capitalised_words(text, paragraph.content.clone()),
-            },
-        };
+        if let Some(words) = kept.get(content) {
+            // The same text twice in the story.
+            for word in words {
+                add(word, paragraph.content.start);
+            }
+            continue;
+        }
+        // Moved, not copied: an unchanged paragraph costs no allocation.
+        let (content, words) = memory.paragraphs.remove_entry(content).unwrap_or_else(|| {
+            (
+                content.into(),
+                capitalised_words(text, paragraph.content.clone()),
+            )
+        });
         for word in &words {
             add(word, paragraph.content.start);
         }
-        kept.insert(content.into(), words);
+        kept.insert(content, words);
     }
     // This version's paragraphs only: the texts of earlier keystrokes are not kept.
     memory.paragraphs = kept;
