@@ -167,14 +167,15 @@ fn memo_extraction_equals_fresh_on_every_story_first_and_again() {
         let reuse = memo.last_entity_reuse();
         assert_eq!(reuse.tokenised, 0, "story {index}: {reuse:?}");
         assert_eq!(reuse.recognised, 0, "story {index}: {reuse:?}");
+        assert!(!reuse.resolved, "story {index}: {reuse:?}");
     }
 }
 
 /// Edits every story `steps` times, comparing at every step; returns the blocks seen and the
-/// blocks tokenised afresh over all steps.
-fn edit_stories(seed: u64, steps: usize) -> (usize, usize) {
+/// blocks tokenised afresh over all steps, and the steps and those resolved afresh.
+fn edit_stories(seed: u64, steps: usize) -> (usize, usize, usize, usize) {
     let mut rng = Lcg(seed);
-    let (mut blocks, mut tokenised) = (0, 0);
+    let (mut blocks, mut tokenised, mut edits, mut resolved) = (0, 0, 0, 0);
     for (index, (story, format)) in stories().into_iter().enumerate() {
         let memo = Memo::default();
         let guide = if index % 2 == 0 { guide() } else { Vec::new() };
@@ -186,16 +187,23 @@ fn edit_stories(seed: u64, steps: usize) -> (usize, usize) {
             let reuse = memo.last_entity_reuse();
             blocks += reuse.blocks;
             tokenised += reuse.tokenised;
+            edits += 1;
+            resolved += usize::from(reuse.resolved);
         }
     }
-    (blocks, tokenised)
+    (blocks, tokenised, edits, resolved)
 }
 
 #[test]
 fn memo_extraction_equals_fresh_through_random_edits() {
-    let (blocks, tokenised) = edit_stories(11, 60);
+    let (blocks, tokenised, edits, resolved) = edit_stories(11, 60);
     // Most blocks survive an edit: the memo must be used, not only be harmless.
     assert!(tokenised * 4 < blocks, "tokenised {tokenised} of {blocks}");
+    // Many edits change no name (their pastes often do): resolution must be reused then.
+    assert!(
+        resolved * 3 < edits * 2,
+        "resolved afresh {resolved} of {edits}"
+    );
 }
 
 #[test]
@@ -253,4 +261,26 @@ fn a_place_cue_passes_along_a_list_across_a_block_edge() {
     let listed = "They met in Ossington,\n\nBradwell Tarn spoke.";
     let stopped = "They met in Ossington.\n\nBradwell Tarn spoke.";
     assert_same_through(&[listed, stopped, listed], Format::Markdown);
+}
+
+#[test]
+fn resolution_is_redone_when_a_name_is_spaced_differently() {
+    // The same words, key and display either way; the text under the name and its tokens'
+    // places differ, and with them the mention's length.
+    let single = "The talks were led by Ana Ruiz.\n\nRuiz left early.";
+    let double = "The talks were led by Ana  Ruiz.\n\nRuiz left early.";
+    assert_same_through(&[single, double, single], Format::Markdown);
+}
+
+#[test]
+fn resolution_is_reused_and_moved_when_an_edit_changes_no_name() {
+    let before = "The talks were led by Ana Ruiz.\n\nRuiz left early.";
+    let after = "The long talks were led by Ana Ruiz.\n\nRuiz left early.";
+    let memo = Memo::default();
+    assert_same(before, Format::Markdown, &[], &memo, "before");
+    assert_same(after, Format::Markdown, &[], &memo, "after");
+    assert!(
+        !memo.last_entity_reuse().resolved,
+        "nothing to resolve again"
+    );
 }

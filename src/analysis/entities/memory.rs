@@ -1,7 +1,9 @@
 //! What one entity extraction leaves for the next extraction of the same document: each prose
 //! block's tokens and candidates, kept relative to the block, so that after an edit only the
-//! blocks the edit changed are tokenised and recognised again. Place cues along lists,
-//! resolution and the style guide run on the whole document every time.
+//! blocks the edit changed are tokenised and recognised again. Place cues along lists and the
+//! style guide run on the whole document every time; resolution does too unless every
+//! candidate reads as it did last time (`resolve::resolve_again`), as after an edit outside
+//! every name.
 //!
 //! A block is found again (in place, or among the blocks an edit touched) by its key: whether
 //! it is a heading, its content, and the text after it that tokenising and recognising it read
@@ -25,6 +27,8 @@ use crate::analysis::settings::StyleEntity;
 #[derive(Debug, Default)]
 pub struct Memory {
     blocks: Vec<(BlockKey, Kept)>,
+    /// The last resolution, reused while the candidates read the same.
+    resolution: Option<resolve::Remembered>,
 }
 
 /// How much of the last extraction was redone, in prose blocks.
@@ -33,6 +37,8 @@ pub struct Reuse {
     pub blocks: usize,
     pub tokenised: usize,
     pub recognised: usize,
+    /// Whether mentions were resolved afresh (not reused from the last extraction).
+    pub resolved: bool,
 }
 
 /// Everything a block's tokens and candidates depend on.
@@ -75,7 +81,15 @@ impl BlockKey {
 #[derive(Debug, Default)]
 struct Kept {
     tokens: KeptBlock,
-    candidates: Option<(NextWord, Vec<Candidate>)>,
+    candidates: Option<KeptCandidates>,
+}
+
+/// A block's candidates as recognised before `next`, with each one's `resolve::shape_of`.
+#[derive(Debug, Default)]
+struct KeptCandidates {
+    next: NextWord,
+    candidates: Vec<Candidate>,
+    shapes: Vec<u64>,
 }
 
 impl Kept {
@@ -107,7 +121,10 @@ pub(super) fn extract(
     guide: &[StyleEntity],
     memory: Option<Memory>,
 ) -> (Entities, Memory, Reuse) {
-    let old = memory.unwrap_or_default().blocks;
+    let Memory {
+        blocks: old,
+        resolution,
+    } = memory.unwrap_or_default();
     let mut placed = find_kept(doc.text, tokens::prose_blocks(doc), old);
     let mut reuse = Reuse {
         blocks: placed.len(),
@@ -115,15 +132,19 @@ pub(super) fn extract(
     };
     reuse.tokenised = tokenise_new_blocks(doc, &mut placed);
     let all_tokens = place_tokens(doc, &mut placed, &mut reuse);
-    let mut candidates = place_candidates(doc.text, &all_tokens, &mut placed, &mut reuse);
+    let (mut candidates, shapes) = place_candidates(doc.text, &all_tokens, &mut placed, &mut reuse);
     let before: Vec<BeforeListPass> = candidates.iter().map(Candidate::before_list_pass).collect();
     recognise::pass_place_cues_along_lists(doc.text, &mut candidates);
-    let resolved = resolve::resolve(doc.text, &all_tokens, &candidates);
+    let (resolved, resolution, afresh) =
+        resolve::resolve_again(doc.text, &all_tokens, &candidates, &shapes, resolution);
+    reuse.resolved = afresh;
+    eprintln!("TIMING resolved-afresh {}", u8::from(afresh));
     let mut entities = assemble(resolved);
     if !guide.is_empty() {
         guide::apply(doc, &mut entities, guide);
     }
-    let memory = keep(placed, candidates, before);
+    let mut memory = keep(placed, candidates, shapes, before);
+    memory.resolution = Some(resolution);
     (entities, memory, reuse)
 }
 
@@ -238,35 +259,43 @@ fn place_tokens<'t>(
     all
 }
 
-/// The document's candidates before place cues pass along lists: kept ones moved to where
-/// their block now stands, the others recognised afresh.
+/// The document's candidates before place cues pass along lists, with each one's shape for
+/// resolution: kept ones moved to where their block now stands, the others recognised afresh.
 fn place_candidates(
     text: &str,
     all_tokens: &[Token<'_>],
     placed: &mut [Placed<'_>],
     reuse: &mut Reuse,
-) -> Vec<Candidate> {
+) -> (Vec<Candidate>, Vec<u64>) {
     let mut all = Vec::new();
+    let mut all_shapes = Vec::new();
     for p in placed.iter_mut() {
         let next = recognise::next_word(all_tokens, p.tokens.end);
         let kept = p.kept.as_mut().and_then(|kept| kept.candidates.take());
-        let list = match kept {
-            Some((was, mut list)) if was == next => {
+        let (list, shapes) = match kept {
+            Some(kept) if kept.next == next => {
                 let content_start = p.block.content.start;
+                let mut list = kept.candidates;
                 list.iter_mut()
                     .for_each(|c| c.place_in_block(p.tokens.start, content_start));
-                list
+                (list, kept.shapes)
             }
             _ => {
                 reuse.recognised += 1;
-                recognise::recognise_span(text, all_tokens, p.tokens.clone())
+                let list = recognise::recognise_span(text, all_tokens, p.tokens.clone());
+                let shapes = list
+                    .iter()
+                    .map(|candidate| resolve::shape_of(text, all_tokens, candidate))
+                    .collect();
+                (list, shapes)
             }
         };
         p.next = next;
         p.candidates = all.len()..all.len() + list.len();
         all.extend(list);
+        all_shapes.extend(shapes);
     }
-    all
+    (all, all_shapes)
 }
 
 /// What to keep of this extraction: each block's tokens and its candidates as recognition
@@ -274,10 +303,12 @@ fn place_candidates(
 fn keep(
     placed: Vec<Placed<'_>>,
     candidates: Vec<Candidate>,
+    shapes: Vec<u64>,
     before: Vec<BeforeListPass>,
 ) -> Memory {
     let mut blocks = Vec::with_capacity(placed.len());
     let mut candidates = candidates.into_iter().zip(before);
+    let mut shapes = shapes.into_iter();
     for p in placed {
         let list: Vec<Candidate> = candidates
             .by_ref()
@@ -289,8 +320,15 @@ fn keep(
             })
             .collect();
         let mut kept = p.kept.unwrap_or_default();
-        kept.candidates = Some((p.next, list));
+        kept.candidates = Some(KeptCandidates {
+            next: p.next,
+            candidates: list,
+            shapes: shapes.by_ref().take(p.candidates.len()).collect(),
+        });
         blocks.push((p.key, kept));
     }
-    Memory { blocks }
+    Memory {
+        blocks,
+        resolution: None,
+    }
 }

@@ -10,7 +10,7 @@ use super::tokens::{gap, is_plain_space, Shape, Token};
 use super::EntityKind;
 
 /// How sure the kind of a candidate is; stronger evidence wins when mentions disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Evidence {
     /// Only the shape: several capitalised words, most likely a person.
     Shape,

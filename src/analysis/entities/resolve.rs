@@ -5,6 +5,7 @@
 //! variant of a surname (noted as a variant).
 
 use std::cmp::Reverse;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::lexicon::{self, Flags, HashMap};
@@ -47,7 +48,7 @@ pub(crate) struct Variant {
     pub written: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Resolved {
     pub drafts: Vec<Draft>,
     pub ambiguous: Vec<Ambiguity>,
@@ -77,6 +78,116 @@ pub(crate) fn resolve(text: &str, tokens: &[Token<'_>], candidates: &[Candidate]
         }
     }
     registry.resolved
+}
+
+/// What one resolution of a document leaves for the next: what it read of each candidate,
+/// without places, and its result. Resolution reads nothing but the candidates, their tokens'
+/// places and shapes, and the text they span, so when all of those are the same but for where
+/// they sit (an edit outside every name), the result is the last one moved with its candidates.
+#[derive(Debug, Default)]
+pub(crate) struct Remembered {
+    read: Vec<CandidateRead>,
+    /// Where each candidate started, in the text the result is placed in.
+    starts: Vec<usize>,
+    resolved: Resolved,
+}
+
+/// A candidate as resolution reads it: its [`shape_of`] before place cues passed along lists,
+/// and what that pass may change.
+type CandidateRead = (u64, Option<(EntityKind, Evidence)>, bool);
+
+/// A hash of everything resolution reads of a candidate but its place: its words, key, display,
+/// kind, flags, role and acronym, the text it spans, and its tokens' places relative to its
+/// start and shapes. Computed when its block is recognised, and kept with it.
+pub(crate) fn shape_of(text: &str, tokens: &[Token<'_>], candidate: &Candidate) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    candidate.words.hash(&mut hasher);
+    candidate.key.hash(&mut hasher);
+    candidate.display.hash(&mut hasher);
+    candidate.weak.hash(&mut hasher);
+    candidate.kind.hash(&mut hasher);
+    candidate.titled.hash(&mut hasher);
+    candidate.role.hash(&mut hasher);
+    candidate.acronym.hash(&mut hasher);
+    text.get(candidate.range.clone()).hash(&mut hasher);
+    let start = candidate.range.start;
+    for &index in &candidate.tokens {
+        match tokens.get(index) {
+            Some(token) => {
+                token.range.start.wrapping_sub(start).hash(&mut hasher);
+                token.range.end.wrapping_sub(start).hash(&mut hasher);
+                token.is_name_word().hash(&mut hasher);
+                token.flags.has(Flags::TITLE).hash(&mut hasher);
+            }
+            None => usize::MAX.hash(&mut hasher),
+        }
+    }
+    hasher.finish()
+}
+
+/// [`resolve`], reusing `last` when the candidates read the same (`shapes` holds each one's
+/// [`shape_of`], taken before place cues passed along lists); returns what to keep and whether
+/// resolution ran afresh.
+pub(crate) fn resolve_again(
+    text: &str,
+    tokens: &[Token<'_>],
+    candidates: &[Candidate],
+    shapes: &[u64],
+    last: Option<Remembered>,
+) -> (Resolved, Remembered, bool) {
+    let read: Vec<CandidateRead> = shapes
+        .iter()
+        .zip(candidates)
+        .map(|(&shape, candidate)| (shape, candidate.kind, candidate.weak))
+        .collect();
+    let starts: Vec<usize> = candidates.iter().map(|c| c.range.start).collect();
+    if let Some(last) = last.filter(|last| shapes.len() == candidates.len() && last.read == read) {
+        let resolved = moved(last.resolved, &last.starts, &starts);
+        let kept = Remembered {
+            read,
+            starts,
+            resolved: resolved.clone(),
+        };
+        return (resolved, kept, false);
+    }
+    let resolved = resolve(text, tokens, candidates);
+    let kept = Remembered {
+        read,
+        starts,
+        resolved: resolved.clone(),
+    };
+    (resolved, kept, true)
+}
+
+/// `resolved` with every range moved as the candidate it lies in moved (from `old` starts to
+/// `new` starts, in order).
+fn moved(mut resolved: Resolved, old: &[usize], new: &[usize]) -> Resolved {
+    let shift = |at: usize| -> isize {
+        let index = old.partition_point(|&start| start <= at).saturating_sub(1);
+        match (old.get(index), new.get(index)) {
+            (Some(&from), Some(&to)) => to as isize - from as isize,
+            _ => 0,
+        }
+    };
+    let position = |at: usize, by: isize| at.saturating_add_signed(by);
+    let range = |range: &mut Range<usize>| {
+        let by = shift(range.start);
+        *range = position(range.start, by)..position(range.end, by);
+    };
+    for draft in &mut resolved.drafts {
+        draft.first_full = position(draft.first_full, shift(draft.first_full));
+        draft.mentions.iter_mut().for_each(range);
+        if let Some(full) = &mut draft.full_reference {
+            range(full);
+        }
+    }
+    for ambiguity in &mut resolved.ambiguous {
+        range(&mut ambiguity.range);
+    }
+    for variant in &mut resolved.variants {
+        range(&mut variant.range);
+    }
+    resolved
 }
 
 struct Registry<'a, 't> {
