@@ -8,30 +8,14 @@ mod generator;
 
 mod common;
 
-use std::fs;
-use std::path::Path;
-
-use common::Lcg;
+use common::{boundary, Lcg};
 use copydesk::analysis::entities::{self, EntityKind};
 use copydesk::analysis::settings::StyleEntity;
 use copydesk::analysis::{Document, Format, Memo};
 
 /// The copy to start from: every example and entity fixture, with its format.
 fn stories() -> Vec<(String, Format)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = Vec::new();
-    for folder in ["examples", "tests/fixtures/entities-eval"] {
-        let mut paths: Vec<_> = fs::read_dir(root.join(folder))
-            .expect("read folder")
-            .map(|entry| entry.expect("entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "md" || e == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = fs::read_to_string(&path).expect("read story");
-            found.push((text, Format::from_path(&path.to_string_lossy())));
-        }
-    }
+    let found = common::stories_in(&["examples", "tests/fixtures/entities-eval"]);
     assert!(found.len() >= 20, "expected the examples and fixtures");
     found
 }
@@ -90,13 +74,6 @@ const PASTES: &[&str] = &[
     "---\n",
     "```\ncode\n```\n",
 ];
-
-/// The byte offset of a char boundary at or after `at`.
-fn boundary(text: &str, at: usize) -> usize {
-    (at.min(text.len())..=text.len())
-        .find(|&at| text.is_char_boundary(at))
-        .unwrap_or(text.len())
-}
 
 /// One random edit: typing, deleting, pasting, splitting or joining paragraphs, adding or
 /// removing a heading mark.

@@ -11,7 +11,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::Lcg;
+use common::{boundary, Lcg};
 use copydesk::analysis::{self, Corpus, Document, Format, Memo, Settings};
 
 const NAME: &str = "file:///news/draft.md";
@@ -26,13 +26,6 @@ fn corpus_of(articles: usize) -> Corpus {
         );
     }
     corpus
-}
-
-/// The byte offset of a char boundary near `at`.
-fn boundary(text: &str, at: usize) -> usize {
-    (at.min(text.len())..=text.len())
-        .find(|&at| text.is_char_boundary(at))
-        .unwrap_or(text.len())
 }
 
 fn paragraphs(text: &str) -> Vec<&str> {

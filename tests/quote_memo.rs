@@ -8,34 +8,18 @@ mod generator;
 
 mod common;
 
-use std::fs;
-use std::path::Path;
-
-use common::Lcg;
+use common::{boundary, Lcg};
 use copydesk::analysis::quotes::{self, QuoteMemory};
 use copydesk::analysis::settings::Settings;
 use copydesk::analysis::{Document, Format};
 
 /// Every example, seed and entity fixture, with its format.
 fn stories() -> Vec<(String, Format)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = Vec::new();
-    for folder in [
+    let found = common::stories_in(&[
         "examples",
         "tests/fixtures/seeds",
         "tests/fixtures/entities-eval",
-    ] {
-        let mut paths: Vec<_> = fs::read_dir(root.join(folder))
-            .expect("read folder")
-            .map(|entry| entry.expect("entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "md" || e == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = fs::read_to_string(&path).expect("read story");
-            found.push((text, Format::from_path(&path.to_string_lossy())));
-        }
-    }
+    ]);
     assert!(found.len() >= 20, "expected the examples and fixtures");
     found
 }
@@ -74,12 +58,6 @@ const PASTES: &[&str] = &[
     "the report “Building for the Long Term”",
     "Dwayne “The Rock” Johnson",
 ];
-
-fn boundary(text: &str, at: usize) -> usize {
-    (at.min(text.len())..=text.len())
-        .find(|&at| text.is_char_boundary(at))
-        .unwrap_or(text.len())
-}
 
 /// One random edit: typing, deleting, pasting, joining paragraphs or splitting them.
 fn edit(text: &str, rng: &mut Lcg) -> String {

@@ -192,9 +192,11 @@ fn find_quotes_remembering(
         }
         let first = quotes.len();
         let window = kept.window(index);
+        // Taken, not copied: a text with the same window twice finds the second one gone and
+        // analyses it again.
         if let Some(reused) = window
             .as_ref()
-            .and_then(|(_, key)| memory.as_deref()?.get(key))
+            .and_then(|(_, key)| memory.as_deref_mut()?.take(key))
             .filter(|reused| {
                 !reused.needs_proper_nouns() || reused.holds(|word| analyzer.is_proper(word))
             })
@@ -204,7 +206,7 @@ fn find_quotes_remembering(
                 quotes.push(quote);
                 placements.push(placement);
             }
-            kept.keep(key, reused.clone());
+            kept.keep(key, reused);
             reused_count += 1;
             continue;
         }

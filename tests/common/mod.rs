@@ -228,6 +228,36 @@ impl Drop for Server {
 }
 
 /// A deterministic pseudo-random sequence (no dependency, same on every machine).
+/// The byte offset of the first char boundary at or after `at` (random edits land anywhere).
+pub fn boundary(text: &str, at: usize) -> usize {
+    (at.min(text.len())..=text.len())
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(text.len())
+}
+
+/// Every Markdown and text story in `folders` (relative to the crate), sorted by path, with
+/// its format.
+pub fn stories_in(folders: &[&str]) -> Vec<(String, copydesk::analysis::Format)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for folder in folders {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(folder))
+            .expect("read folder")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "md" || e == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("read story");
+            found.push((
+                text,
+                copydesk::analysis::Format::from_path(&path.to_string_lossy()),
+            ));
+        }
+    }
+    found
+}
+
 pub struct Lcg(pub u64);
 
 impl Lcg {

@@ -138,7 +138,6 @@ pub(super) fn extract(
     let (resolved, resolution, afresh) =
         resolve::resolve_again(doc.text, &all_tokens, &candidates, &shapes, resolution);
     reuse.resolved = afresh;
-    eprintln!("TIMING resolved-afresh {}", u8::from(afresh));
     let mut entities = assemble(resolved);
     if !guide.is_empty() {
         guide::apply(doc, &mut entities, guide);

@@ -74,9 +74,9 @@ impl QuoteMemory {
         }
     }
 
-    /// The kept analysis of a paragraph with this key, if any.
-    pub(super) fn get(&self, key: &WindowKey) -> Option<&KeptParagraph> {
-        self.paragraphs.get(key)
+    /// Takes the kept analysis of a paragraph with this key, if any.
+    pub(super) fn take(&mut self, key: &WindowKey) -> Option<KeptParagraph> {
+        self.paragraphs.remove(key)
     }
 
     /// Replaces the kept quote paragraphs with this check's.
