@@ -112,6 +112,41 @@ fn settings_pulled_with_workspace_configuration_apply() {
 }
 
 #[test]
+fn settings_sent_after_a_configuration_request_win_over_its_late_answer() {
+    let root = TempDir::new("config-late-answer");
+    root.write("copydesk.toml", VALID_ERROR);
+    let capabilities = json!({"workspace": {"configuration": true}});
+    let options = json!({"copydesk": {"checks": {"repeated-heading": {"severity": "hint"}}}});
+    let (mut server, _) = Server::initialized_with(init_params(&root, capabilities, options));
+    let request = server
+        .wait_for_unanswered(|m| m["method"] == "workspace/configuration")
+        .expect("the server asks for its settings");
+    let uri = open_story(&mut server, &root);
+    server.diagnostics_where(&uri, |p| heading_severities(p) == vec![4]);
+    // The user removes the setting; the answer to the earlier request, written before that,
+    // arrives after it and must not bring the setting back.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {}}}),
+    );
+    server.diagnostics_where(&uri, |p| heading_severities(p) == vec![1]);
+    server.reply(
+        &request,
+        json!([{"checks": {"repeated-heading": {"severity": "hint"}}}]),
+    );
+    // A later edit is checked with the settings in force: the file's error, not the hint.
+    server.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": REPEATED_HEADING_STORY}],
+        }),
+    );
+    let published = server.diagnostics_where(&uri, |p| p["version"] == 2);
+    assert_eq!(heading_severities(&published), vec![1], "{published:?}");
+}
+
+#[test]
 fn watched_file_changes_recheck_open_documents() {
     let root = TempDir::new("config-watch");
     root.write("copydesk.toml", VALID_ERROR);

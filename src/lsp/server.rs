@@ -104,9 +104,12 @@ impl Backend {
     }
 
     /// Asks the client for the `copydesk` section (spawned, never awaited inside a handler).
+    /// Settings the client sent after the request are newer than its answer, which is then
+    /// dropped.
     fn pull_settings(&self) {
         let client = self.client.clone();
         let state = self.state.clone();
+        let asked_at = state.editor_settings_generation();
         let backend = Backend::new(self.client.clone(), state);
         tokio::spawn(async move {
             let item = ConfigurationItem {
@@ -114,7 +117,8 @@ impl Backend {
                 section: Some("copydesk".to_string()),
             };
             if let Ok(mut values) = client.configuration(vec![item]).await {
-                if let Some(value) = values.pop().filter(|v| !v.is_null()) {
+                let current = backend.state.editor_settings_generation() == asked_at;
+                if let Some(value) = values.pop().filter(|v| !v.is_null() && current) {
                     backend.apply_settings(&value);
                     backend.recheck_others(None, Duration::ZERO);
                 }

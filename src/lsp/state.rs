@@ -139,6 +139,9 @@ pub struct State {
     /// Bumped whenever cached results are dropped (settings or other documents changed): a
     /// check that started before must not put its now outdated result in the cache.
     results_epoch: std::sync::atomic::AtomicU64,
+    /// Bumped whenever the editor's settings are put in force, so an answer to an earlier
+    /// `workspace/configuration` request can tell it is outdated.
+    editor_settings_generation: std::sync::atomic::AtomicU64,
     /// Debounce tickets: a scheduled check runs only if no later one was scheduled since.
     tickets: Mutex<HashMap<Url, u64>>,
     shutdown_requested: AtomicBool,
@@ -267,6 +270,13 @@ impl State {
     /// Puts the editor's settings in force over the file's.
     pub fn set_editor_layer(&self, layer: ConfigLayer) {
         self.update_sources(|sources| sources.editor = layer);
+        self.editor_settings_generation
+            .fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// How many times the editor's settings were put in force.
+    pub fn editor_settings_generation(&self) -> u64 {
+        self.editor_settings_generation.load(Ordering::SeqCst)
     }
 
     /// Reads `copydesk.toml` again (an invalid file keeps the last valid settings).
