@@ -16,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 mod memory;
 
 pub use memory::QuoteMemory;
-use memory::{KeptParagraph, Neighbourhood, ProperLookups, WindowKey};
+use memory::{KeptParagraph, ProperLookups, WindowKey};
 
 /// Which family of marks opens and closes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,36 +239,29 @@ fn find_quotes_remembering(
 }
 
 /// The quote paragraphs of this check, by window, to keep for the next.
-struct Remembering<'t> {
+struct Remembering<'p, 't> {
     text: &'t str,
-    /// Empty when not remembering.
-    neighbourhoods: Vec<Neighbourhood>,
+    /// The document's paragraphs; empty when not remembering.
+    paragraphs: &'p [Paragraph<'t>],
     hashes: Vec<Option<u64>>,
     kept: HashMap<WindowKey, KeptParagraph>,
 }
 
-impl<'t> Remembering<'t> {
-    fn new(text: &'t str, paragraphs: &[Paragraph], active: bool) -> Remembering<'t> {
-        let neighbourhoods: Vec<Neighbourhood> = paragraphs
-            .iter()
-            .filter(|_| active)
-            .map(|paragraph| Neighbourhood {
-                content: paragraph.content.clone(),
-                stretch: paragraph.stretch,
-            })
-            .collect();
+impl<'p, 't> Remembering<'p, 't> {
+    fn new(text: &'t str, paragraphs: &'p [Paragraph<'t>], active: bool) -> Remembering<'p, 't> {
+        let paragraphs = if active { paragraphs } else { &[] };
         Remembering {
             text,
-            hashes: vec![None; neighbourhoods.len()],
-            neighbourhoods,
+            paragraphs,
+            hashes: vec![None; paragraphs.len()],
             kept: HashMap::new(),
         }
     }
 
     /// Where paragraph `index`'s window starts and its key, when remembering.
     fn window(&mut self, index: usize) -> Option<(usize, WindowKey)> {
-        (index < self.neighbourhoods.len())
-            .then(|| memory::window_key(self.text, &self.neighbourhoods, index, &mut self.hashes))
+        (index < self.paragraphs.len())
+            .then(|| memory::window_key(self.text, self.paragraphs, index, &mut self.hashes))
     }
 
     fn keep(&mut self, key: WindowKey, paragraph: KeptParagraph) {

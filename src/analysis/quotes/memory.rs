@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{sentence_initial_in, Attribution, Placement, ProperNouns, Quote};
+use super::{sentence_initial_in, Attribution, Paragraph, Placement, ProperNouns, Quote};
 use crate::analysis::fingerprint::paragraph_text_hash;
 use crate::analysis::settings::Settings;
 
@@ -55,22 +55,19 @@ pub(super) struct KeptParagraph {
     proper_lookups: ProperLookups,
 }
 
-/// One paragraph of the document as the key sees it.
-pub(super) struct Neighbourhood {
-    pub content: Range<usize>,
-    pub stretch: usize,
-}
-
 impl QuoteMemory {
     /// Forgets the kept quotes if the settings that shape them changed.
     pub(super) fn use_settings(&mut self, settings: &Settings) {
-        let lexicon = (
-            settings.extra_attribution_verbs.clone(),
-            settings.extra_cue_phrases.clone(),
-        );
-        if self.lexicon.as_ref() != Some(&lexicon) {
+        let unchanged = self.lexicon.as_ref().is_some_and(|(verbs, cues)| {
+            *verbs == settings.extra_attribution_verbs && *cues == settings.extra_cue_phrases
+        });
+        // Compared in place: cloned only when they change, not on every keystroke.
+        if !unchanged {
             self.paragraphs.clear();
-            self.lexicon = Some(lexicon);
+            self.lexicon = Some((
+                settings.extra_attribution_verbs.clone(),
+                settings.extra_cue_phrases.clone(),
+            ));
         }
     }
 
@@ -100,7 +97,7 @@ impl QuoteMemory {
 /// and its key; `hashes` holds each paragraph's text hash, computed on demand.
 pub(super) fn window_key(
     text: &str,
-    paragraphs: &[Neighbourhood],
+    paragraphs: &[Paragraph<'_>],
     index: usize,
     hashes: &mut [Option<u64>],
 ) -> (usize, WindowKey) {
