@@ -401,6 +401,11 @@ fn scan_words<'t>(text: &'t str, range: Range<usize>, block: usize, out: &mut Ve
     let mut offset = 0;
     // Jumps from word to word: a skipped span or a word moves `offset` past its last byte.
     while let Some(&byte) = bytes.get(offset) {
+        // Most bytes between words are ASCII spaces and punctuation: skip them at once.
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() && byte != b'`' {
+            offset += 1;
+            continue;
+        }
         let rest = &slice[offset..];
         let c = if byte.is_ascii() {
             char::from(byte)
@@ -481,6 +486,44 @@ fn is_connector(c: char) -> bool {
 /// apostrophes or periods (`France-Presse`, `O'Brien`, `U.S`), plus a final period that
 /// belongs to the word (`U.S.`, `F.`, `Dr.`, `Inc.`).
 fn word_len(rest: &str) -> usize {
+    let end = ascii_word_end(rest).unwrap_or_else(|| word_end(rest));
+    let word = &rest[..end];
+    if rest[end..].starts_with('.') && keeps_period(word) {
+        return end + 1;
+    }
+    end
+}
+
+/// [`word_end`] for a word and the byte after it that are ASCII; `None` if it meets any other
+/// character first (most words of English copy never do).
+fn ascii_word_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if !byte.is_ascii() {
+            return None;
+        }
+        if byte.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        if matches!(byte, b'-' | b'\'' | b'.') {
+            match bytes.get(at + 1) {
+                Some(next) if next.is_ascii_alphanumeric() => {
+                    at += 1;
+                    continue;
+                }
+                Some(next) if !next.is_ascii() => return None,
+                _ => {}
+            }
+        }
+        return Some(at);
+    }
+    Some(at)
+}
+
+/// Where the word at the start of `rest` ends, before any period it keeps.
+fn word_end(rest: &str) -> usize {
     let mut end = 0;
     let mut iter = rest.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -491,10 +534,6 @@ fn word_len(rest: &str) -> usize {
         } else {
             break;
         }
-    }
-    let word = &rest[..end];
-    if rest[end..].starts_with('.') && keeps_period(word) {
-        end += 1;
     }
     end
 }
@@ -521,13 +560,21 @@ fn keeps_period(word: &str) -> bool {
 fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Token<'_>> {
     let written = start..start + len;
     let word = text.get(written.clone())?;
-    let (range, based) = split_hyphen_tail(word, written.clone());
-    let (range, possessive) = split_possessive(text, range);
+    // Hyphens and apostrophes (`-`, `'`, or typographic ones, whose first byte is 0xE2) are
+    // what the splits, particles and contractions look for; most words have none.
+    let joined = word.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2));
+    let (range, based, possessive) = if joined {
+        let (range, based) = split_hyphen_tail(word, written.clone());
+        let (range, possessive) = split_possessive(text, range);
+        (range, based, possessive)
+    } else {
+        (written.clone(), false, false)
+    };
     let core = text.get(range.clone())?;
     if core.is_empty() {
         return None;
     }
-    let shape = shape_of(core);
+    let shape = shape_of(core, joined);
     let lower = Lower::of(core);
     let mut flags = lexicon::flags(&lower);
     if shape == Shape::Upper {
@@ -550,7 +597,7 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
         flags,
         possessive,
         based,
-        contraction: core.contains(['\'', '’']) && is_contraction(core),
+        contraction: joined && core.contains(['\'', '’']) && is_contraction(core),
         weak: false,
         in_title: false,
         capitalised_mid_sentence: false,
@@ -635,27 +682,21 @@ fn split_possessive(text: &str, range: Range<usize>) -> (Range<usize>, bool) {
     (range, false)
 }
 
-fn shape_of(word: &str) -> Shape {
-    // One pass: the first letter and the counts of capitals, small letters and characters.
-    let mut first_letter = None;
-    let (mut upper_count, mut lower_count, mut char_count) = (0usize, 0usize, 0usize);
-    for c in word.chars() {
-        char_count += 1;
-        if first_letter.is_none() && c.is_alphabetic() {
-            first_letter = Some(c);
-        }
-        if c.is_uppercase() {
-            upper_count += 1;
-        }
-        if c.is_lowercase() {
-            lower_count += 1;
-        }
-    }
+/// The shape of `word`; `joined` is false only if it has no hyphen or apostrophe (so no
+/// particle before a name).
+fn shape_of(word: &str, joined: bool) -> Shape {
+    let particle_prefixed = || joined && is_particle_prefixed(word);
+    let LetterCounts {
+        first_letter,
+        upper_count,
+        lower_count,
+        char_count,
+    } = LetterCounts::of(word);
     let Some(first_letter) = first_letter else {
         return Shape::Other;
     };
     let first_char = word.chars().next().unwrap_or(' ');
-    if !first_char.is_alphabetic() && !is_particle_prefixed(word) {
+    if !first_char.is_alphabetic() && !particle_prefixed() {
         return Shape::Other;
     }
     if word.ends_with('.') && upper_count == 1 && lower_count == 0 && char_count == 2 {
@@ -664,10 +705,51 @@ fn shape_of(word: &str) -> Shape {
     if upper_count >= 2 && lower_count == 0 {
         return Shape::Upper;
     }
-    if first_letter.is_uppercase() || is_particle_prefixed(word) {
+    if first_letter.is_uppercase() || particle_prefixed() {
         Shape::Capitalised
     } else {
         Shape::Lower
+    }
+}
+
+/// What [`shape_of`] reads of a word, counted in one pass.
+#[derive(Default)]
+struct LetterCounts {
+    first_letter: Option<char>,
+    upper_count: usize,
+    lower_count: usize,
+    char_count: usize,
+}
+
+impl LetterCounts {
+    fn of(word: &str) -> LetterCounts {
+        if word.is_ascii() {
+            // Bytes are characters, and only ASCII letters have case.
+            let mut counts = LetterCounts::default();
+            for &byte in word.as_bytes() {
+                if counts.first_letter.is_none() && byte.is_ascii_alphabetic() {
+                    counts.first_letter = Some(char::from(byte));
+                }
+                counts.upper_count += usize::from(byte.is_ascii_uppercase());
+                counts.lower_count += usize::from(byte.is_ascii_lowercase());
+            }
+            counts.char_count = word.len();
+            return counts;
+        }
+        let mut counts = LetterCounts::default();
+        for c in word.chars() {
+            counts.char_count += 1;
+            if counts.first_letter.is_none() && c.is_alphabetic() {
+                counts.first_letter = Some(c);
+            }
+            if c.is_uppercase() {
+                counts.upper_count += 1;
+            }
+            if c.is_lowercase() {
+                counts.lower_count += 1;
+            }
+        }
+        counts
     }
 }
 
@@ -764,10 +846,12 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token<'_>], whole_blo
                 .unwrap_or("")
         };
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+        // Most words follow a single space, which neither starts a line nor opens a clause.
+        let after_one_space = before == " ";
         // A line start is a sentence start in all but name: wire copy puts headlines, bylines
         // and datelines on lines of their own without closing punctuation.
-        let line_start = before.contains(['\n', '\r']);
-        if sentence_start || line_start || opens_clause(before) {
+        let line_start = !after_one_space && before.contains(['\n', '\r']);
+        if sentence_start || line_start || (!after_one_space && opens_clause(before)) {
             tokens[i].weak = true;
         }
     }
@@ -901,6 +985,46 @@ mod tests {
         assert!(found
             .iter()
             .all(|(w, shape, _)| { *shape == Shape::Capitalised || w == "and" }));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_word_end_agrees_with_the_general_one(
+            rest in "[a-zA-Z0-9][-a-zA-Z0-9'. ,é’‐]{0,12}"
+        ) {
+            if let Some(end) = ascii_word_end(&rest) {
+                proptest::prop_assert_eq!(end, word_end(&rest));
+            }
+        }
+
+        #[test]
+        fn ascii_letter_counts_agree_with_counting_characters(word in "[-a-zA-Z0-9'.]{0,12}") {
+            let counts = LetterCounts::of(&word);
+            proptest::prop_assert_eq!(
+                counts.first_letter,
+                word.chars().find(|c| c.is_alphabetic())
+            );
+            proptest::prop_assert_eq!(
+                counts.upper_count,
+                word.chars().filter(|c| c.is_uppercase()).count()
+            );
+            proptest::prop_assert_eq!(
+                counts.lower_count,
+                word.chars().filter(|c| c.is_lowercase()).count()
+            );
+            proptest::prop_assert_eq!(counts.char_count, word.chars().count());
+        }
+    }
+
+    #[test]
+    fn the_ascii_word_end_leaves_other_characters_to_the_general_one() {
+        assert_eq!(ascii_word_end("O'Brien said"), Some(7));
+        assert_eq!(ascii_word_end("U.S. officials"), Some(3));
+        assert_eq!(word_len("U.S. officials"), 4);
+        assert_eq!(ascii_word_end("Jean-Émile"), None);
+        assert_eq!(word_len("Jean-Émile spoke"), "Jean-Émile".len());
+        assert_eq!(ascii_word_end("Kyiv’s"), None);
+        assert_eq!(word_len("Kyiv’s power"), "Kyiv’s".len());
     }
 
     #[test]
