@@ -2,14 +2,15 @@
 //! every edit; duplicate-passage and entity extraction keep one) must find exactly what a check
 //! from scratch finds. Random edit sequences on a generated story in a small corpus: typing,
 //! deleting, pasting copies from the story and from other stories, splitting and joining
-//! paragraphs, and other stories changing meanwhile.
+//! paragraphs, and other stories changing meanwhile. Every other check goes the server's way,
+//! putting the story into the corpus while the checks that read only the story run.
 
 #[path = "../benches/support/generator.rs"]
 mod generator;
 
 mod common;
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use common::{boundary, Lcg};
 use copydesk::analysis::{self, Corpus, Document, Format, Memo, Settings};
@@ -81,7 +82,9 @@ fn edit(text: &str, corpus_article: &str, rng: &mut Lcg) -> String {
 }
 
 fn assert_same_findings_through_edits(seed: u64, steps: usize) {
-    let mut corpus = corpus_of(40);
+    // Behind a lock, as in the server, so that every other check can put the edited story in
+    // while the checks that read only the story run (`check_again_while_indexing`).
+    let corpus = RwLock::new(corpus_of(40));
     let settings = Settings::default();
     let memo = Memo::default();
     let mut rng = Lcg(seed);
@@ -102,16 +105,28 @@ fn assert_same_findings_through_edits(seed: u64, steps: usize) {
             // Another story changes (saved on disk, or edited in another tab).
             let index = rng.next(40);
             let changed = edit(&generator::article(index), &theirs, &mut rng);
-            corpus.insert(
+            corpus.write().expect("corpus").insert(
                 &format!("file:///news/article-{index:03}.md"),
                 Arc::from(changed),
                 Format::Markdown,
             );
         }
-        corpus.insert(NAME, Arc::from(text.as_str()), Format::Markdown);
         let doc = Document::parse(&text, Format::Markdown);
-        let again = analysis::check_again(&doc, Some(NAME), &corpus, &settings, &memo);
-        let fresh = analysis::check(&doc, Some(NAME), &corpus, &settings);
+        let put_in = || {
+            let mut corpus = corpus.write().expect("corpus");
+            corpus.insert(NAME, Arc::from(text.as_str()), Format::Markdown);
+        };
+        let again = if step % 2 == 0 {
+            put_in();
+            let corpus = corpus.read().expect("corpus");
+            analysis::check_again(&doc, Some(NAME), &corpus, &settings, &memo)
+        } else {
+            analysis::check_again_while_indexing(&doc, Some(NAME), &settings, &memo, || {
+                put_in();
+                corpus.read().expect("corpus")
+            })
+        };
+        let fresh = analysis::check(&doc, Some(NAME), &corpus.read().expect("corpus"), &settings);
         assert_eq!(
             again.findings, fresh.findings,
             "seed {seed}, step {step}: the memo changed the findings"

@@ -391,6 +391,7 @@ fn a_panicking_check_is_reported_and_the_others_still_run() {
         summary: "Always panics",
         description: "",
         severity: Severity::Error,
+        reads_corpus: false,
         run: panicking_run,
     };
     let heading = analysis::checks::by_code("repeated-heading").expect("registered");
@@ -415,6 +416,7 @@ fn copy_of(check: &Check) -> Check {
         summary: check.summary,
         description: check.description,
         severity: check.severity,
+        reads_corpus: check.reads_corpus,
         run: check.run,
     }
 }

@@ -13,6 +13,7 @@ pub mod settings;
 pub mod suppression;
 pub mod text;
 
+use std::ops::Deref;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
@@ -57,6 +58,42 @@ pub fn check_again(
     check_with(REGISTRY, doc, name, corpus, settings, Some(memo))
 }
 
+/// [`check_again`] for a caller that must bring the corpus up to date first (the server puts
+/// the edited text into its index): `corpus` runs while the checks that read only the
+/// document start beside it, and the checks that read the corpus run on what it returns. The
+/// findings are the same as [`check_again`]'s on that corpus.
+pub fn check_again_while_indexing<C: Deref<Target = Corpus>>(
+    doc: &Document<'_>,
+    name: Option<&str>,
+    settings: &Settings,
+    memo: &Memo,
+    corpus: impl FnOnce() -> C + Send,
+) -> Report {
+    let enabled = enabled_checks(REGISTRY, settings);
+    let (with_corpus, document_only): (Vec<&Check>, Vec<&Check>) =
+        enabled.into_iter().partition(|check| check.reads_corpus);
+    let nothing_else = Corpus::default();
+    let (mut outcomes, document_outcomes) = rayon::join(
+        || {
+            let corpus = corpus();
+            run_checks(
+                &with_corpus,
+                &Context::new(doc, name, &corpus, settings, Some(memo)),
+            )
+        },
+        || {
+            run_checks(
+                &document_only,
+                &Context::new(doc, name, &nothing_else, settings, Some(memo)),
+            )
+        },
+    );
+    outcomes.extend(document_outcomes);
+    // Reported in registry order, as `check_with` does.
+    outcomes.sort_by_key(|(check, _)| REGISTRY.iter().position(|c| c.code == check.code));
+    report_of(doc, settings, outcomes)
+}
+
 /// `check` with the given checks instead of the registry (tests use it to run a faulty check).
 pub fn check_with(
     checks: &[Check],
@@ -66,24 +103,39 @@ pub fn check_with(
     settings: &Settings,
     memo: Option<&Memo>,
 ) -> Report {
-    let context = Context {
+    let context = Context::new(doc, name, corpus, settings, memo);
+    report_of(
         doc,
-        name,
-        corpus,
         settings,
-        memo,
-        shared: Default::default(),
-    };
-    // The checks are independent, so they run side by side (an edit's diagnostics come back
-    // sooner on a machine with idle cores); results are gathered in registry order.
-    let outcomes: Vec<(&Check, Option<Vec<Finding>>)> = checks
-        .par_iter()
+        run_checks(&enabled_checks(checks, settings), &context),
+    )
+}
+
+fn enabled_checks<'c>(checks: &'c [Check], settings: &Settings) -> Vec<&'c Check> {
+    checks
+        .iter()
         .filter(|check| settings.is_enabled(check.code))
-        .map(|check| {
-            let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(&context))).ok();
+        .collect()
+}
+
+/// What each check returned, in the order given; `None` for a check that panicked.
+type Outcomes<'c> = Vec<(&'c Check, Option<Vec<Finding>>)>;
+
+fn run_checks<'c>(checks: &[&'c Check], context: &Context<'_>) -> Outcomes<'c> {
+    // The checks are independent, so they run side by side (an edit's diagnostics come back
+    // sooner on a machine with idle cores); results are gathered in the order given.
+    checks
+        .par_iter()
+        .map(|&check| {
+            let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(context))).ok();
             (check, outcome)
         })
-        .collect();
+        .collect()
+}
+
+/// The report of the checks' outcomes: severities from the settings, findings in text order
+/// (ties in check order), suppressed findings left out.
+fn report_of(doc: &Document<'_>, settings: &Settings, outcomes: Outcomes<'_>) -> Report {
     let mut report = Report::default();
     for (check, outcome) in outcomes {
         match outcome {

@@ -57,22 +57,23 @@ impl Snapshot {
             return Vec::new();
         }
         // Open documents go into the index from their text (only changed paragraphs are
-        // fingerprinted again); the check then reads the index under a shared lock.
+        // fingerprinted again), while the checks that read only this document start; the
+        // checks that read the index then do so under a shared lock.
         let doc = Document::parse(&self.text, self.format);
-        self.workspace
-            .update_open_parsed(self.uri.as_str(), &self.text, &doc);
-        for (name, text, format) in &self.others {
-            self.workspace.update_open(name, text, *format);
-        }
-        let corpus = self.workspace.read();
-        let report = analysis::check_again(
+        let report = analysis::check_again_while_indexing(
             &doc,
             Some(self.uri.as_str()),
-            &corpus,
             &self.config.analysis,
             &self.memo,
+            || {
+                self.workspace
+                    .update_open_parsed(self.uri.as_str(), &self.text, &doc);
+                for (name, text, format) in &self.others {
+                    self.workspace.update_open(name, text, *format);
+                }
+                self.workspace.read()
+            },
         );
-        drop(corpus);
         let (matched, reused) = self.memo.last_paragraphs();
         tracing::debug!(
             "duplicate-passage on {} version {}: {matched} paragraphs matched, {reused} reused",

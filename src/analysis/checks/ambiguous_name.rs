@@ -11,6 +11,7 @@ pub const CHECK: Check = Check {
     summary: "A surname could refer to more than one person in the story",
     description: DESCRIPTION,
     severity: Severity::Information,
+    reads_corpus: false,
     run,
 };
 

@@ -28,6 +28,7 @@ pub const CHECK: Check = Check {
     summary: "A sentence or paragraph repeats another passage",
     description: DESCRIPTION,
     severity: Severity::Warning,
+    reads_corpus: true,
     run,
 };
 

@@ -12,6 +12,7 @@ pub const CHECK: Check = Check {
     summary: "A person is named by surname before the full name appears",
     description: DESCRIPTION,
     severity: Severity::Warning,
+    reads_corpus: false,
     run,
 };
 

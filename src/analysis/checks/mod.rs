@@ -36,7 +36,24 @@ pub struct Shared {
     entities: OnceLock<Entities>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        name: Option<&'a str>,
+        corpus: &'a Corpus,
+        settings: &'a Settings,
+        memo: Option<&'a super::memo::Memo>,
+    ) -> Context<'a> {
+        Context {
+            doc,
+            name,
+            corpus,
+            settings,
+            memo,
+            shared: Shared::default(),
+        }
+    }
+
     /// The entities of the document, with the style guide applied (reusing what the memo kept
     /// of unchanged blocks, if there is a memo).
     pub fn entities(&self) -> &Entities {
@@ -54,6 +71,9 @@ pub struct Check {
     pub summary: &'static str,
     pub description: &'static str,
     pub severity: Severity,
+    /// Whether `run` reads `Context::corpus` (other documents); a check that does not can start
+    /// before the corpus is ready.
+    pub reads_corpus: bool,
     pub run: fn(&Context<'_>) -> Vec<Finding>,
 }
 

@@ -11,6 +11,7 @@ pub const CHECK: Check = Check {
     summary: "A name is spelled differently from its first (or canonical) spelling",
     description: DESCRIPTION,
     severity: Severity::Warning,
+    reads_corpus: false,
     run,
 };
 

@@ -14,6 +14,7 @@ pub const CHECK: Check = Check {
     summary: "A heading repeats an earlier heading",
     description: DESCRIPTION,
     severity: Severity::Warning,
+    reads_corpus: false,
     run,
 };
 

@@ -11,6 +11,7 @@ pub const CHECK: Check = Check {
     summary: "A direct quote has no speaker",
     description: DESCRIPTION,
     severity: Severity::Warning,
+    reads_corpus: false,
     run,
 };
 
