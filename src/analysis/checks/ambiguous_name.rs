@@ -1,6 +1,10 @@
 //! `ambiguous-name`: a bare surname that fits two or more people the story names.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::{Check, Context};
+use crate::analysis::document::Document;
 use crate::analysis::entities;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 
@@ -39,6 +43,9 @@ Ruiz`), the most recently mentioned first.";
 fn run(context: &Context<'_>) -> Vec<Finding> {
     let doc = context.doc;
     let all = context.entities();
+    // A story that uses a shared surname alone tends to do so again and again: each reading
+    // (the name as written and its candidates) is worded once.
+    let mut worded: HashMap<(&str, Vec<usize>), Option<Wording>> = HashMap::new();
     let mut out = Vec::new();
     for note in &all.ambiguous {
         let Some(written) = doc.text.get(note.range.clone()) else {
@@ -46,22 +53,45 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
         };
         let mut candidates = vec![note.resolved_to];
         candidates.extend(note.candidates.iter().filter(|&&c| c != note.resolved_to));
+        let wording = worded
+            .entry((written, candidates))
+            .or_insert_with_key(|(written, candidates)| Wording::of(doc, all, written, candidates));
+        if let Some(wording) = wording {
+            out.push(wording.finding(note.range.clone()));
+        }
+    }
+    out
+}
+
+/// What the finding for one reading of a surname says: all of it but the flagged range.
+struct Wording {
+    message: String,
+    related: Vec<Related>,
+    /// Each candidate's fix: its title and the full name it writes.
+    fixes: Vec<(String, String)>,
+}
+
+impl Wording {
+    /// `None` when fewer than two of the candidates are known entities.
+    fn of(
+        doc: &Document<'_>,
+        all: &entities::Entities,
+        written: &str,
+        candidates: &[usize],
+    ) -> Option<Wording> {
         let people: Vec<&entities::Entity> = candidates
             .iter()
             .filter_map(|&c| all.entities.get(c))
             .collect();
         if people.len() < 2 {
-            continue;
+            return None;
         }
-        let names: Vec<String> = people.iter().map(|p| format!("“{}”", p.name)).collect();
-        out.push(Finding {
-            code: CODE,
-            severity: CHECK.severity,
-            range: note.range.clone(),
+        let quoted: Vec<String> = people.iter().map(|p| format!("“{}”", p.name)).collect();
+        Some(Wording {
             message: format!(
                 "“{written}” could be {}; read as {} (mentioned last). Use the full name.",
-                names.join(" or "),
-                names[0]
+                quoted.join(" or "),
+                quoted[0]
             ),
             related: people
                 .iter()
@@ -83,17 +113,31 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
                 .collect(),
             fixes: people
                 .iter()
-                .map(|p| Fix {
-                    title: format!("Write “{}”", p.name),
+                .map(|p| (format!("Write “{}”", p.name), p.name.clone()))
+                .collect(),
+        })
+    }
+
+    fn finding(&self, range: Range<usize>) -> Finding {
+        Finding {
+            code: CODE,
+            severity: CHECK.severity,
+            range: range.clone(),
+            message: self.message.clone(),
+            related: self.related.clone(),
+            fixes: self
+                .fixes
+                .iter()
+                .map(|(title, name)| Fix {
+                    title: title.clone(),
                     edits: vec![TextEdit {
-                        range: note.range.clone(),
-                        replacement: p.name.clone(),
+                        range: range.clone(),
+                        replacement: name.clone(),
                     }],
                 })
                 .collect(),
-        });
+        }
     }
-    out
 }
 
 #[cfg(test)]
