@@ -9,7 +9,7 @@
 //! text before that. The key holds the first three texts and the gaps between them, and what a
 //! backward look past them would see; the proper nouns are checked word by word, as looked up.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{sentence_initial_in, Attribution, Paragraph, Placement, ProperNouns, Quote};
