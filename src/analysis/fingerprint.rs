@@ -277,15 +277,12 @@ impl FoldedWords {
     /// pasted paragraphs (a CMS export glues "By Jonas Weber" to the lede below it).
     fn lead_ins(paragraph: &str) -> Vec<Range<usize>> {
         let mut lead_ins = Vec::new();
-        let mut line_start = 0;
-        for line in paragraph.split_inclusive(['\n', '\r']) {
-            let text = line.trim_end_matches(['\n', '\r']);
+        for (line_start, text) in lines(paragraph) {
             if is_byline(text) {
                 lead_ins.push(line_start..line_start + text.len());
             } else if let Some(end) = dateline_end(text) {
                 lead_ins.push(line_start..line_start + end);
             }
-            line_start += line.len();
         }
         lead_ins
     }
@@ -318,17 +315,52 @@ impl FoldedWords {
     }
 }
 
+/// The lines of a paragraph with their offsets, without their breaks: cut at every `\n` and
+/// every `\r` (so `\r\n` leaves an empty line between). The breaks are ASCII, so bytes are
+/// scanned instead of chars decoded.
+fn lines(paragraph: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = paragraph.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(|&byte| byte == b'\n' || byte == b'\r')
+            .map_or(bytes.len(), |at| start + at);
+        let line = (start, &paragraph[start..end]);
+        start = end + 1;
+        Some(line)
+    })
+}
+
 /// The [`word_hash`] of a word folded by [`fold_into`]; an ASCII word is folded while hashing,
 /// any other through `buffer`.
 fn folded_word_hash(word: &str, buffer: &mut String) -> u64 {
-    let word = word.trim_matches('_');
     if word.is_ascii() {
-        let folded = word.bytes().map(|byte| byte.to_ascii_lowercase());
+        let folded = trim_underscores(word.as_bytes())
+            .iter()
+            .map(|byte| byte.to_ascii_lowercase());
         return mix(fnv1a_bytes(folded));
     }
+    let word = word.trim_matches('_');
     buffer.clear();
     fold_into(word, buffer);
     word_hash(buffer)
+}
+
+/// `word.trim_matches('_')` for ASCII words, byte by byte (cheaper than a char pattern).
+fn trim_underscores(word: &[u8]) -> &[u8] {
+    let start = word
+        .iter()
+        .position(|&byte| byte != b'_')
+        .unwrap_or(word.len());
+    let end = word
+        .iter()
+        .rposition(|&byte| byte != b'_')
+        .map_or(start, |last| last + 1);
+    &word[start..end]
 }
 
 /// Folds like [`text::fold_word`] (lowercase, curly apostrophes straight) and also drops the
@@ -386,12 +418,7 @@ fn dateline_end(line: &str) -> Option<usize> {
     // Only the opening of a line is searched, and only when it could be a dateline (most lines
     // open with "The"), so ordinary lines cost little.
     let opening = &line[..floor_char_boundary(line, 160)];
-    let place = opening
-        .split([',', '(', '—', '–', '-'])
-        .next()
-        .unwrap_or("");
-    let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !place.chars().any(char::is_lowercase);
+    let place_in_capitals = is_in_capitals(opening);
     if !place_in_capitals && !opening.contains(')') {
         return None;
     }
@@ -404,6 +431,24 @@ fn dateline_end(line: &str) -> Option<usize> {
         return None;
     }
     (place_in_capitals || ends_with_agency(lead)).then_some(position + dash.len())
+}
+
+/// Whether the place name opening a line (up to a comma, parenthesis or dash) has two letters
+/// or more and none in lowercase. Prose is ruled out at its first lowercase letter.
+fn is_in_capitals(opening: &str) -> bool {
+    let mut letters = 0;
+    for c in opening.chars() {
+        if matches!(c, ',' | '(' | '—' | '–' | '-') {
+            break;
+        }
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// Whether a lead-in ends with a news agency in parentheses: `(AP)`, `(Reuters)`, `(dpa)`.
