@@ -12,6 +12,7 @@
 //! process), so an edit re-fingerprints only the paragraphs it touched, and a cache may be keyed
 //! by [`paragraph_text_hash`].
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -63,13 +64,18 @@ pub struct Fingerprint {
 impl ParagraphPrint {
     /// Fingerprints the text of one paragraph (its content, without surrounding blank lines).
     pub fn of(paragraph: &str) -> ParagraphPrint {
+        ParagraphPrint::with_text_hash(paragraph, paragraph_text_hash(paragraph))
+    }
+
+    /// [`ParagraphPrint::of`] for a caller that has hashed the text already.
+    fn with_text_hash(paragraph: &str, text_hash: u64) -> ParagraphPrint {
         let words = FoldedWords::of(paragraph);
-        let keep = words.kept_mask(paragraph);
-        let mut kept_starts = Vec::with_capacity(words.ranges.len());
-        let mut hashes = Vec::with_capacity(words.ranges.len());
-        for (index, range) in words.ranges.iter().enumerate() {
-            if keep[index] {
-                kept_starts.push(range.start);
+        let kept = words.keep.iter().filter(|&&keep| keep).count();
+        let mut kept_starts = Vec::with_capacity(kept);
+        let mut hashes = Vec::with_capacity(kept);
+        for (index, &keep) in words.keep.iter().enumerate() {
+            if keep {
+                kept_starts.push(words.starts[index]);
                 hashes.push(words.hashes[index]);
             }
         }
@@ -85,7 +91,7 @@ impl ParagraphPrint {
             })
             .collect();
         ParagraphPrint {
-            text_hash: paragraph_text_hash(paragraph),
+            text_hash,
             words: hashes,
             sentences,
         }
@@ -153,17 +159,27 @@ pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
     if words.len() < SHINGLE_WORDS {
         return Vec::new();
     }
-    let stop: Vec<bool> = words.iter().map(|&word| is_function_word(word)).collect();
-    (0..=words.len() - SHINGLE_WORDS)
-        .map(|start| {
-            let end = start + SHINGLE_WORDS;
-            if stop[start..end].iter().all(|&is_stop| is_stop) {
-                MEANINGLESS
-            } else {
-                shingle_hash(&words[start..end])
-            }
-        })
-        .collect()
+    let function_words = function_word_hashes();
+    let mut shingles = Vec::with_capacity(words.len() + 1 - SHINGLE_WORDS);
+    // Function words in a row up to the current word: a shingle ending there is meaningless
+    // when they span all of it.
+    let mut function_run = 0;
+    for (last, &word) in words.iter().enumerate() {
+        function_run = if function_words.binary_search(&word).is_ok() {
+            function_run + 1
+        } else {
+            0
+        };
+        let Some(first) = (last + 1).checked_sub(SHINGLE_WORDS) else {
+            continue;
+        };
+        shingles.push(if function_run >= SHINGLE_WORDS {
+            MEANINGLESS
+        } else {
+            shingle_hash(&words[first..=last])
+        });
+    }
+    shingles
 }
 
 /// Whether a shingle hash carries meaning (is worth looking up).
@@ -244,32 +260,45 @@ const FUNCTION_WORDS: &[&str] = &[
     "who", "will", "with", "would",
 ];
 
-fn is_function_word(word: u64) -> bool {
+/// The [`word_hash`] of every function word, sorted.
+fn function_word_hashes() -> &'static [u64] {
     static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
-    let hashes = HASHES.get_or_init(|| {
+    HASHES.get_or_init(|| {
         let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| word_hash(w)).collect();
         hashes.sort_unstable();
         hashes
-    });
-    hashes.binary_search(&word).is_ok()
+    })
 }
 
-/// The words of a paragraph with the hashes of their folded forms.
+/// The words of a paragraph: where each starts, the hash of its folded form, and whether it
+/// counts for comparison (not in a byline, a dateline or a stock phrase).
 struct FoldedWords {
-    ranges: Vec<Range<usize>>,
+    starts: Vec<usize>,
     hashes: Vec<u64>,
+    keep: Vec<bool>,
 }
 
 impl FoldedWords {
     fn of(paragraph: &str) -> FoldedWords {
+        let lead_ins = FoldedWords::lead_ins(paragraph);
         let mut folded = String::new();
-        let mut hashes = Vec::with_capacity(paragraph.len() / 5);
-        let mut ranges = Vec::with_capacity(paragraph.len() / 5);
+        let capacity = paragraph.len() / 5;
+        let mut words = FoldedWords {
+            starts: Vec::with_capacity(capacity),
+            hashes: Vec::with_capacity(capacity),
+            keep: Vec::with_capacity(capacity),
+        };
         text::for_each_word(paragraph, 0..paragraph.len(), |range, word| {
-            hashes.push(folded_word_hash(word, &mut folded));
-            ranges.push(range);
+            words.hashes.push(folded_word_hash(word, &mut folded));
+            words.keep.push(
+                !lead_ins
+                    .iter()
+                    .any(|lead_in| lead_in.start <= range.start && range.end <= lead_in.end),
+            );
+            words.starts.push(range.start);
         });
-        FoldedWords { ranges, hashes }
+        words.drop_stock_phrases();
+        words
     }
 
     /// Byte ranges of the paragraph that are not copy: a line that is a byline, and a dateline
@@ -287,31 +316,19 @@ impl FoldedWords {
         lead_ins
     }
 
-    /// Which words count for comparison: not those of a byline, a dateline or a stock phrase.
-    fn kept_mask(&self, paragraph: &str) -> Vec<bool> {
-        let count = self.ranges.len();
-        let lead_ins = FoldedWords::lead_ins(paragraph);
-        let keep: Vec<bool> = self
-            .ranges
-            .iter()
-            .map(|word| {
-                !lead_ins
-                    .iter()
-                    .any(|lead_in| lead_in.start <= word.start && word.end <= lead_in.end)
-            })
-            .collect();
-        let mut keep = keep;
+    /// Marks the words of stock phrases as not counting.
+    fn drop_stock_phrases(&mut self) {
+        let stock = stock_phrases();
         let mut index = 0;
-        while index < count {
-            match stock_phrase_at(&self.hashes[index..]) {
+        while index < self.hashes.len() {
+            match stock.phrase_at(&self.hashes[index..]) {
                 Some(length) if length > 0 => {
-                    keep[index..index + length].fill(false);
+                    self.keep[index..index + length].fill(false);
                     index += length;
                 }
                 _ => index += 1,
             }
         }
-        keep
     }
 }
 
@@ -550,6 +567,9 @@ struct PhraseWord {
 struct StockPhrases {
     phrases: Vec<Vec<PhraseWord>>,
     openers: Vec<(u64, usize)>,
+    /// A bit per opener, at its hash's low ten bits: most words start no phrase and are ruled
+    /// out by one bit test instead of a search.
+    opener_bits: [u64; 16],
 }
 
 fn stock_phrases() -> &'static StockPhrases {
@@ -581,20 +601,40 @@ fn stock_phrases() -> &'static StockPhrases {
             .flat_map(|(word, index)| word.choices.iter().map(move |&choice| (choice, index)))
             .collect();
         openers.sort_unstable();
-        StockPhrases { phrases, openers }
+        let mut opener_bits = [0; 16];
+        for &(opener, _) in &openers {
+            let (word, bit) = opener_bit(opener);
+            opener_bits[word] |= bit;
+        }
+        StockPhrases {
+            phrases,
+            openers,
+            opener_bits,
+        }
     })
 }
 
-/// The number of words of a stock phrase starting at `words[0]` (word hashes), if one does.
-fn stock_phrase_at(words: &[u64]) -> Option<usize> {
-    let stock = stock_phrases();
-    let first = *words.first()?;
-    let start = stock.openers.partition_point(|&(opener, _)| opener < first);
-    stock.openers[start..]
-        .iter()
-        .take_while(|&&(opener, _)| opener == first)
-        .filter_map(|&(_, phrase)| match_phrase(&stock.phrases[phrase], words))
-        .max()
+/// Where a word's bit is in [`StockPhrases::opener_bits`]: which `u64`, and the bit in it.
+fn opener_bit(word: u64) -> (usize, u64) {
+    let low = (word % 1024) as usize;
+    (low / 64, 1 << (low % 64))
+}
+
+impl StockPhrases {
+    /// The number of words of a stock phrase starting at `words[0]` (word hashes), if one does.
+    fn phrase_at(&self, words: &[u64]) -> Option<usize> {
+        let first = *words.first()?;
+        let (word, bit) = opener_bit(first);
+        if self.opener_bits[word] & bit == 0 {
+            return None;
+        }
+        let start = self.openers.partition_point(|&(opener, _)| opener < first);
+        self.openers[start..]
+            .iter()
+            .take_while(|&&(opener, _)| opener == first)
+            .filter_map(|&(_, phrase)| match_phrase(&self.phrases[phrase], words))
+            .max()
+    }
 }
 
 fn match_phrase(phrase: &[PhraseWord], words: &[u64]) -> Option<usize> {
@@ -639,18 +679,40 @@ pub const UNKNOWN_LENGTH: u8 = u8::MAX;
 /// fit (or the word is in no sentence): read it from the print.
 pub const UNKNOWN_SENTENCE: u16 = u16::MAX;
 
-/// The sentence of each kept word of a paragraph and that sentence's length, as stored in
-/// postings.
-fn word_sentences(print: &ParagraphPrint) -> Vec<(u16, u8)> {
-    let mut sentences = vec![(UNKNOWN_SENTENCE, UNKNOWN_LENGTH); print.words.len()];
-    for (number, sentence) in print.sentences.iter().enumerate() {
-        let number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
-        let length = u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH);
-        if let Some(words) = sentences.get_mut(sentence.words.clone()) {
-            words.fill((number, length));
+/// The sentence of kept words of a paragraph and that sentence's length, as stored in
+/// postings. Shingles are added in word order, so the sentence is found by walking forward
+/// rather than by a search or a table of every word.
+struct SentenceCursor<'p> {
+    sentences: &'p [SentenceSpan],
+    /// The first sentence that does not end before the last word asked for.
+    next: usize,
+}
+
+impl<'p> SentenceCursor<'p> {
+    fn new(print: &'p ParagraphPrint) -> SentenceCursor<'p> {
+        SentenceCursor {
+            sentences: &print.sentences,
+            next: 0,
         }
     }
-    sentences
+
+    fn sentence_of(&mut self, word: usize) -> (u16, u8) {
+        let sentences = self.sentences;
+        // Asked out of order: start over.
+        if self.next > 0 && sentences[self.next - 1].words.end > word {
+            self.next = 0;
+        }
+        while self.next < sentences.len() && sentences[self.next].words.end <= word {
+            self.next += 1;
+        }
+        match sentences.get(self.next) {
+            Some(sentence) if sentence.words.contains(&word) => (
+                u16::try_from(self.next).unwrap_or(UNKNOWN_SENTENCE),
+                u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH),
+            ),
+            _ => (UNKNOWN_SENTENCE, UNKNOWN_LENGTH),
+        }
+    }
 }
 
 /// The postings of one fingerprint. Most fingerprints occur once, so one posting is kept inline
@@ -785,9 +847,12 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
-        let sentences = word_sentences(print);
+        let mut first_words = SentenceCursor::new(print);
+        let mut last_words = SentenceCursor::new(print);
         for (hash, word) in indexed_shingles(print, coverage) {
-            self.add(hash, document, paragraph, word, &sentences);
+            let first = first_words.sentence_of(word);
+            let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
+            self.add(hash, document, paragraph, word, first, last);
         }
     }
 
@@ -800,10 +865,13 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         shingles: &[u64],
     ) {
-        let sentences = word_sentences(print);
+        let mut first_words = SentenceCursor::new(print);
+        let mut last_words = SentenceCursor::new(print);
         for (word, &hash) in shingles.iter().enumerate() {
             if is_meaningful(hash) {
-                self.add(hash, document, paragraph, word, &sentences);
+                let first = first_words.sentence_of(word);
+                let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
+                self.add(hash, document, paragraph, word, first, last);
             }
         }
     }
@@ -814,16 +882,9 @@ impl FingerprintIndex {
         document: u32,
         paragraph: u32,
         word: usize,
-        sentences: &[(u16, u8)],
+        (first_sentence, first_sentence_words): (u16, u8),
+        (last_sentence, last_sentence_words): (u16, u8),
     ) {
-        let sentence_of = |word: usize| {
-            sentences
-                .get(word)
-                .copied()
-                .unwrap_or((UNKNOWN_SENTENCE, UNKNOWN_LENGTH))
-        };
-        let (first_sentence, first_sentence_words) = sentence_of(word);
-        let (last_sentence, last_sentence_words) = sentence_of(word + SHINGLE_WORDS - 1);
         let posting = Posting {
             document,
             paragraph,
@@ -833,14 +894,18 @@ impl FingerprintIndex {
             first_sentence_words,
             last_sentence_words,
         };
-        match self.map.get_mut(&hash) {
-            None => {
-                self.map.insert(hash, Postings::One(posting));
+        let existing = match self.map.entry(hash) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(Postings::One(posting));
+                return;
             }
-            Some(Postings::Many {
+            Entry::Occupied(occupied) => occupied.into_mut(),
+        };
+        match existing {
+            Postings::Many {
                 postings,
                 documents,
-            }) => {
+            } => {
                 // Postings stay sorted, so a document's postings are one run and its
                 // re-added paragraphs do not move the other documents' postings.
                 let at = match postings.last() {
@@ -854,7 +919,7 @@ impl FingerprintIndex {
                 }
                 postings.insert(at, posting);
             }
-            Some(one @ Postings::One(_)) => {
+            one @ Postings::One(_) => {
                 if let Postings::One(first) = *one {
                     *one = Postings::Many {
                         postings: if first <= posting {
@@ -972,8 +1037,9 @@ impl DocumentPrint {
             .paragraphs()
             .map(|block| {
                 let text = doc.slice(&block.content);
-                let print = cached(paragraph_text_hash(text))
-                    .unwrap_or_else(|| Arc::new(ParagraphPrint::of(text)));
+                let text_hash = paragraph_text_hash(text);
+                let print = cached(text_hash)
+                    .unwrap_or_else(|| Arc::new(ParagraphPrint::with_text_hash(text, text_hash)));
                 PlacedParagraph {
                     range: block.content.clone(),
                     print,
@@ -1070,6 +1136,22 @@ mod tests {
         // Not bylines or datelines: ordinary prose that happens to start alike.
         assert_eq!(kept_words("By Monday, the river had fallen."), 6);
         assert_eq!(kept_words("Officials — not residents — decided."), 4);
+    }
+
+    #[test]
+    fn sentence_cursor_agrees_with_a_search_in_any_order() {
+        let print = ParagraphPrint::of("The river rose. Crews worked all night! Did it help?");
+        let searched = |word: usize| {
+            print
+                .sentence_of_word(word)
+                .map_or((UNKNOWN_SENTENCE, UNKNOWN_LENGTH), |number| {
+                    (number as u16, print.sentences[number].words.len() as u8)
+                })
+        };
+        let mut cursor = SentenceCursor::new(&print);
+        for word in (0..12).chain((0..12).rev()).chain([3, 9, 0, 11]) {
+            assert_eq!(cursor.sentence_of(word), searched(word), "word {word}");
+        }
     }
 
     #[test]
