@@ -12,6 +12,7 @@
 //! process), so an edit re-fingerprints only the paragraphs it touched, and a cache may be keyed
 //! by [`paragraph_text_hash`].
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -63,16 +64,12 @@ pub struct Fingerprint {
 impl ParagraphPrint {
     /// Fingerprints the text of one paragraph (its content, without surrounding blank lines).
     pub fn of(paragraph: &str) -> ParagraphPrint {
-        let words = FoldedWords::of(paragraph);
-        let keep = words.kept_mask(paragraph);
-        let mut kept_starts = Vec::with_capacity(words.ranges.len());
-        let mut hashes = Vec::with_capacity(words.ranges.len());
-        for (index, range) in words.ranges.iter().enumerate() {
-            if keep[index] {
-                kept_starts.push(range.start);
-                hashes.push(words.hashes[index]);
-            }
-        }
+        ParagraphPrint::with_text_hash(paragraph, paragraph_text_hash(paragraph))
+    }
+
+    /// [`ParagraphPrint::of`] for a caller that has hashed the text already.
+    fn with_text_hash(paragraph: &str, text_hash: u64) -> ParagraphPrint {
+        let (kept_starts, hashes) = FoldedWords::of(paragraph).kept();
         let sentences = text::sentences(paragraph, 0..paragraph.len())
             .into_iter()
             .filter_map(|range| {
@@ -85,7 +82,7 @@ impl ParagraphPrint {
             })
             .collect();
         ParagraphPrint {
-            text_hash: paragraph_text_hash(paragraph),
+            text_hash,
             words: hashes,
             sentences,
         }
@@ -153,17 +150,27 @@ pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
     if words.len() < SHINGLE_WORDS {
         return Vec::new();
     }
-    let stop: Vec<bool> = words.iter().map(|&word| is_function_word(word)).collect();
-    (0..=words.len() - SHINGLE_WORDS)
-        .map(|start| {
-            let end = start + SHINGLE_WORDS;
-            if stop[start..end].iter().all(|&is_stop| is_stop) {
-                MEANINGLESS
-            } else {
-                shingle_hash(&words[start..end])
-            }
-        })
-        .collect()
+    let function_words = function_words();
+    let mut shingles = Vec::with_capacity(words.len() + 1 - SHINGLE_WORDS);
+    // Function words in a row up to the current word: a shingle ending there is meaningless
+    // when they span all of it.
+    let mut function_run = 0;
+    for (last, &word) in words.iter().enumerate() {
+        function_run = if function_words.contains(word) {
+            function_run + 1
+        } else {
+            0
+        };
+        let Some(first) = (last + 1).checked_sub(SHINGLE_WORDS) else {
+            continue;
+        };
+        shingles.push(if function_run >= SHINGLE_WORDS {
+            MEANINGLESS
+        } else {
+            shingle_hash(&words[first..=last])
+        });
+    }
+    shingles
 }
 
 /// Whether a shingle hash carries meaning (is worth looking up).
@@ -176,7 +183,8 @@ pub fn is_meaningful(shingle: u64) -> bool {
 /// is still inside and as small, so runs of equal hashes are not all kept.
 pub fn winnow(hashes: &[u64], window: usize) -> Vec<Fingerprint> {
     let window = window.max(1);
-    let mut kept = Vec::new();
+    // At most one per window.
+    let mut kept = Vec::with_capacity(hashes.len());
     if hashes.is_empty() {
         return kept;
     }
@@ -244,32 +252,83 @@ const FUNCTION_WORDS: &[&str] = &[
     "who", "will", "with", "would",
 ];
 
-fn is_function_word(word: u64) -> bool {
-    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
-    let hashes = HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| word_hash(w)).collect();
-        hashes.sort_unstable();
-        hashes
-    });
-    hashes.binary_search(&word).is_ok()
+/// The [`word_hash`] of every function word, sorted, with a filter in front of the search.
+struct FunctionWords {
+    hashes: Vec<u64>,
+    filter: HashFilter,
 }
 
-/// The words of a paragraph with the hashes of their folded forms.
+impl FunctionWords {
+    fn contains(&self, word: u64) -> bool {
+        self.filter.may_hold(word) && self.hashes.binary_search(&word).is_ok()
+    }
+}
+
+fn function_words() -> &'static FunctionWords {
+    static COMPILED: OnceLock<FunctionWords> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| word_hash(w)).collect();
+        hashes.sort_unstable();
+        let filter = HashFilter::of(&hashes);
+        FunctionWords { hashes, filter }
+    })
+}
+
+/// A set of word hashes as 1,024 bits, each at a hash's low ten bits: a word whose bit is clear
+/// is surely not in the set, so most words of the copy are ruled out without a search.
+struct HashFilter([u64; 16]);
+
+impl HashFilter {
+    fn of(hashes: &[u64]) -> HashFilter {
+        let mut filter = HashFilter([0; 16]);
+        for &hash in hashes {
+            let (word, bit) = HashFilter::place(hash);
+            filter.0[word] |= bit;
+        }
+        filter
+    }
+
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, bit) = HashFilter::place(hash);
+        self.0[word] & bit != 0
+    }
+
+    /// Which `u64` holds a hash's bit, and the bit in it.
+    fn place(hash: u64) -> (usize, u64) {
+        let low = (hash % 1024) as usize;
+        (low / 64, 1 << (low % 64))
+    }
+}
+
+/// The words of a paragraph: where each starts, the hash of its folded form, and whether it
+/// counts for comparison (not in a byline, a dateline or a stock phrase).
 struct FoldedWords {
-    ranges: Vec<Range<usize>>,
+    starts: Vec<usize>,
     hashes: Vec<u64>,
+    keep: Vec<bool>,
 }
 
 impl FoldedWords {
     fn of(paragraph: &str) -> FoldedWords {
+        let lead_ins = FoldedWords::lead_ins(paragraph);
         let mut folded = String::new();
-        let mut hashes = Vec::with_capacity(paragraph.len() / 5);
-        let mut ranges = Vec::with_capacity(paragraph.len() / 5);
+        let capacity = paragraph.len() / 5;
+        let mut words = FoldedWords {
+            starts: Vec::with_capacity(capacity),
+            hashes: Vec::with_capacity(capacity),
+            keep: Vec::with_capacity(capacity),
+        };
         text::for_each_word(paragraph, 0..paragraph.len(), |range, word| {
-            hashes.push(folded_word_hash(word, &mut folded));
-            ranges.push(range);
+            words.hashes.push(folded_word_hash(word, &mut folded));
+            words.keep.push(
+                !lead_ins
+                    .iter()
+                    .any(|lead_in| lead_in.start <= range.start && range.end <= lead_in.end),
+            );
+            words.starts.push(range.start);
         });
-        FoldedWords { ranges, hashes }
+        words.drop_stock_phrases();
+        words
     }
 
     /// Byte ranges of the paragraph that are not copy: a line that is a byline, and a dateline
@@ -277,58 +336,102 @@ impl FoldedWords {
     /// pasted paragraphs (a CMS export glues "By Jonas Weber" to the lede below it).
     fn lead_ins(paragraph: &str) -> Vec<Range<usize>> {
         let mut lead_ins = Vec::new();
-        let mut line_start = 0;
-        for line in paragraph.split_inclusive(['\n', '\r']) {
-            let text = line.trim_end_matches(['\n', '\r']);
+        for (line_start, text) in lines(paragraph) {
             if is_byline(text) {
                 lead_ins.push(line_start..line_start + text.len());
             } else if let Some(end) = dateline_end(text) {
                 lead_ins.push(line_start..line_start + end);
             }
-            line_start += line.len();
         }
         lead_ins
     }
 
-    /// Which words count for comparison: not those of a byline, a dateline or a stock phrase.
-    fn kept_mask(&self, paragraph: &str) -> Vec<bool> {
-        let count = self.ranges.len();
-        let lead_ins = FoldedWords::lead_ins(paragraph);
-        let keep: Vec<bool> = self
-            .ranges
-            .iter()
-            .map(|word| {
-                !lead_ins
-                    .iter()
-                    .any(|lead_in| lead_in.start <= word.start && word.end <= lead_in.end)
-            })
-            .collect();
-        let mut keep = keep;
+    /// The starts and hashes of the words that count. Most paragraphs drop none, and keep the
+    /// lists they were folded into (trimmed to size, as prints are kept long).
+    fn kept(self) -> (Vec<usize>, Vec<u64>) {
+        let FoldedWords {
+            starts,
+            mut hashes,
+            keep,
+        } = self;
+        let kept = keep.iter().filter(|&&keep| keep).count();
+        if kept == keep.len() {
+            hashes.shrink_to_fit();
+            return (starts, hashes);
+        }
+        let mut kept_starts = Vec::with_capacity(kept);
+        let mut kept_hashes = Vec::with_capacity(kept);
+        for (index, &keep) in keep.iter().enumerate() {
+            if keep {
+                kept_starts.push(starts[index]);
+                kept_hashes.push(hashes[index]);
+            }
+        }
+        (kept_starts, kept_hashes)
+    }
+
+    /// Marks the words of stock phrases as not counting.
+    fn drop_stock_phrases(&mut self) {
+        let stock = stock_phrases();
         let mut index = 0;
-        while index < count {
-            match stock_phrase_at(&self.hashes[index..]) {
+        while index < self.hashes.len() {
+            match stock.phrase_at(&self.hashes[index..]) {
                 Some(length) if length > 0 => {
-                    keep[index..index + length].fill(false);
+                    self.keep[index..index + length].fill(false);
                     index += length;
                 }
                 _ => index += 1,
             }
         }
-        keep
     }
+}
+
+/// The lines of a paragraph with their offsets, without their breaks: cut at every `\n` and
+/// every `\r` (so `\r\n` leaves an empty line between). The breaks are ASCII, so bytes are
+/// scanned instead of chars decoded.
+fn lines(paragraph: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = paragraph.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(|&byte| byte == b'\n' || byte == b'\r')
+            .map_or(bytes.len(), |at| start + at);
+        let line = (start, &paragraph[start..end]);
+        start = end + 1;
+        Some(line)
+    })
 }
 
 /// The [`word_hash`] of a word folded by [`fold_into`]; an ASCII word is folded while hashing,
 /// any other through `buffer`.
 fn folded_word_hash(word: &str, buffer: &mut String) -> u64 {
-    let word = word.trim_matches('_');
     if word.is_ascii() {
-        let folded = word.bytes().map(|byte| byte.to_ascii_lowercase());
+        let folded = trim_underscores(word.as_bytes())
+            .iter()
+            .map(|byte| byte.to_ascii_lowercase());
         return mix(fnv1a_bytes(folded));
     }
+    let word = word.trim_matches('_');
     buffer.clear();
     fold_into(word, buffer);
     word_hash(buffer)
+}
+
+/// `word.trim_matches('_')` for ASCII words, byte by byte (cheaper than a char pattern).
+fn trim_underscores(word: &[u8]) -> &[u8] {
+    let start = word
+        .iter()
+        .position(|&byte| byte != b'_')
+        .unwrap_or(word.len());
+    let end = word
+        .iter()
+        .rposition(|&byte| byte != b'_')
+        .map_or(start, |last| last + 1);
+    &word[start..end]
 }
 
 /// Folds like [`text::fold_word`] (lowercase, curly apostrophes straight) and also drops the
@@ -386,12 +489,7 @@ fn dateline_end(line: &str) -> Option<usize> {
     // Only the opening of a line is searched, and only when it could be a dateline (most lines
     // open with "The"), so ordinary lines cost little.
     let opening = &line[..floor_char_boundary(line, 160)];
-    let place = opening
-        .split([',', '(', '—', '–', '-'])
-        .next()
-        .unwrap_or("");
-    let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !place.chars().any(char::is_lowercase);
+    let place_in_capitals = is_in_capitals(opening);
     if !place_in_capitals && !opening.contains(')') {
         return None;
     }
@@ -404,6 +502,24 @@ fn dateline_end(line: &str) -> Option<usize> {
         return None;
     }
     (place_in_capitals || ends_with_agency(lead)).then_some(position + dash.len())
+}
+
+/// Whether the place name opening a line (up to a comma, parenthesis or dash) has two letters
+/// or more and none in lowercase. Prose is ruled out at its first lowercase letter.
+fn is_in_capitals(opening: &str) -> bool {
+    let mut letters = 0;
+    for c in opening.chars() {
+        if matches!(c, ',' | '(' | '—' | '–' | '-') {
+            break;
+        }
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// Whether a lead-in ends with a news agency in parentheses: `(AP)`, `(Reuters)`, `(dpa)`.
@@ -505,6 +621,8 @@ struct PhraseWord {
 struct StockPhrases {
     phrases: Vec<Vec<PhraseWord>>,
     openers: Vec<(u64, usize)>,
+    /// Most words start no phrase: they are ruled out by one bit test instead of a search.
+    opener_filter: HashFilter,
 }
 
 fn stock_phrases() -> &'static StockPhrases {
@@ -536,20 +654,29 @@ fn stock_phrases() -> &'static StockPhrases {
             .flat_map(|(word, index)| word.choices.iter().map(move |&choice| (choice, index)))
             .collect();
         openers.sort_unstable();
-        StockPhrases { phrases, openers }
+        let opener_hashes: Vec<u64> = openers.iter().map(|&(opener, _)| opener).collect();
+        StockPhrases {
+            phrases,
+            opener_filter: HashFilter::of(&opener_hashes),
+            openers,
+        }
     })
 }
 
-/// The number of words of a stock phrase starting at `words[0]` (word hashes), if one does.
-fn stock_phrase_at(words: &[u64]) -> Option<usize> {
-    let stock = stock_phrases();
-    let first = *words.first()?;
-    let start = stock.openers.partition_point(|&(opener, _)| opener < first);
-    stock.openers[start..]
-        .iter()
-        .take_while(|&&(opener, _)| opener == first)
-        .filter_map(|&(_, phrase)| match_phrase(&stock.phrases[phrase], words))
-        .max()
+impl StockPhrases {
+    /// The number of words of a stock phrase starting at `words[0]` (word hashes), if one does.
+    fn phrase_at(&self, words: &[u64]) -> Option<usize> {
+        let first = *words.first()?;
+        if !self.opener_filter.may_hold(first) {
+            return None;
+        }
+        let start = self.openers.partition_point(|&(opener, _)| opener < first);
+        self.openers[start..]
+            .iter()
+            .take_while(|&&(opener, _)| opener == first)
+            .filter_map(|&(_, phrase)| match_phrase(&self.phrases[phrase], words))
+            .max()
+    }
 }
 
 fn match_phrase(phrase: &[PhraseWord], words: &[u64]) -> Option<usize> {
@@ -594,18 +721,40 @@ pub const UNKNOWN_LENGTH: u8 = u8::MAX;
 /// fit (or the word is in no sentence): read it from the print.
 pub const UNKNOWN_SENTENCE: u16 = u16::MAX;
 
-/// The sentence of each kept word of a paragraph and that sentence's length, as stored in
-/// postings.
-fn word_sentences(print: &ParagraphPrint) -> Vec<(u16, u8)> {
-    let mut sentences = vec![(UNKNOWN_SENTENCE, UNKNOWN_LENGTH); print.words.len()];
-    for (number, sentence) in print.sentences.iter().enumerate() {
-        let number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
-        let length = u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH);
-        if let Some(words) = sentences.get_mut(sentence.words.clone()) {
-            words.fill((number, length));
+/// The sentence of kept words of a paragraph and that sentence's length, as stored in
+/// postings. Shingles are added in word order, so the sentence is found by walking forward
+/// rather than by a search or a table of every word.
+struct SentenceCursor<'p> {
+    sentences: &'p [SentenceSpan],
+    /// The first sentence that does not end before the last word asked for.
+    next: usize,
+}
+
+impl<'p> SentenceCursor<'p> {
+    fn new(print: &'p ParagraphPrint) -> SentenceCursor<'p> {
+        SentenceCursor {
+            sentences: &print.sentences,
+            next: 0,
         }
     }
-    sentences
+
+    fn sentence_of(&mut self, word: usize) -> (u16, u8) {
+        let sentences = self.sentences;
+        // Asked out of order: start over.
+        if self.next > 0 && sentences[self.next - 1].words.end > word {
+            self.next = 0;
+        }
+        while self.next < sentences.len() && sentences[self.next].words.end <= word {
+            self.next += 1;
+        }
+        match sentences.get(self.next) {
+            Some(sentence) if sentence.words.contains(&word) => (
+                u16::try_from(self.next).unwrap_or(UNKNOWN_SENTENCE),
+                u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH),
+            ),
+            _ => (UNKNOWN_SENTENCE, UNKNOWN_LENGTH),
+        }
+    }
 }
 
 /// The postings of one fingerprint. Most fingerprints occur once, so one posting is kept inline
@@ -740,9 +889,12 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
-        let sentences = word_sentences(print);
+        let mut first_words = SentenceCursor::new(print);
+        let mut last_words = SentenceCursor::new(print);
         for (hash, word) in indexed_shingles(print, coverage) {
-            self.add(hash, document, paragraph, word, &sentences);
+            let first = first_words.sentence_of(word);
+            let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
+            self.add(hash, document, paragraph, word, first, last);
         }
     }
 
@@ -755,10 +907,13 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         shingles: &[u64],
     ) {
-        let sentences = word_sentences(print);
+        let mut first_words = SentenceCursor::new(print);
+        let mut last_words = SentenceCursor::new(print);
         for (word, &hash) in shingles.iter().enumerate() {
             if is_meaningful(hash) {
-                self.add(hash, document, paragraph, word, &sentences);
+                let first = first_words.sentence_of(word);
+                let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
+                self.add(hash, document, paragraph, word, first, last);
             }
         }
     }
@@ -769,16 +924,9 @@ impl FingerprintIndex {
         document: u32,
         paragraph: u32,
         word: usize,
-        sentences: &[(u16, u8)],
+        (first_sentence, first_sentence_words): (u16, u8),
+        (last_sentence, last_sentence_words): (u16, u8),
     ) {
-        let sentence_of = |word: usize| {
-            sentences
-                .get(word)
-                .copied()
-                .unwrap_or((UNKNOWN_SENTENCE, UNKNOWN_LENGTH))
-        };
-        let (first_sentence, first_sentence_words) = sentence_of(word);
-        let (last_sentence, last_sentence_words) = sentence_of(word + SHINGLE_WORDS - 1);
         let posting = Posting {
             document,
             paragraph,
@@ -788,14 +936,18 @@ impl FingerprintIndex {
             first_sentence_words,
             last_sentence_words,
         };
-        match self.map.get_mut(&hash) {
-            None => {
-                self.map.insert(hash, Postings::One(posting));
+        let existing = match self.map.entry(hash) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(Postings::One(posting));
+                return;
             }
-            Some(Postings::Many {
+            Entry::Occupied(occupied) => occupied.into_mut(),
+        };
+        match existing {
+            Postings::Many {
                 postings,
                 documents,
-            }) => {
+            } => {
                 // Postings stay sorted, so a document's postings are one run and its
                 // re-added paragraphs do not move the other documents' postings.
                 let at = match postings.last() {
@@ -809,7 +961,7 @@ impl FingerprintIndex {
                 }
                 postings.insert(at, posting);
             }
-            Some(one @ Postings::One(_)) => {
+            one @ Postings::One(_) => {
                 if let Postings::One(first) = *one {
                     *one = Postings::Many {
                         postings: if first <= posting {
@@ -927,8 +1079,9 @@ impl DocumentPrint {
             .paragraphs()
             .map(|block| {
                 let text = doc.slice(&block.content);
-                let print = cached(paragraph_text_hash(text))
-                    .unwrap_or_else(|| Arc::new(ParagraphPrint::of(text)));
+                let text_hash = paragraph_text_hash(text);
+                let print = cached(text_hash)
+                    .unwrap_or_else(|| Arc::new(ParagraphPrint::with_text_hash(text, text_hash)));
                 PlacedParagraph {
                     range: block.content.clone(),
                     print,
@@ -1025,6 +1178,22 @@ mod tests {
         // Not bylines or datelines: ordinary prose that happens to start alike.
         assert_eq!(kept_words("By Monday, the river had fallen."), 6);
         assert_eq!(kept_words("Officials — not residents — decided."), 4);
+    }
+
+    #[test]
+    fn sentence_cursor_agrees_with_a_search_in_any_order() {
+        let print = ParagraphPrint::of("The river rose. Crews worked all night! Did it help?");
+        let searched = |word: usize| {
+            print
+                .sentence_of_word(word)
+                .map_or((UNKNOWN_SENTENCE, UNKNOWN_LENGTH), |number| {
+                    (number as u16, print.sentences[number].words.len() as u8)
+                })
+        };
+        let mut cursor = SentenceCursor::new(&print);
+        for word in (0..12).chain((0..12).rev()).chain([3, 9, 0, 11]) {
+            assert_eq!(cursor.sentence_of(word), searched(word), "word {word}");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut result = Vec::new();
     let mut start = 0;
     let mut cursor = 0;
-    while let Some(found) = slice[cursor..].find(['.', '!', '?', '…']) {
+    while let Some(found) = find_terminal(&slice[cursor..]) {
         let at = cursor + found;
         let terminal = &slice[at..];
         let is_period = terminal.starts_with('.');
@@ -42,6 +42,26 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut result, slice, start..slice.len(), range.start);
     result
+}
+
+/// Where the first `.`, `!`, `?` or `…` of `text` is, as `text.find` would say, but found by
+/// scanning bytes: the first three are ASCII, and a 0xE2 byte (the first of `…`) always starts
+/// a char in UTF-8.
+fn find_terminal(text: &str) -> Option<usize> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&byte| matches!(byte, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let at = from + found;
+        if bytes[at] != 0xE2 || bytes[at..].starts_with(ELLIPSIS) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn is_closer(c: char) -> bool {
@@ -146,9 +166,7 @@ fn for_each_word_in_pieces<'t>(
             start += 1;
         }
         let mut end = start;
-        let mut ascii = true;
         while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
-            ascii &= bytes[end].is_ascii();
             end += 1;
         }
         if end == start {
@@ -156,6 +174,7 @@ fn for_each_word_in_pieces<'t>(
         }
         // Both ends are ASCII bytes (or the slice's ends), so they are char boundaries.
         let piece = &slice[start..end];
+        let ascii = piece.is_ascii();
         if !wanted(piece) {
             start = end;
             continue;
@@ -226,6 +245,21 @@ enum AsciiClass {
 }
 
 fn ascii_class(byte: u8) -> AsciiClass {
+    ASCII_CLASSES[usize::from(byte)]
+}
+
+/// [`classify`] of every byte, looked up rather than matched: every byte of the copy is asked.
+const ASCII_CLASSES: [AsciiClass; 256] = {
+    let mut classes = [AsciiClass::Other; 256];
+    let mut byte = 0;
+    while byte < classes.len() {
+        classes[byte] = classify(byte as u8);
+        byte += 1;
+    }
+    classes
+};
+
+const fn classify(byte: u8) -> AsciiClass {
     match byte {
         b'a'..=b'z' | b'A'..=b'Z' => AsciiClass::Letter,
         b'0'..=b'9' => AsciiClass::Numeric,
@@ -246,14 +280,15 @@ fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
     let joins = |class: AsciiClass| matches!(class, Letter | Numeric | ExtendNumLet);
     let mut index = 0;
     while index < bytes.len() {
-        if !joins(ascii_class(bytes[index])) {
+        // The class of the byte at `index`, carried forward so each byte is classed once.
+        let mut class = ascii_class(bytes[index]);
+        if !joins(class) {
             index += 1;
             continue;
         }
         let start = index;
         let mut alphanumeric = false;
         loop {
-            let class = ascii_class(bytes[index]);
             alphanumeric |= matches!(class, Letter | Numeric);
             index += 1;
             let Some(&next) = bytes.get(index) else {
@@ -261,6 +296,7 @@ fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
             };
             let next_class = ascii_class(next);
             if joins(next_class) {
+                class = next_class;
                 continue;
             }
             let after = bytes.get(index + 1).map(|&byte| ascii_class(byte));
@@ -269,10 +305,11 @@ fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
                 (Letter, MidLetter | MidNumLet, Some(Letter))
                     | (Numeric, MidNum | MidNumLet, Some(Numeric))
             );
-            if !bridges {
+            let Some(after) = after.filter(|_| bridges) else {
                 break;
-            }
+            };
             index += 1;
+            class = after;
         }
         if alphanumeric {
             visit(start..index);
