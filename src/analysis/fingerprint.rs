@@ -69,7 +69,16 @@ impl ParagraphPrint {
 
     /// [`ParagraphPrint::of`] for a caller that has hashed the text already.
     fn with_text_hash(paragraph: &str, text_hash: u64) -> ParagraphPrint {
-        let (kept_starts, hashes) = FoldedWords::of(paragraph).kept();
+        let words = FoldedWords::of(paragraph);
+        let kept = words.keep.iter().filter(|&&keep| keep).count();
+        let mut kept_starts = Vec::with_capacity(kept);
+        let mut hashes = Vec::with_capacity(kept);
+        for (index, &keep) in words.keep.iter().enumerate() {
+            if keep {
+                kept_starts.push(words.starts[index]);
+                hashes.push(words.hashes[index]);
+            }
+        }
         let sentences = text::sentences(paragraph, 0..paragraph.len())
             .into_iter()
             .filter_map(|range| {
@@ -344,30 +353,6 @@ impl FoldedWords {
             }
         }
         lead_ins
-    }
-
-    /// The starts and hashes of the words that count. Most paragraphs drop none, and keep the
-    /// lists they were folded into (trimmed to size, as prints are kept long).
-    fn kept(self) -> (Vec<usize>, Vec<u64>) {
-        let FoldedWords {
-            starts,
-            mut hashes,
-            keep,
-        } = self;
-        let kept = keep.iter().filter(|&&keep| keep).count();
-        if kept == keep.len() {
-            hashes.shrink_to_fit();
-            return (starts, hashes);
-        }
-        let mut kept_starts = Vec::with_capacity(kept);
-        let mut kept_hashes = Vec::with_capacity(kept);
-        for (index, &keep) in keep.iter().enumerate() {
-            if keep {
-                kept_starts.push(starts[index]);
-                kept_hashes.push(hashes[index]);
-            }
-        }
-        (kept_starts, kept_hashes)
     }
 
     /// Marks the words of stock phrases as not counting.

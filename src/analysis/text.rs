@@ -280,15 +280,14 @@ fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
     let joins = |class: AsciiClass| matches!(class, Letter | Numeric | ExtendNumLet);
     let mut index = 0;
     while index < bytes.len() {
-        // The class of the byte at `index`, carried forward so each byte is classed once.
-        let mut class = ascii_class(bytes[index]);
-        if !joins(class) {
+        if !joins(ascii_class(bytes[index])) {
             index += 1;
             continue;
         }
         let start = index;
         let mut alphanumeric = false;
         loop {
+            let class = ascii_class(bytes[index]);
             alphanumeric |= matches!(class, Letter | Numeric);
             index += 1;
             let Some(&next) = bytes.get(index) else {
@@ -296,7 +295,6 @@ fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
             };
             let next_class = ascii_class(next);
             if joins(next_class) {
-                class = next_class;
                 continue;
             }
             let after = bytes.get(index + 1).map(|&byte| ascii_class(byte));
@@ -305,11 +303,10 @@ fn ascii_words(bytes: &[u8], mut visit: impl FnMut(Range<usize>)) {
                 (Letter, MidLetter | MidNumLet, Some(Letter))
                     | (Numeric, MidNum | MidNumLet, Some(Numeric))
             );
-            let Some(after) = after.filter(|_| bridges) else {
+            if !bridges {
                 break;
-            };
+            }
             index += 1;
-            class = after;
         }
         if alphanumeric {
             visit(start..index);
