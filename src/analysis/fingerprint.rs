@@ -159,13 +159,13 @@ pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
     if words.len() < SHINGLE_WORDS {
         return Vec::new();
     }
-    let function_words = function_words();
+    let function_words = function_word_hashes();
     let mut shingles = Vec::with_capacity(words.len() + 1 - SHINGLE_WORDS);
     // Function words in a row up to the current word: a shingle ending there is meaningless
     // when they span all of it.
     let mut function_run = 0;
     for (last, &word) in words.iter().enumerate() {
-        function_run = if function_words.contains(word) {
+        function_run = if function_words.binary_search(&word).is_ok() {
             function_run + 1
         } else {
             0
@@ -192,8 +192,7 @@ pub fn is_meaningful(shingle: u64) -> bool {
 /// is still inside and as small, so runs of equal hashes are not all kept.
 pub fn winnow(hashes: &[u64], window: usize) -> Vec<Fingerprint> {
     let window = window.max(1);
-    // At most one per window.
-    let mut kept = Vec::with_capacity(hashes.len());
+    let mut kept = Vec::new();
     if hashes.is_empty() {
         return kept;
     }
@@ -261,52 +260,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "who", "will", "with", "would",
 ];
 
-/// The [`word_hash`] of every function word, sorted, with a filter in front of the search.
-struct FunctionWords {
-    hashes: Vec<u64>,
-    filter: HashFilter,
-}
-
-impl FunctionWords {
-    fn contains(&self, word: u64) -> bool {
-        self.filter.may_hold(word) && self.hashes.binary_search(&word).is_ok()
-    }
-}
-
-fn function_words() -> &'static FunctionWords {
-    static COMPILED: OnceLock<FunctionWords> = OnceLock::new();
-    COMPILED.get_or_init(|| {
+/// The [`word_hash`] of every function word, sorted.
+fn function_word_hashes() -> &'static [u64] {
+    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    HASHES.get_or_init(|| {
         let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| word_hash(w)).collect();
         hashes.sort_unstable();
-        let filter = HashFilter::of(&hashes);
-        FunctionWords { hashes, filter }
+        hashes
     })
-}
-
-/// A set of word hashes as 1,024 bits, each at a hash's low ten bits: a word whose bit is clear
-/// is surely not in the set, so most words of the copy are ruled out without a search.
-struct HashFilter([u64; 16]);
-
-impl HashFilter {
-    fn of(hashes: &[u64]) -> HashFilter {
-        let mut filter = HashFilter([0; 16]);
-        for &hash in hashes {
-            let (word, bit) = HashFilter::place(hash);
-            filter.0[word] |= bit;
-        }
-        filter
-    }
-
-    fn may_hold(&self, hash: u64) -> bool {
-        let (word, bit) = HashFilter::place(hash);
-        self.0[word] & bit != 0
-    }
-
-    /// Which `u64` holds a hash's bit, and the bit in it.
-    fn place(hash: u64) -> (usize, u64) {
-        let low = (hash % 1024) as usize;
-        (low / 64, 1 << (low % 64))
-    }
 }
 
 /// The words of a paragraph: where each starts, the hash of its folded form, and whether it
@@ -606,8 +567,9 @@ struct PhraseWord {
 struct StockPhrases {
     phrases: Vec<Vec<PhraseWord>>,
     openers: Vec<(u64, usize)>,
-    /// Most words start no phrase: they are ruled out by one bit test instead of a search.
-    opener_filter: HashFilter,
+    /// A bit per opener, at its hash's low ten bits: most words start no phrase and are ruled
+    /// out by one bit test instead of a search.
+    opener_bits: [u64; 16],
 }
 
 fn stock_phrases() -> &'static StockPhrases {
@@ -639,20 +601,31 @@ fn stock_phrases() -> &'static StockPhrases {
             .flat_map(|(word, index)| word.choices.iter().map(move |&choice| (choice, index)))
             .collect();
         openers.sort_unstable();
-        let opener_hashes: Vec<u64> = openers.iter().map(|&(opener, _)| opener).collect();
+        let mut opener_bits = [0; 16];
+        for &(opener, _) in &openers {
+            let (word, bit) = opener_bit(opener);
+            opener_bits[word] |= bit;
+        }
         StockPhrases {
             phrases,
-            opener_filter: HashFilter::of(&opener_hashes),
             openers,
+            opener_bits,
         }
     })
+}
+
+/// Where a word's bit is in [`StockPhrases::opener_bits`]: which `u64`, and the bit in it.
+fn opener_bit(word: u64) -> (usize, u64) {
+    let low = (word % 1024) as usize;
+    (low / 64, 1 << (low % 64))
 }
 
 impl StockPhrases {
     /// The number of words of a stock phrase starting at `words[0]` (word hashes), if one does.
     fn phrase_at(&self, words: &[u64]) -> Option<usize> {
         let first = *words.first()?;
-        if !self.opener_filter.may_hold(first) {
+        let (word, bit) = opener_bit(first);
+        if self.opener_bits[word] & bit == 0 {
             return None;
         }
         let start = self.openers.partition_point(|&(opener, _)| opener < first);

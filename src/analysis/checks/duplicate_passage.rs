@@ -670,23 +670,19 @@ impl<'a> Checker<'a> {
     /// The postings of every distinct meaningful shingle of a paragraph, looked up once for
     /// all its queries (each sentence, then the whole paragraph).
     fn look_up<'s>(&'s self, shingles: &'s [u64]) -> Lookups<'s> {
-        // Distinct shingles are found by sorting the bare hashes, cheaper to move than entries.
-        let mut distinct: Vec<u64> = shingles
+        let mut by_shingle: Vec<(u64, &'s [Posting], &'s [Posting])> = shingles
             .iter()
             .copied()
             .filter(|&shingle| is_meaningful(shingle))
+            .map(|shingle| (shingle, &[][..], &[][..]))
             .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let by_shingle = distinct
-            .into_iter()
-            .map(|shingle| {
-                let here = self.index.postings(shingle);
-                // Boilerplate shared by a large part of the corpus points at no original.
-                let corpus = self.corpus.postings_unless_boilerplate(shingle);
-                (shingle, here, corpus)
-            })
-            .collect();
+        by_shingle.sort_unstable_by_key(|&(shingle, _, _)| shingle);
+        by_shingle.dedup_by_key(|&mut (shingle, _, _)| shingle);
+        for (shingle, here, corpus) in &mut by_shingle {
+            *here = self.index.postings(*shingle);
+            // Boilerplate shared by a large part of the corpus points at no original.
+            *corpus = self.corpus.postings_unless_boilerplate(*shingle);
+        }
         Lookups {
             shingles,
             by_shingle,
@@ -1188,8 +1184,7 @@ fn percent(similarity: f64) -> u32 {
     ((similarity * 100.0).round() as u32).min(99)
 }
 
-/// Groups candidates, most frequent (most shingles shared) first, then earliest; only the
-/// first [`MAX_CONFIRMATIONS`] are kept, as only they are confirmed.
+/// Groups candidates, most frequent (most shingles shared) first, then earliest.
 fn most_shared_first(keys: Vec<Candidate>) -> Vec<Candidate> {
     let mut packed: Vec<(u128, Candidate)> = keys
         .into_iter()
@@ -1203,13 +1198,7 @@ fn most_shared_first(keys: Vec<Candidate>) -> Vec<Candidate> {
             _ => counted.push((1, order, key)),
         }
     }
-    // Orders are distinct, so an unstable sort of the first few gives what a full sort would.
-    let rank = |&(count, order, _): &(usize, u128, Candidate)| (std::cmp::Reverse(count), order);
-    if counted.len() > MAX_CONFIRMATIONS {
-        counted.select_nth_unstable_by_key(MAX_CONFIRMATIONS - 1, rank);
-        counted.truncate(MAX_CONFIRMATIONS);
-    }
-    counted.sort_unstable_by_key(rank);
+    counted.sort_by_key(|&(count, order, _)| (std::cmp::Reverse(count), order));
     counted.into_iter().map(|(_, _, key)| key).collect()
 }
 
