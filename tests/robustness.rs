@@ -10,7 +10,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{Lcg, Server, REPEATED_HEADING_STORY};
-use copydesk::analysis::{self, check_text, Check, Corpus, Document, Format, Settings, Severity};
+use copydesk::analysis::{
+    self, check_text, Check, Corpus, Document, Format, Reads, Settings, Severity,
+};
 use copydesk::lsp::position::Encoding;
 use copydesk::lsp::store::OpenDocument;
 use proptest::prelude::*;
@@ -391,7 +393,7 @@ fn a_panicking_check_is_reported_and_the_others_still_run() {
         summary: "Always panics",
         description: "",
         severity: Severity::Error,
-        reads_corpus: false,
+        reads: Reads::Document,
         run: panicking_run,
     };
     let heading = analysis::checks::by_code("repeated-heading").expect("registered");
@@ -416,7 +418,7 @@ fn copy_of(check: &Check) -> Check {
         summary: check.summary,
         description: check.description,
         severity: check.severity,
-        reads_corpus: check.reads_corpus,
+        reads: check.reads,
         run: check.run,
     }
 }

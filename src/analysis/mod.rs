@@ -18,7 +18,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
-pub use checks::{Check, Context, REGISTRY};
+pub use checks::{Check, Context, Reads, REGISTRY};
 pub use corpus::Corpus;
 pub use document::{Document, Format};
 pub use finding::{apply_edits, DocumentRef, Finding, Fix, Related, Severity, TextEdit};
@@ -59,9 +59,8 @@ pub fn check_again(
 }
 
 /// [`check_again`] for a caller that must bring the corpus up to date first (the server puts
-/// the edited text into its index): `corpus` runs while the checks that read only the
-/// document start beside it, and the checks that read the corpus run on what it returns. The
-/// findings are the same as [`check_again`]'s on that corpus.
+/// the edited text into its index): `corpus` runs while entity extraction starts beside it.
+/// The findings are the same as [`check_again`]'s on the corpus it returns.
 pub fn check_again_while_indexing<C: Deref<Target = Corpus>>(
     doc: &Document<'_>,
     name: Option<&str>,
@@ -70,25 +69,30 @@ pub fn check_again_while_indexing<C: Deref<Target = Corpus>>(
     corpus: impl FnOnce() -> C + Send,
 ) -> Report {
     let enabled = enabled_checks(REGISTRY, settings);
-    let (with_corpus, document_only): (Vec<&Check>, Vec<&Check>) =
-        enabled.into_iter().partition(|check| check.reads_corpus);
+    let reading = |reads: Reads| -> Vec<&Check> {
+        enabled
+            .iter()
+            .copied()
+            .filter(|check| check.reads == reads)
+            .collect()
+    };
     let nothing_else = Corpus::default();
-    let (mut outcomes, document_outcomes) = rayon::join(
+    let document = Context::new(doc, name, &nothing_else, settings, Some(memo));
+    // Two sides of about equal work on an edit: entity extraction and the checks that wait
+    // for it; the index update, the checks that wait for it, and the checks of the text alone.
+    // (Run as one list, a check waiting for the entities could hold a thread while extraction
+    // had not started.)
+    let (mut outcomes, entity_outcomes) = rayon::join(
         || {
             let corpus = corpus();
-            run_checks(
-                &with_corpus,
-                &Context::new(doc, name, &corpus, settings, Some(memo)),
-            )
+            let with_corpus = Context::new(doc, name, &corpus, settings, Some(memo));
+            let mut outcomes = run_checks(&reading(Reads::Corpus), &with_corpus);
+            outcomes.extend(run_checks(&reading(Reads::Document), &document));
+            outcomes
         },
-        || {
-            run_checks(
-                &document_only,
-                &Context::new(doc, name, &nothing_else, settings, Some(memo)),
-            )
-        },
+        || run_checks(&reading(Reads::Entities), &document),
     );
-    outcomes.extend(document_outcomes);
+    outcomes.extend(entity_outcomes);
     // Reported in registry order, as `check_with` does.
     outcomes.sort_by_key(|(check, _)| REGISTRY.iter().position(|c| c.code == check.code));
     report_of(doc, settings, outcomes)

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{Check, Context};
+use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
 use crate::analysis::entities;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
@@ -15,7 +15,7 @@ pub const CHECK: Check = Check {
     summary: "A surname could refer to more than one person in the story",
     description: DESCRIPTION,
     severity: Severity::Information,
-    reads_corpus: false,
+    reads: Reads::Entities,
     run,
 };
 

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Check, Context};
+use super::{Check, Context, Reads};
 use crate::analysis::corpus::{Corpus, DocumentId};
 use crate::analysis::document::{Block, Document};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
@@ -28,7 +28,7 @@ pub const CHECK: Check = Check {
     summary: "A sentence or paragraph repeats another passage",
     description: DESCRIPTION,
     severity: Severity::Warning,
-    reads_corpus: true,
+    reads: Reads::Corpus,
     run,
 };
 

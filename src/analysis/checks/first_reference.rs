@@ -1,6 +1,6 @@
 //! `first-reference`: a person called by surname alone before the story gives the full name.
 
-use super::{Check, Context};
+use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
 use crate::analysis::entities::EntityKind;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
@@ -12,7 +12,7 @@ pub const CHECK: Check = Check {
     summary: "A person is named by surname before the full name appears",
     description: DESCRIPTION,
     severity: Severity::Warning,
-    reads_corpus: false,
+    reads: Reads::Entities,
     run,
 };
 

@@ -71,10 +71,20 @@ pub struct Check {
     pub summary: &'static str,
     pub description: &'static str,
     pub severity: Severity,
-    /// Whether `run` reads `Context::corpus` (other documents); a check that does not can start
-    /// before the corpus is ready.
-    pub reads_corpus: bool,
+    /// What `run` reads besides the document, so a caller can schedule the checks.
+    pub reads: Reads,
     pub run: fn(&Context<'_>) -> Vec<Finding>,
+}
+
+/// What a check reads besides the document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// Nothing else.
+    Document,
+    /// The document's entities (`Context::entities`, extracted once for all such checks).
+    Entities,
+    /// Other documents (`Context::corpus`): it must wait for the corpus to be up to date.
+    Corpus,
 }
 
 /// Every check copydesk runs, in the order their findings are reported.

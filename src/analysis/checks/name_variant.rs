@@ -1,6 +1,6 @@
 //! `name-variant`: the same entity spelled two ways in one story (`Zelenskyy` / `Zelensky`).
 
-use super::{Check, Context};
+use super::{Check, Context, Reads};
 use crate::analysis::entities::Entities;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 
@@ -11,7 +11,7 @@ pub const CHECK: Check = Check {
     summary: "A name is spelled differently from its first (or canonical) spelling",
     description: DESCRIPTION,
     severity: Severity::Warning,
-    reads_corpus: false,
+    reads: Reads::Entities,
     run,
 };
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Context};
+use super::{Check, Context, Reads};
 use crate::analysis::document::{Block, Document};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::text::fold_phrase;
@@ -14,7 +14,7 @@ pub const CHECK: Check = Check {
     summary: "A heading repeats an earlier heading",
     description: DESCRIPTION,
     severity: Severity::Warning,
-    reads_corpus: false,
+    reads: Reads::Document,
     run,
 };
 

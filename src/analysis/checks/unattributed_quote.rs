@@ -1,6 +1,6 @@
 //! `unattributed-quote`: a direct quotation standing alone with no speaker named around it.
 
-use super::{Check, Context};
+use super::{Check, Context, Reads};
 use crate::analysis::finding::{DocumentRef, Finding, Related, Severity};
 use crate::analysis::quotes::{self, Quote};
 
@@ -11,7 +11,7 @@ pub const CHECK: Check = Check {
     summary: "A direct quote has no speaker",
     description: DESCRIPTION,
     severity: Severity::Warning,
-    reads_corpus: false,
+    reads: Reads::Document,
     run,
 };
 
