@@ -57,8 +57,8 @@ impl Snapshot {
             return Vec::new();
         }
         // Open documents go into the index from their text (only changed paragraphs are
-        // fingerprinted again), while the checks that read only this document start; the
-        // checks that read the index then do so under a shared lock.
+        // fingerprinted again) while entity extraction starts beside; the checks that read
+        // the index then do so under a shared lock.
         let doc = Document::parse(&self.text, self.format);
         let report = analysis::check_again_while_indexing(
             &doc,

@@ -37,6 +37,7 @@ pub struct Shared {
 }
 
 impl<'a> Context<'a> {
+    /// A context whose shared work (the entities) is not done yet.
     pub fn new(
         doc: &'a Document<'a>,
         name: Option<&'a str>,
@@ -113,15 +114,7 @@ pub(crate) fn findings_with(
 ) -> Vec<Finding> {
     let doc = Document::parse(text, format);
     let corpus = Corpus::default();
-    let context = Context {
-        doc: &doc,
-        name: None,
-        corpus: &corpus,
-        settings,
-        memo: None,
-        shared: Default::default(),
-    };
-    (check.run)(&context)
+    (check.run)(&Context::new(&doc, None, &corpus, settings, None))
 }
 
 /// Shared test helper: the findings of one check on `text` as Markdown with default settings.

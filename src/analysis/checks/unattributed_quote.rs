@@ -156,14 +156,7 @@ mod tests {
     fn run_on(text: &str, format: Format, settings: &Settings) -> Vec<Finding> {
         let doc = Document::parse(text, format);
         let corpus = Corpus::default();
-        run(&Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings,
-            memo: None,
-            shared: Default::default(),
-        })
+        run(&Context::new(&doc, None, &corpus, settings, None))
     }
 
     /// Checks every article: exactly the lines marked `<<` are flagged.
