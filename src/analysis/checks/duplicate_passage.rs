@@ -1520,15 +1520,7 @@ mod tests {
         for (other, other_text) in others {
             corpus.insert(other, Arc::from(*other_text), Format::from_path(other));
         }
-        let context = Context {
-            doc: &doc,
-            name,
-            corpus: &corpus,
-            settings,
-            memo: None,
-            shared: Default::default(),
-        };
-        run(&context)
+        run(&Context::new(&doc, name, &corpus, settings, None))
     }
 
     fn check(text: &str) -> Vec<Finding> {
@@ -1546,14 +1538,7 @@ mod tests {
                 let doc = Document::parse(text, Format::Markdown);
                 let mut corpus = Corpus::default();
                 corpus.insert("draft.md", Arc::from(*text), Format::Markdown);
-                let context = |memo| Context {
-                    doc: &doc,
-                    name: Some("draft.md"),
-                    corpus: &corpus,
-                    settings: &settings,
-                    memo,
-                    shared: Default::default(),
-                };
+                let context = |memo| Context::new(&doc, Some("draft.md"), &corpus, &settings, memo);
                 let again = run(&context(Some(&memo)));
                 assert_eq!(again, run(&context(None)), "{text}");
                 again.into_iter().map(|finding| finding.message).collect()
@@ -1898,15 +1883,7 @@ The council meets again on Friday morning.
         let doc = Document::parse(text, Format::PlainText);
         let corpus = Corpus::default();
         let settings = Settings::default();
-        let context = Context {
-            doc: &doc,
-            name: None,
-            corpus: &corpus,
-            settings: &settings,
-            memo: None,
-            shared: Default::default(),
-        };
-        let findings = run(&context);
+        let findings = run(&Context::new(&doc, None, &corpus, &settings, None));
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert_eq!(doc.line_of(findings[0].range.start) + 1, 6);
         assert_eq!(findings[0].message, "Exact copy of a passage from line 4");
@@ -2182,14 +2159,7 @@ Mayor Lena Ortiz called the vote a turning point for the city's finances.
                 let doc = Document::parse(text, format);
                 let mut corpus = Corpus::default();
                 corpus.insert("other.txt", Arc::from(text), format);
-                let context = Context {
-                    doc: &doc,
-                    name: Some("this.txt"),
-                    corpus: &corpus,
-                    settings: &settings,
-                    memo: None,
-                    shared: Default::default(),
-                };
+                let context = Context::new(&doc, Some("this.txt"), &corpus, &settings, None);
                 for finding in run(&context) {
                     assert!(text.get(finding.range.clone()).is_some());
                     let _ = apply_edits(text, &finding.fixes[0].edits);
