@@ -84,9 +84,12 @@ pub fn check_again_while_indexing<C: Deref<Target = Corpus>>(
     // had not started.)
     let (mut outcomes, entity_outcomes) = rayon::join(
         || {
-            let corpus = corpus();
-            let with_corpus = Context::new(doc, name, &corpus, settings, Some(memo));
-            let mut outcomes = run_checks(&reading(Reads::Corpus), &with_corpus);
+            let mut outcomes = {
+                // Dropped before the text-only checks: the caller's corpus may be a lock guard.
+                let corpus = corpus();
+                let with_corpus = Context::new(doc, name, &corpus, settings, Some(memo));
+                run_checks(&reading(Reads::Corpus), &with_corpus)
+            };
             outcomes.extend(run_checks(&reading(Reads::Document), &document));
             outcomes
         },
