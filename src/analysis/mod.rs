@@ -59,14 +59,15 @@ pub fn check_again(
 }
 
 /// [`check_again`] for a caller that must bring the corpus up to date first (the server puts
-/// the edited text into its index): `corpus` runs while entity extraction starts beside it.
+/// the edited text into its index): `corpus` runs on this thread while entity extraction
+/// starts on the pool.
 /// The findings are the same as [`check_again`]'s on the corpus it returns.
 pub fn check_again_while_indexing<C: Deref<Target = Corpus>>(
     doc: &Document<'_>,
     name: Option<&str>,
     settings: &Settings,
     memo: &Memo,
-    corpus: impl FnOnce() -> C + Send,
+    corpus: impl FnOnce() -> C,
 ) -> Report {
     let enabled = enabled_checks(REGISTRY, settings);
     let reading = |reads: Reads| -> Vec<&Check> {
@@ -79,22 +80,22 @@ pub fn check_again_while_indexing<C: Deref<Target = Corpus>>(
     let nothing_else = Corpus::default();
     let document = Context::new(doc, name, &nothing_else, settings, Some(memo));
     // Two sides of about equal work on an edit: entity extraction and the checks that wait
-    // for it; the index update, the checks that wait for it, and the checks of the text alone.
-    // (Run as one list, a check waiting for the entities could hold a thread while extraction
-    // had not started.)
-    let (mut outcomes, entity_outcomes) = rayon::join(
-        || {
-            let mut outcomes = {
-                // Dropped before the text-only checks: the caller's corpus may be a lock guard.
-                let corpus = corpus();
-                let with_corpus = Context::new(doc, name, &corpus, settings, Some(memo));
-                run_checks(&reading(Reads::Corpus), &with_corpus)
-            };
-            outcomes.extend(run_checks(&reading(Reads::Document), &document));
-            outcomes
-        },
-        || run_checks(&reading(Reads::Entities), &document),
-    );
+    // for it (on the pool); the index update, the checks that wait for it, and the checks of
+    // the text alone (here). Each side runs its checks in turn, so an edit keeps two threads
+    // busy and wakes one: on a small machine, every extra thread woken or waited for can cost
+    // as much as a side's work (BENCHMARKS.md, round 7).
+    let mut entity_outcomes = Vec::new();
+    let mut outcomes = rayon::in_place_scope(|scope| {
+        scope.spawn(|_| entity_outcomes = run_checks_in_turn(&reading(Reads::Entities), &document));
+        let mut outcomes = {
+            // Dropped before the text-only checks: the caller's corpus may be a lock guard.
+            let corpus = corpus();
+            let with_corpus = Context::new(doc, name, &corpus, settings, Some(memo));
+            run_checks_in_turn(&reading(Reads::Corpus), &with_corpus)
+        };
+        outcomes.extend(run_checks_in_turn(&reading(Reads::Document), &document));
+        outcomes
+    });
     outcomes.extend(entity_outcomes);
     // Reported in registry order, as `check_with` does.
     outcomes.sort_by_key(|(check, _)| REGISTRY.iter().position(|c| c.code == check.code));
@@ -128,16 +129,26 @@ fn enabled_checks<'c>(checks: &'c [Check], settings: &Settings) -> Vec<&'c Check
 /// What each check returned, in the order given; `None` for a check that panicked.
 type Outcomes<'c> = Vec<(&'c Check, Option<Vec<Finding>>)>;
 
+/// The checks' outcomes, one after the other on this thread.
+fn run_checks_in_turn<'c>(checks: &[&'c Check], context: &Context<'_>) -> Outcomes<'c> {
+    checks
+        .iter()
+        .map(|&check| (check, run_one(check, context)))
+        .collect()
+}
+
 fn run_checks<'c>(checks: &[&'c Check], context: &Context<'_>) -> Outcomes<'c> {
     // The checks are independent, so they run side by side (an edit's diagnostics come back
     // sooner on a machine with idle cores); results are gathered in the order given.
     checks
         .par_iter()
-        .map(|&check| {
-            let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(context))).ok();
-            (check, outcome)
-        })
+        .map(|&check| (check, run_one(check, context)))
         .collect()
+}
+
+/// A check's findings, or `None` if it panicked.
+fn run_one(check: &Check, context: &Context<'_>) -> Option<Vec<Finding>> {
+    catch_unwind(AssertUnwindSafe(|| (check.run)(context))).ok()
 }
 
 /// The report of the checks' outcomes: severities from the settings, findings in text order
