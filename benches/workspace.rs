@@ -6,7 +6,9 @@
 //! Run: `cargo bench --bench workspace` (sizes: `COPYDESK_BENCH_ARTICLES=500,5000,20000`;
 //! edits per size: `COPYDESK_BENCH_EDITS=200`; `COPYDESK_BENCH_KEEP=<folder>` also writes each
 //! generated workspace there, to profile by hand; `COPYDESK_BENCH_CORPUS=stress` uses the
-//! generator's template-heavy stress corpus instead of the realistic one).
+//! generator's template-heavy stress corpus instead of the realistic one;
+//! `COPYDESK_BENCH_PAUSE_MS=100` waits that long before each edit, as a typist does, instead of
+//! sending it as soon as the last diagnostics arrive).
 //!
 //! Method for the edit latency: the client sets `debounceMs: 0` and logs at debug level; the
 //! server logs `checked <uri> version <v> in <n> us` for each published check (time from the
@@ -99,7 +101,14 @@ fn run(articles: usize, edits: usize, style: generator::Style) {
     server.diagnostics_for_version(&draft, 1);
     let line = text.lines().count() / 2;
     let mut round_trips = Vec::new();
+    let pause = Duration::from_millis(
+        std::env::var("COPYDESK_BENCH_PAUSE_MS")
+            .ok()
+            .and_then(|pause| pause.parse().ok())
+            .unwrap_or(0),
+    );
     for edit in 0..edits {
+        std::thread::sleep(pause);
         let version = edit as i64 + 2;
         // Type one character at the start of a middle line, then take it back.
         let change = if edit.is_multiple_of(2) {

@@ -125,10 +125,15 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let prefix = self.text.get(self.line_starts[line]..offset).unwrap_or("");
+        // Counted without decoding (std counts chars a word at a time): a story's paragraph is
+        // one long line, and most hold a curly quote.
         let character = match encoding {
             Encoding::Utf8 => prefix.len(),
             _ if prefix.is_ascii() => prefix.len(),
-            Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            // One unit per char, two for a char of four UTF-8 bytes (outside the BMP).
+            Encoding::Utf16 => {
+                prefix.chars().count() + prefix.bytes().filter(|&byte| byte >= 0xF0).count()
+            }
             Encoding::Utf32 => prefix.chars().count(),
         };
         Position::new(line as u32, character as u32)
