@@ -240,3 +240,32 @@ fn no_progress_without_work_done_progress_support() {
         |m| m["method"] == "$/progress" || m["method"] == "window/workDoneProgress/create"
     ));
 }
+
+#[test]
+fn excluding_a_folder_takes_its_files_out_of_the_index_and_including_it_brings_them_back() {
+    let (root, mut server, draft) = workspace_with_draft("workspace-exclude");
+    server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
+    let settings = root.uri("copydesk.toml");
+
+    root.write("copydesk.toml", "exclude = [\"wire/\"]\n");
+    server.forget_backlog();
+    notify_changed(&mut server, &settings, 1);
+    server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
+
+    root.write("copydesk.toml", "exclude = []\n");
+    server.forget_backlog();
+    notify_changed(&mut server, &settings, 2);
+    server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
+}
+
+#[test]
+fn an_editor_setting_that_excludes_a_folder_takes_its_files_out_of_the_index() {
+    let (_root, mut server, draft) = workspace_with_draft("workspace-exclude-editor");
+    server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
+    server.forget_backlog();
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"exclude": ["wire/"]}}}),
+    );
+    server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
+}

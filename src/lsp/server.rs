@@ -17,6 +17,7 @@ use super::navigation;
 use super::position::Encoding;
 use super::state::{ClientFlags, State};
 use super::workspace;
+use crate::config::FileFilter;
 
 pub struct Backend {
     client: Client,
@@ -95,7 +96,9 @@ impl Backend {
 
     fn apply_settings(&self, value: &Value) {
         let (layer, warnings) = editor_layer(value);
+        let files_before = self.state.config().files;
         self.state.set_editor_layer(layer);
+        self.reindex_if_files_changed(&files_before);
         if !warnings.is_empty() {
             let client = self.client.clone();
             let message = format!("copydesk settings: {}", warnings.join("; "));
@@ -129,9 +132,27 @@ impl Backend {
     /// Reads `copydesk.toml` again, says what is wrong with it if anything, and re-checks the
     /// open documents with the settings now in force.
     fn reload_config_file(&self) {
+        let files_before = self.state.config().files;
         let outcome = self.state.reload_config_file();
         self.report_config_file(&outcome);
         self.recheck_others(None, Duration::ZERO);
+        self.reindex_if_files_changed(&files_before);
+    }
+
+    /// Re-indexes the workspace in the background when the settings now let in or leave out
+    /// other files than `files_before` did, and re-checks the open documents if that changed
+    /// the index.
+    fn reindex_if_files_changed(&self, files_before: &FileFilter) {
+        if self.state.config().files == *files_before {
+            return;
+        }
+        let backend = Backend::new(self.client.clone(), self.state.clone());
+        tokio::spawn(async move {
+            if workspace::reindex_workspace(backend.state.clone()).await {
+                backend.state.invalidate_results();
+                backend.recheck_others(None, Duration::ZERO);
+            }
+        });
     }
 
     /// A warning and a diagnostic on `copydesk.toml` while it is invalid; no diagnostics once

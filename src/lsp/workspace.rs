@@ -57,6 +57,9 @@ pub struct Workspace {
     /// Files refreshed from a watcher event or a save while the initial indexing runs: the
     /// indexer may have read them before the change, so it leaves them alone.
     refreshed: Mutex<HashSet<String>>,
+    /// Held while the index is filled from the disk in bulk (the initial indexing, a re-index
+    /// after the include/exclude settings changed), so two never interleave.
+    bulk: tokio::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -181,6 +184,36 @@ impl Workspace {
         indexed
     }
 
+    /// Makes the closed files in the index those of `paths` (the copy files the settings now
+    /// allow): the others leave, and those not yet indexed are read and indexed. Returns whether
+    /// the index changed.
+    pub fn index_only(&self, paths: &[PathBuf]) -> bool {
+        let allowed: HashSet<String> = paths.iter().filter_map(|path| uri_name(path)).collect();
+        let (leaving, missing) = {
+            let corpus = self.read();
+            let leaving: Vec<String> = corpus
+                .documents()
+                .map(|document| document.name.clone())
+                .filter(|name| !allowed.contains(name) && !self.is_open(name))
+                .collect();
+            let missing: Vec<PathBuf> = paths
+                .iter()
+                .filter(|path| uri_name(path).is_some_and(|name| corpus.get(&name).is_none()))
+                .cloned()
+                .collect();
+            (leaving, missing)
+        };
+        if !leaving.is_empty() {
+            let mut corpus = self.write();
+            for name in leaving.iter().filter(|name| !self.is_open(name)) {
+                corpus.remove(name);
+            }
+            self.generation.fetch_add(1, Ordering::SeqCst);
+        }
+        let added = self.index_files(&missing);
+        !leaving.is_empty() || added > 0
+    }
+
     /// Makes the entry of a file that is not open match the disk: (re)indexed when it exists,
     /// is allowed by `filter` and readable, removed otherwise. Order-independent, so watched-file
     /// events handled out of order still end with the disk's state. Returns whether the index
@@ -296,6 +329,7 @@ fn format_of(path: &Path) -> Format {
 pub async fn index_workspace(client: Client, state: Arc<State>, report_progress: bool) -> usize {
     let started = Instant::now();
     let workspace = state.workspace.clone();
+    let _bulk = workspace.bulk.lock().await;
     let folders = workspace.folders();
     let filter = state.config().files;
     let paths = tokio::task::spawn_blocking(move || discover(&folders, &filter))
@@ -329,6 +363,28 @@ pub async fn index_workspace(client: Client, state: Arc<State>, report_progress:
         started.elapsed().as_millis()
     );
     indexed
+}
+
+/// After the include/exclude settings changed: files they now leave out leave the index, and
+/// files they now let in are indexed. Returns whether the index changed.
+pub async fn reindex_workspace(state: Arc<State>) -> bool {
+    let workspace = state.workspace.clone();
+    let _bulk = workspace.bulk.lock().await;
+    let folders = workspace.folders();
+    let filter = state.config().files;
+    let started = Instant::now();
+    let indexing = workspace.clone();
+    let changed = tokio::task::spawn_blocking(move || {
+        let paths = discover(&folders, &filter);
+        indexing.index_only(&paths)
+    })
+    .await
+    .unwrap_or(false);
+    tracing::info!(
+        "re-indexed after the include/exclude settings changed in {} ms",
+        started.elapsed().as_millis()
+    );
+    changed
 }
 
 /// `$/progress` for the initial indexing.
@@ -422,6 +478,43 @@ mod tests {
             .map(|path| path.strip_prefix(&root).unwrap().display().to_string())
             .collect();
         assert_eq!(found, vec!["a.md", "b.txt", "news/f.markdown"]);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn indexing_only_the_allowed_files_drops_the_others_and_keeps_open_documents() {
+        let root = temp_folder("only");
+        let [a, b, open] = ["a.md", "b.md", "open.md"].map(|name| {
+            let path = root.join(name);
+            std::fs::write(&path, format!("The text of {name}.")).unwrap();
+            path
+        });
+        let workspace = Workspace::default();
+        assert_eq!(workspace.index_files(&[a.clone(), b.clone()]), 2);
+        let open_name = uri_name(&open).unwrap();
+        workspace.mark_open(&open_name);
+        workspace.update_open(&open_name, &Arc::from("Typed."), Format::Markdown);
+        let names = |workspace: &Workspace| -> Vec<String> {
+            let mut names: Vec<String> = workspace
+                .read()
+                .documents()
+                .map(|d| d.name.clone())
+                .collect();
+            names.sort();
+            names
+        };
+
+        assert!(workspace.index_only(std::slice::from_ref(&b)));
+        assert_eq!(
+            names(&workspace),
+            [uri_name(&b).unwrap(), open_name.clone()]
+        );
+        assert!(workspace.index_only(&[a.clone(), b.clone()]));
+        assert_eq!(
+            names(&workspace),
+            [uri_name(&a).unwrap(), uri_name(&b).unwrap(), open_name]
+        );
+        assert!(!workspace.index_only(&[a, b]), "nothing left to change");
         let _ = std::fs::remove_dir_all(&root);
     }
 
