@@ -188,18 +188,22 @@ impl Workspace {
     /// allow): the others leave, and those not yet indexed are read and indexed. Returns whether
     /// the index changed.
     pub fn index_only(&self, paths: &[PathBuf]) -> bool {
-        let allowed: HashSet<String> = paths.iter().filter_map(|path| uri_name(path)).collect();
+        let named: Vec<(String, &PathBuf)> = paths
+            .iter()
+            .filter_map(|path| Some((uri_name(path)?, path)))
+            .collect();
+        let allowed: HashSet<&str> = named.iter().map(|(name, _)| name.as_str()).collect();
         let (leaving, missing) = {
             let corpus = self.read();
             let leaving: Vec<String> = corpus
                 .documents()
                 .map(|document| document.name.clone())
-                .filter(|name| !allowed.contains(name) && !self.is_open(name))
+                .filter(|name| !allowed.contains(name.as_str()) && !self.is_open(name))
                 .collect();
-            let missing: Vec<PathBuf> = paths
+            let missing: Vec<PathBuf> = named
                 .iter()
-                .filter(|path| uri_name(path).is_some_and(|name| corpus.get(&name).is_none()))
-                .cloned()
+                .filter(|(name, _)| corpus.get(name).is_none())
+                .map(|(_, path)| PathBuf::clone(path))
                 .collect();
             (leaving, missing)
         };
