@@ -18,6 +18,9 @@
 //! verbs = ["quipped"]
 //! cues = ["in a filing"]
 //!
+//! [index]                           # the editor's workspace index
+//! max_file_kb = 2048                # larger files are not indexed (1–102400)
+//!
 //! [[entities]]                      # the style guide's known entities (any number)
 //! name = "Volodymyr Zelenskyy"      # canonical name (required)
 //! aliases = ["Zelensky", "Volodymyr Zelensky"]   # resolve to it; a person's are variants
@@ -50,6 +53,12 @@ pub const DEBOUNCE_MAX_MS: u64 = 10_000;
 pub const THRESHOLD_RANGE: RangeInclusive<f64> = 0.5..=1.0;
 /// Accepted `duplicates.min_words` values.
 pub const MIN_WORDS_RANGE: RangeInclusive<u64> = 3..=200;
+/// Files larger than this are left out of the editor's workspace index unless
+/// `index.max_file_kb` says otherwise (2 MB: copy is rarely this long, and a data dump with a
+/// `.txt` extension would cost memory for nothing).
+pub const DEFAULT_MAX_INDEXED_FILE_KB: u64 = 2048;
+/// Accepted `index.max_file_kb` values (up to 100 MB).
+pub const MAX_FILE_KB_RANGE: RangeInclusive<u64> = 1..=102_400;
 
 /// One source of settings, the file or the editor. `None` (or a check missing from `checks`)
 /// leaves the value to the layer below; the bottom layer is the built-in defaults.
@@ -63,6 +72,8 @@ pub struct ConfigLayer {
     pub debounce_ms: Option<u64>,
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
+    /// `index.max_file_kb` (the file only).
+    pub max_indexed_file_kb: Option<u64>,
     /// The style guide's known entities (`[[entities]]`).
     pub entities: Option<Vec<StyleEntity>>,
 }
@@ -86,6 +97,7 @@ impl ConfigLayer {
             debounce_ms: upper.debounce_ms.or(self.debounce_ms),
             include: pick(&upper.include, &self.include),
             exclude: pick(&upper.exclude, &self.exclude),
+            max_indexed_file_kb: upper.max_indexed_file_kb.or(self.max_indexed_file_kb),
             entities: upper.entities.clone().or_else(|| self.entities.clone()),
         }
     }
@@ -107,6 +119,13 @@ impl ConfigLayer {
 
     pub fn debounce(&self) -> Duration {
         Duration::from_millis(self.debounce_ms.unwrap_or(DEFAULT_DEBOUNCE_MS))
+    }
+
+    /// The size from which files are left out of the workspace index.
+    pub fn max_indexed_file_bytes(&self) -> u64 {
+        self.max_indexed_file_kb
+            .unwrap_or(DEFAULT_MAX_INDEXED_FILE_KB)
+            .saturating_mul(1024)
     }
 
     /// The include/exclude filter, with globs relative to `base`. Patterns were validated when
@@ -352,7 +371,14 @@ struct FileToml {
     checks: Option<BTreeMap<Spanned<String>, CheckToml>>,
     duplicates: Option<DuplicatesToml>,
     attribution: Option<AttributionToml>,
+    index: Option<IndexToml>,
     entities: Option<Vec<EntityToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndexToml {
+    max_file_kb: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -464,6 +490,10 @@ impl FileToml {
         if let Some(attribution) = self.attribution {
             layer.attribution_verbs = attribution.verbs.map(non_empty);
             layer.attribution_cues = attribution.cues.map(non_empty);
+        }
+        if let Some(kb) = self.index.and_then(|index| index.max_file_kb) {
+            let kb = in_range(text, &kb, MAX_FILE_KB_RANGE, "index.max_file_kb")?;
+            layer.max_indexed_file_kb = Some(kb);
         }
         if let Some(entities) = self.entities {
             layer.entities = Some(style_entities(text, entities)?);
@@ -591,6 +621,9 @@ min_words = 12
 [attribution]
 verbs = ["quipped", " "]
 cues = ["in a filing"]
+
+[index]
+max_file_kb = 64
 "#;
 
     fn error(text: &str) -> ConfigError {
@@ -604,6 +637,7 @@ cues = ["in a filing"]
         assert_eq!(layer.duplicate_threshold, Some(0.9));
         assert_eq!(layer.min_passage_words, Some(12));
         assert_eq!(layer.attribution_verbs, Some(vec!["quipped".to_string()]));
+        assert_eq!(layer.max_indexed_file_bytes(), 64 * 1024);
         let settings = layer.settings();
         assert!(!settings.is_enabled("repeated-heading"));
         assert_eq!(
@@ -618,6 +652,7 @@ cues = ["in a filing"]
         let layer = parse("").expect("valid");
         assert_eq!(layer.settings(), Settings::default());
         assert_eq!(layer.debounce(), Duration::from_millis(DEFAULT_DEBOUNCE_MS));
+        assert_eq!(layer.max_indexed_file_bytes(), 2 << 20);
     }
 
     #[test]
@@ -647,6 +682,9 @@ cues = ["in a filing"]
         assert!(error("[duplicates]\nmin_words = 1")
             .message
             .contains("min_words"));
+        assert!(error("[index]\nmax_file_kb = 0")
+            .message
+            .contains("index.max_file_kb must be between 1 and 102400"));
     }
 
     #[test]

@@ -269,3 +269,29 @@ fn an_editor_setting_that_excludes_a_folder_takes_its_files_out_of_the_index() {
     );
     server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
 }
+
+#[test]
+fn lowering_and_raising_the_size_cap_in_copydesk_toml_reindexes_the_workspace() {
+    let root = TempDir::new("workspace-cap");
+    // The earlier story padded past 2 KB.
+    let filler = "The council met again on Tuesday to discuss the budget for next year.\n\n";
+    root.write(
+        "wire/earlier.md",
+        format!("{EARLIER}\n{}", filler.repeat(40)),
+    );
+    let (mut server, _) = Server::initialized_with(init_params(&root, watching()));
+    let draft = root.uri("draft.md");
+    server.open(&draft, "markdown", DRAFT);
+    server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
+    let settings = root.uri("copydesk.toml");
+
+    root.write("copydesk.toml", "[index]\nmax_file_kb = 1\n");
+    server.forget_backlog();
+    notify_changed(&mut server, &settings, 1);
+    server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
+
+    root.write("copydesk.toml", "[index]\nmax_file_kb = 64\n");
+    server.forget_backlog();
+    notify_changed(&mut server, &settings, 2);
+    server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
+}

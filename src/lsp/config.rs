@@ -23,6 +23,8 @@ pub struct ServerConfig {
     pub debounce: Duration,
     /// Which documents are checked (`include` / `exclude`, relative to the workspace root).
     pub files: FileFilter,
+    /// Files larger than this are left out of the workspace index.
+    pub max_indexed_file_bytes: u64,
 }
 
 impl Default for ServerConfig {
@@ -38,6 +40,7 @@ impl ServerConfig {
             analysis: layer.settings(),
             debounce: layer.debounce(),
             files: layer.file_filter(root),
+            max_indexed_file_bytes: layer.max_indexed_file_bytes(),
         }
     }
 

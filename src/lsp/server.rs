@@ -10,14 +10,13 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::code_actions::{self, fix_all_kind};
-use super::config::{editor_layer, FileReload};
+use super::config::{editor_layer, FileReload, ServerConfig};
 use super::diagnostics::to_diagnostics;
 use super::hover;
 use super::navigation;
 use super::position::Encoding;
 use super::state::{ClientFlags, State};
 use super::workspace;
-use crate::config::FileFilter;
 
 pub struct Backend {
     client: Client,
@@ -96,9 +95,9 @@ impl Backend {
 
     fn apply_settings(&self, value: &Value) {
         let (layer, warnings) = editor_layer(value);
-        let files_before = self.state.config().files;
+        let before = self.state.config();
         self.state.set_editor_layer(layer);
-        self.reindex_if_files_changed(&files_before);
+        self.reindex_if_indexed_files_changed(&before);
         if !warnings.is_empty() {
             let client = self.client.clone();
             let message = format!("copydesk settings: {}", warnings.join("; "));
@@ -132,18 +131,20 @@ impl Backend {
     /// Reads `copydesk.toml` again, says what is wrong with it if anything, and re-checks the
     /// open documents with the settings now in force.
     fn reload_config_file(&self) {
-        let files_before = self.state.config().files;
+        let before = self.state.config();
         let outcome = self.state.reload_config_file();
         self.report_config_file(&outcome);
         self.recheck_others(None, Duration::ZERO);
-        self.reindex_if_files_changed(&files_before);
+        self.reindex_if_indexed_files_changed(&before);
     }
 
     /// Re-indexes the workspace in the background when the settings now let in or leave out
-    /// other files than `files_before` did, and re-checks the open documents if that changed
-    /// the index.
-    fn reindex_if_files_changed(&self, files_before: &FileFilter) {
-        if self.state.config().files == *files_before {
+    /// other files than `before` did (include, exclude, the size cap), and re-checks the open
+    /// documents if that changed the index.
+    fn reindex_if_indexed_files_changed(&self, before: &ServerConfig) {
+        let now = self.state.config();
+        if now.files == before.files && now.max_indexed_file_bytes == before.max_indexed_file_bytes
+        {
             return;
         }
         let backend = Backend::new(self.client.clone(), self.state.clone());

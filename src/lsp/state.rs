@@ -251,6 +251,8 @@ impl State {
     }
 
     pub fn set_config(&self, config: ServerConfig) {
+        self.workspace
+            .set_max_file_bytes(config.max_indexed_file_bytes);
         *lock(&self.config) = config;
         self.invalidate_results();
     }

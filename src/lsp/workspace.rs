@@ -21,12 +21,8 @@ use tower_lsp::Client;
 
 use super::state::State;
 use crate::analysis::{Corpus, Document, Format};
-use crate::config::FileFilter;
+use crate::config::{FileFilter, DEFAULT_MAX_INDEXED_FILE_KB};
 use crate::sync::lock;
-
-/// Files larger than this are not indexed (a log line says so): copy is rarely this long, and a
-/// data dump with a `.txt` extension would cost memory for nothing.
-pub const MAX_INDEXED_FILE_BYTES: u64 = 2 << 20;
 
 /// Files read, fingerprinted (in parallel) and added to the index per step; the index is locked
 /// for writing only while a step's documents are added, so checks keep running meanwhile.
@@ -38,14 +34,13 @@ const PROGRESS_TOKEN: &str = "copydesk-indexing";
 /// Why a file was left out of the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Skipped {
-    TooLarge(u64),
+    TooLarge { size: u64, cap: u64 },
     Binary,
     NotUtf8,
     Unreadable(String),
 }
 
 /// The corpus of the workspace and which of its documents come from the editor.
-#[derive(Default)]
 pub struct Workspace {
     corpus: RwLock<Corpus>,
     /// Names (URIs) of open documents: their entries come from the editor, not the disk.
@@ -60,6 +55,22 @@ pub struct Workspace {
     /// Held while the index is filled from the disk in bulk (the initial indexing, a re-index
     /// after the include/exclude settings changed), so two never interleave.
     bulk: tokio::sync::Mutex<()>,
+    /// Files larger than this are not indexed (`index.max_file_kb`; a log line says so).
+    max_file_bytes: AtomicU64,
+}
+
+impl Default for Workspace {
+    fn default() -> Workspace {
+        Workspace {
+            corpus: RwLock::default(),
+            open: Mutex::default(),
+            folders: Mutex::default(),
+            generation: AtomicU64::default(),
+            refreshed: Mutex::default(),
+            bulk: tokio::sync::Mutex::default(),
+            max_file_bytes: AtomicU64::new(DEFAULT_MAX_INDEXED_FILE_KB * 1024),
+        }
+    }
 }
 
 impl std::fmt::Debug for Workspace {
@@ -86,6 +97,15 @@ impl Workspace {
     /// Grows whenever files from the disk enter, change or leave the index.
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::SeqCst)
+    }
+
+    /// Sets the size from which files are left out (for the next files read).
+    pub fn set_max_file_bytes(&self, bytes: u64) {
+        self.max_file_bytes.store(bytes, Ordering::SeqCst);
+    }
+
+    fn max_file_bytes(&self) -> u64 {
+        self.max_file_bytes.load(Ordering::SeqCst)
     }
 
     pub fn set_folders(&self, folders: Vec<PathBuf>) {
@@ -158,11 +178,12 @@ impl Workspace {
     /// Reads, fingerprints (in parallel on all cores) and indexes files; open documents keep
     /// the editor's text. Returns how many files were indexed.
     pub fn index_files(&self, paths: &[PathBuf]) -> usize {
+        let cap = self.max_file_bytes();
         let prepared: Vec<_> = paths
             .par_iter()
             .filter_map(|path| {
                 let name = uri_name(path)?;
-                match read_copy_file(path) {
+                match read_copy_file(path, cap) {
                     Ok(text) => Some(Corpus::prepare(&name, text, format_of(path))),
                     Err(skipped) => {
                         log_skipped(path, &skipped);
@@ -185,20 +206,25 @@ impl Workspace {
     }
 
     /// Makes the closed files in the index those of `paths` (the copy files the settings now
-    /// allow): the others leave, and those not yet indexed are read and indexed. Returns whether
-    /// the index changed.
+    /// allow) within the size cap: the others leave, and those not yet indexed are read and
+    /// indexed. Returns whether the index changed.
     pub fn index_only(&self, paths: &[PathBuf]) -> bool {
         let named: Vec<(String, &PathBuf)> = paths
             .iter()
             .filter_map(|path| Some((uri_name(path)?, path)))
             .collect();
         let allowed: HashSet<&str> = named.iter().map(|(name, _)| name.as_str()).collect();
+        let cap = self.max_file_bytes();
         let (leaving, missing) = {
             let corpus = self.read();
             let leaving: Vec<String> = corpus
                 .documents()
+                .filter(|document| {
+                    let too_large = document.text.len() as u64 > cap;
+                    (too_large || !allowed.contains(document.name.as_str()))
+                        && !self.is_open(&document.name)
+                })
                 .map(|document| document.name.clone())
-                .filter(|name| !allowed.contains(name.as_str()) && !self.is_open(name))
                 .collect();
             let missing: Vec<PathBuf> = named
                 .iter()
@@ -231,7 +257,7 @@ impl Workspace {
             .to_file_path()
             .ok()
             .filter(|path| path.is_file() && filter.allows(path, is_copy_file(path)))
-            .and_then(|path| match read_copy_file(&path) {
+            .and_then(|path| match read_copy_file(&path, self.max_file_bytes()) {
                 Ok(text) => Some((text, format_of(&path))),
                 Err(skipped) => {
                     log_skipped(&path, &skipped);
@@ -291,13 +317,13 @@ pub fn is_copy_file(path: &Path) -> bool {
     crate::cli::is_copy_file(path)
 }
 
-/// The text of a file to index: at most [`MAX_INDEXED_FILE_BYTES`], not binary, UTF-8.
-pub fn read_copy_file(path: &Path) -> Result<Arc<str>, Skipped> {
+/// The text of a file to index: at most `cap` bytes, not binary, UTF-8.
+pub fn read_copy_file(path: &Path, cap: u64) -> Result<Arc<str>, Skipped> {
     let size = std::fs::metadata(path)
         .map_err(|error| Skipped::Unreadable(error.to_string()))?
         .len();
-    if size > MAX_INDEXED_FILE_BYTES {
-        return Err(Skipped::TooLarge(size));
+    if size > cap {
+        return Err(Skipped::TooLarge { size, cap });
     }
     let bytes = std::fs::read(path).map_err(|error| Skipped::Unreadable(error.to_string()))?;
     if bytes[..bytes.len().min(8192)].contains(&0) {
@@ -311,8 +337,8 @@ pub fn read_copy_file(path: &Path) -> Result<Arc<str>, Skipped> {
 fn log_skipped(path: &Path, skipped: &Skipped) {
     let path = path.display();
     match skipped {
-        Skipped::TooLarge(size) => tracing::info!(
-            "not indexing {path}: {size} bytes is over the {MAX_INDEXED_FILE_BYTES}-byte cap"
+        Skipped::TooLarge { size, cap } => tracing::info!(
+            "not indexing {path}: {size} bytes is over the {cap}-byte cap (index.max_file_kb)"
         ),
         Skipped::Binary => tracing::info!("not indexing {path}: binary data"),
         Skipped::NotUtf8 => tracing::info!("not indexing {path}: not UTF-8 text"),
@@ -523,20 +549,45 @@ mod tests {
     }
 
     #[test]
+    fn files_over_the_size_cap_leave_the_index_and_come_back_when_it_is_raised() {
+        let root = temp_folder("cap");
+        let [small, large] = [("small.md", 100), ("large.md", 3000)].map(|(name, size)| {
+            let path = root.join(name);
+            std::fs::write(&path, "a".repeat(size)).unwrap();
+            path
+        });
+        let paths = [small.clone(), large.clone()];
+        let workspace = Workspace::default();
+        assert_eq!(workspace.index_files(&paths), 2);
+        let indexed = |workspace: &Workspace, path: &PathBuf| {
+            workspace.read().get(&uri_name(path).unwrap()).is_some()
+        };
+
+        workspace.set_max_file_bytes(2048);
+        assert!(workspace.index_only(&paths));
+        assert!(indexed(&workspace, &small) && !indexed(&workspace, &large));
+        workspace.set_max_file_bytes(4096);
+        assert!(workspace.index_only(&paths));
+        assert!(indexed(&workspace, &small) && indexed(&workspace, &large));
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
     fn big_binary_and_invalid_files_are_skipped() {
         let root = temp_folder("skip");
         let big = root.join("big.txt");
-        std::fs::write(&big, vec![b'a'; (MAX_INDEXED_FILE_BYTES + 1) as usize]).unwrap();
+        let cap = DEFAULT_MAX_INDEXED_FILE_KB * 1024;
+        std::fs::write(&big, vec![b'a'; (cap + 1) as usize]).unwrap();
         let binary = root.join("binary.txt");
         std::fs::write(&binary, b"abc\0def").unwrap();
         let latin1 = root.join("latin1.txt");
         std::fs::write(&latin1, b"caf\xe9").unwrap();
         assert_eq!(
-            read_copy_file(&big),
-            Err(Skipped::TooLarge(MAX_INDEXED_FILE_BYTES + 1))
+            read_copy_file(&big, cap),
+            Err(Skipped::TooLarge { size: cap + 1, cap })
         );
-        assert_eq!(read_copy_file(&binary), Err(Skipped::Binary));
-        assert_eq!(read_copy_file(&latin1), Err(Skipped::NotUtf8));
+        assert_eq!(read_copy_file(&binary, cap), Err(Skipped::Binary));
+        assert_eq!(read_copy_file(&latin1, cap), Err(Skipped::NotUtf8));
         let workspace = Workspace::default();
         assert_eq!(workspace.index_files(&[big, binary, latin1]), 0);
         let _ = std::fs::remove_dir_all(&root);
