@@ -53,7 +53,7 @@ pub struct Workspace {
     /// indexer may have read them before the change, so it leaves them alone.
     refreshed: Mutex<HashSet<String>>,
     /// Held while the index is filled from the disk in bulk (the initial indexing, a re-index
-    /// after the include/exclude settings changed), so two never interleave.
+    /// after include, exclude or the size cap changed), so two never interleave.
     bulk: tokio::sync::Mutex<()>,
     /// Files larger than this are not indexed (`index.max_file_kb`; a log line says so).
     max_file_bytes: AtomicU64,
@@ -395,8 +395,8 @@ pub async fn index_workspace(client: Client, state: Arc<State>, report_progress:
     indexed
 }
 
-/// After the include/exclude settings changed: files they now leave out leave the index, and
-/// files they now let in are indexed. Returns whether the index changed.
+/// After include, exclude or the size cap changed: files they now leave out leave the index,
+/// and files they now let in are indexed. Returns whether the index changed.
 pub async fn reindex_workspace(state: Arc<State>) -> bool {
     let workspace = state.workspace.clone();
     let _bulk = workspace.bulk.lock().await;
@@ -411,7 +411,7 @@ pub async fn reindex_workspace(state: Arc<State>) -> bool {
     .await
     .unwrap_or(false);
     tracing::info!(
-        "re-indexed after the include/exclude settings changed in {} ms",
+        "re-indexed after include, exclude or the size cap changed in {} ms",
         started.elapsed().as_millis()
     );
     changed
