@@ -55,6 +55,14 @@ fn workspace_with_draft(label: &str) -> (TempDir, Server, String) {
     (root, server, draft)
 }
 
+/// Writes `copydesk.toml` and tells the server it was created (`kind` 1) or changed (2), with
+/// the publishes before it forgotten.
+fn rewrite_settings(root: &TempDir, server: &mut Server, text: &str, kind: u8) {
+    root.write("copydesk.toml", text);
+    server.forget_backlog();
+    notify_changed(server, &root.uri("copydesk.toml"), kind);
+}
+
 fn notify_changed(server: &mut Server, uri: &str, kind: u8) {
     server.notify(
         "workspace/didChangeWatchedFiles",
@@ -245,16 +253,11 @@ fn no_progress_without_work_done_progress_support() {
 fn excluding_a_folder_takes_its_files_out_of_the_index_and_including_it_brings_them_back() {
     let (root, mut server, draft) = workspace_with_draft("workspace-exclude");
     server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
-    let settings = root.uri("copydesk.toml");
 
-    root.write("copydesk.toml", "exclude = [\"wire/\"]\n");
-    server.forget_backlog();
-    notify_changed(&mut server, &settings, 1);
+    rewrite_settings(&root, &mut server, "exclude = [\"wire/\"]\n", 1);
     server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
 
-    root.write("copydesk.toml", "exclude = []\n");
-    server.forget_backlog();
-    notify_changed(&mut server, &settings, 2);
+    rewrite_settings(&root, &mut server, "exclude = []\n", 2);
     server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
 }
 
@@ -283,15 +286,10 @@ fn lowering_and_raising_the_size_cap_in_copydesk_toml_reindexes_the_workspace() 
     let draft = root.uri("draft.md");
     server.open(&draft, "markdown", DRAFT);
     server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
-    let settings = root.uri("copydesk.toml");
 
-    root.write("copydesk.toml", "[index]\nmax_file_kb = 1\n");
-    server.forget_backlog();
-    notify_changed(&mut server, &settings, 1);
+    rewrite_settings(&root, &mut server, "[index]\nmax_file_kb = 1\n", 1);
     server.diagnostics_where(&draft, |p| duplicates(p).is_empty());
 
-    root.write("copydesk.toml", "[index]\nmax_file_kb = 64\n");
-    server.forget_backlog();
-    notify_changed(&mut server, &settings, 2);
+    rewrite_settings(&root, &mut server, "[index]\nmax_file_kb = 64\n", 2);
     server.diagnostics_where(&draft, |p| !duplicates(p).is_empty());
 }
