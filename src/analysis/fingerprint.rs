@@ -657,9 +657,9 @@ fn match_phrase(phrase: &[PhraseWord], words: &[u64]) -> Option<usize> {
 
 /// Where a shingle occurs: a document (numbered by whoever owns the index), a paragraph of it,
 /// the index of the shingle's first word among the paragraph's kept words, and the sentences
-/// holding its first and last word with their lengths (so a lookup need not read the
-/// paragraph's print to find a candidate sentence, nor to see that it is too short or too long
-/// to be a copy).
+/// holding its first and last word with their lengths and words' signature (so a lookup need
+/// not read the paragraph's print to find a candidate sentence, nor to see that it is too
+/// short, too long or too different to be a copy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Posting {
     pub document: u32,
@@ -670,6 +670,47 @@ pub struct Posting {
     /// Kept words of those sentences, or [`UNKNOWN_LENGTH`].
     pub first_sentence_words: u8,
     pub last_sentence_words: u8,
+    /// Kept words of the paragraph, or [`UNKNOWN_PARAGRAPH_LENGTH`] (it fits in what would be
+    /// padding).
+    pub paragraph_words: u16,
+    /// The words of both sentences ([`WordSignature::ANY`] when a sentence is unknown).
+    pub sentence_signature: WordSignature,
+}
+
+/// A paragraph length that does not fit a posting: read it from the print.
+pub const UNKNOWN_PARAGRAPH_LENGTH: u16 = u16::MAX;
+
+/// Which of 32 buckets the words of a passage fall in, one bit per bucket (a word's bucket is
+/// the top five bits of its hash). A word whose bucket is empty is not in the passage, so the
+/// words of a query whose buckets are filled bound how many it can share with the passage:
+/// enough to rule out most candidates without reading their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct WordSignature(u32);
+
+impl WordSignature {
+    /// Every bucket filled: a passage whose words are not known.
+    pub const ANY: WordSignature = WordSignature(u32::MAX);
+
+    pub fn of(words: &[u64]) -> WordSignature {
+        WordSignature(words.iter().fold(0, |bits, &word| bits | bucket(word)))
+    }
+
+    pub fn union(self, other: WordSignature) -> WordSignature {
+        WordSignature(self.0 | other.0)
+    }
+
+    /// How many of `words` may be in the passage: an upper bound on the words it shares with
+    /// `words`, and so on their longest common subsequence.
+    pub fn possible_words(self, words: &[u64]) -> usize {
+        words
+            .iter()
+            .filter(|&&word| self.0 & bucket(word) != 0)
+            .count()
+    }
+}
+
+fn bucket(word: u64) -> u32 {
+    1 << (word >> 59)
 }
 
 /// A sentence length that does not fit a posting (or of no sentence): read it from the print.
@@ -679,25 +720,33 @@ pub const UNKNOWN_LENGTH: u8 = u8::MAX;
 /// fit (or the word is in no sentence): read it from the print.
 pub const UNKNOWN_SENTENCE: u16 = u16::MAX;
 
-/// The sentence of kept words of a paragraph and that sentence's length, as stored in
-/// postings. Shingles are added in word order, so the sentence is found by walking forward
-/// rather than by a search or a table of every word.
+/// The sentence of kept words of a paragraph, that sentence's length and the signature of its
+/// words, as stored in postings. Shingles are added in word order, so the sentence is found by
+/// walking forward rather than by a search or a table of every word.
 struct SentenceCursor<'p> {
-    sentences: &'p [SentenceSpan],
+    print: &'p ParagraphPrint,
     /// The first sentence that does not end before the last word asked for.
     next: usize,
+    /// The signature of the sentence last asked for, by number: each is computed once.
+    signature: Option<(usize, WordSignature)>,
 }
+
+/// What [`SentenceCursor`] finds for a word: its sentence, the sentence's length and signature.
+type SentencePlace = (u16, u8, WordSignature);
+
+const UNKNOWN_PLACE: SentencePlace = (UNKNOWN_SENTENCE, UNKNOWN_LENGTH, WordSignature::ANY);
 
 impl<'p> SentenceCursor<'p> {
     fn new(print: &'p ParagraphPrint) -> SentenceCursor<'p> {
         SentenceCursor {
-            sentences: &print.sentences,
+            print,
             next: 0,
+            signature: None,
         }
     }
 
-    fn sentence_of(&mut self, word: usize) -> (u16, u8) {
-        let sentences = self.sentences;
+    fn sentence_of(&mut self, word: usize) -> SentencePlace {
+        let sentences = &self.print.sentences;
         // Asked out of order: start over.
         if self.next > 0 && sentences[self.next - 1].words.end > word {
             self.next = 0;
@@ -705,12 +754,26 @@ impl<'p> SentenceCursor<'p> {
         while self.next < sentences.len() && sentences[self.next].words.end <= word {
             self.next += 1;
         }
-        match sentences.get(self.next) {
-            Some(sentence) if sentence.words.contains(&word) => (
-                u16::try_from(self.next).unwrap_or(UNKNOWN_SENTENCE),
-                u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH),
-            ),
-            _ => (UNKNOWN_SENTENCE, UNKNOWN_LENGTH),
+        let number = self.next;
+        match sentences.get(number) {
+            Some(sentence) if sentence.words.contains(&word) => {
+                let sentence_number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
+                let length = u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH);
+                if length == UNKNOWN_LENGTH {
+                    return (sentence_number, length, WordSignature::ANY);
+                }
+                let signature = match self.signature {
+                    Some((cached, signature)) if cached == number => signature,
+                    _ => {
+                        let words = self.print.words.get(sentence.words.clone()).unwrap_or(&[]);
+                        let signature = WordSignature::of(words);
+                        self.signature = Some((number, signature));
+                        signature
+                    }
+                };
+                (sentence_number, length, signature)
+            }
+            _ => UNKNOWN_PLACE,
         }
     }
 }
@@ -852,7 +915,7 @@ impl FingerprintIndex {
         for (hash, word) in indexed_shingles(print, coverage) {
             let first = first_words.sentence_of(word);
             let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
-            self.add(hash, document, paragraph, word, first, last);
+            self.add(hash, (document, paragraph, print), word, first, last);
         }
     }
 
@@ -871,7 +934,7 @@ impl FingerprintIndex {
             if is_meaningful(hash) {
                 let first = first_words.sentence_of(word);
                 let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
-                self.add(hash, document, paragraph, word, first, last);
+                self.add(hash, (document, paragraph, print), word, first, last);
             }
         }
     }
@@ -879,11 +942,10 @@ impl FingerprintIndex {
     fn add(
         &mut self,
         hash: u64,
-        document: u32,
-        paragraph: u32,
+        (document, paragraph, print): (u32, u32, &ParagraphPrint),
         word: usize,
-        (first_sentence, first_sentence_words): (u16, u8),
-        (last_sentence, last_sentence_words): (u16, u8),
+        (first_sentence, first_sentence_words, first_signature): SentencePlace,
+        (last_sentence, last_sentence_words, last_signature): SentencePlace,
     ) {
         let posting = Posting {
             document,
@@ -893,6 +955,8 @@ impl FingerprintIndex {
             last_sentence,
             first_sentence_words,
             last_sentence_words,
+            paragraph_words: u16::try_from(print.words.len()).unwrap_or(UNKNOWN_PARAGRAPH_LENGTH),
+            sentence_signature: first_signature.union(last_signature),
         };
         let existing = match self.map.entry(hash) {
             Entry::Vacant(vacant) => {
@@ -1058,6 +1122,49 @@ mod tests {
         ParagraphPrint::of(paragraph).words.len()
     }
 
+    /// The size of the multiset intersection of two word lists.
+    fn shared_words(a: &[u64], b: &[u64]) -> usize {
+        let mut rest = b.to_vec();
+        a.iter()
+            .filter(|word| match rest.iter().position(|other| other == *word) {
+                Some(at) => {
+                    rest.swap_remove(at);
+                    true
+                }
+                None => false,
+            })
+            .count()
+    }
+
+    proptest::proptest! {
+        // The duplicate check rules a candidate out when this bound is too small, so it must
+        // never be below the words the two passages really share.
+        #[test]
+        fn a_signature_never_undercounts_shared_words(
+            query in proptest::collection::vec(0u64..48, 0..40),
+            passage in proptest::collection::vec(0u64..48, 0..40),
+        ) {
+            let spread = |words: &[u64]| -> Vec<u64> {
+                words.iter().map(|word| mix(*word)).collect()
+            };
+            let (query, passage) = (spread(&query), spread(&passage));
+            let possible = WordSignature::of(&passage).possible_words(&query);
+            proptest::prop_assert!(possible >= shared_words(&query, &passage));
+            proptest::prop_assert_eq!(WordSignature::ANY.possible_words(&query), query.len());
+        }
+    }
+
+    #[test]
+    fn a_signature_rules_out_words_in_empty_buckets() {
+        let words: Vec<u64> = (0..32).map(|bucket| bucket << 59).collect();
+        let signature = WordSignature::of(&words[..10]);
+        assert_eq!(signature.possible_words(&words), 10);
+        assert_eq!(
+            signature.union(WordSignature::of(&words[10..])),
+            WordSignature::ANY
+        );
+    }
+
     #[test]
     fn folding_ignores_case_and_curly_apostrophes() {
         let curly = ParagraphPrint::of("Zelensky’s office confirmed the TALKS on Monday.");
@@ -1144,8 +1251,10 @@ mod tests {
         let searched = |word: usize| {
             print
                 .sentence_of_word(word)
-                .map_or((UNKNOWN_SENTENCE, UNKNOWN_LENGTH), |number| {
-                    (number as u16, print.sentences[number].words.len() as u8)
+                .map_or(UNKNOWN_PLACE, |number| {
+                    let words = print.sentences[number].words.clone();
+                    let signature = WordSignature::of(&print.words[words.clone()]);
+                    (number as u16, words.len() as u8, signature)
                 })
         };
         let mut cursor = SentenceCursor::new(&print);
