@@ -18,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 mod memory;
 
 pub use memory::QuoteMemory;
-use memory::{KeptParagraph, ProperLookups, WindowKey};
+use memory::{KeptParagraph, ProperLookups, SpanMemory, WindowKey};
 
 /// Which family of marks opens and closes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +155,10 @@ fn find_quotes_remembering(
     settings: &Settings,
     mut memory: Option<&mut QuoteMemory>,
 ) -> Vec<Quote> {
-    let scanned = scan_paragraphs(doc);
+    let spans = memory
+        .as_deref_mut()
+        .and_then(|memory| memory.spans_for(doc.text.len()));
+    let scanned = scan_paragraphs(doc, spans);
     if scanned.iter().all(|(_, _, _, spans)| spans.is_empty()) {
         return Vec::new();
     }
@@ -278,7 +281,10 @@ impl<'p, 't> Remembering<'p, 't> {
 /// The quotes of every paragraph with words, as (block index, stretch, content, quotes). A
 /// stretch is a run of paragraphs with no heading or other block between them; paragraphs
 /// without words (a lone `>` line) do not break it.
-fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<QuoteSpan>)> {
+fn scan_paragraphs(
+    doc: &Document<'_>,
+    mut memory: Option<&mut SpanMemory>,
+) -> Vec<(usize, usize, Range<usize>, Vec<QuoteSpan>)> {
     let mut stretch = 0;
     let mut scanned = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -287,9 +293,15 @@ fn scan_paragraphs(doc: &Document<'_>) -> Vec<(usize, usize, Range<usize>, Vec<Q
             continue;
         }
         if doc.slice(&block.content).chars().any(char::is_alphanumeric) {
-            let spans = quote_spans(doc.text, block.content.clone());
+            let spans = match memory.as_deref_mut() {
+                Some(memory) => memory.spans_of(doc.text, block.content.clone()),
+                None => quote_spans(doc.text, block.content.clone()),
+            };
             scanned.push((index, stretch, block.content.clone(), spans));
         }
+    }
+    if let Some(memory) = memory {
+        memory.forget_unused();
     }
     scanned
 }
@@ -2612,7 +2624,7 @@ mod tests {
     /// The story's proper nouns, sorted, found with `memory` (or without one).
     fn proper_nouns_of(text: &str, memory: &mut Option<ProperNouns>) -> Vec<String> {
         let doc = Document::parse(text, Format::Markdown);
-        let paragraphs: Vec<Paragraph> = scan_paragraphs(&doc)
+        let paragraphs: Vec<Paragraph> = scan_paragraphs(&doc, None)
             .into_iter()
             .map(|(block, stretch, content, spans)| {
                 Paragraph::new(doc.text, block, stretch, content, spans, false)

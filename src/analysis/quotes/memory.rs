@@ -1,7 +1,7 @@
 //! What one quote analysis of a document leaves for the next (see [`super::find_quotes_again`]):
-//! each paragraph's capitalised words, and each quote paragraph's quotes keyed by everything
-//! they were read from, so that after an edit only the quote paragraphs next to it are
-//! analysed again.
+//! each paragraph's quote marks and capitalised words, and each quote paragraph's quotes keyed
+//! by everything they were read from, so that after an edit only the paragraph it changed is
+//! scanned again and only the quote paragraphs next to it are analysed again.
 //!
 //! A quote paragraph is read with the paragraphs on either side of it (a speaker handed on
 //! or named next door), the story's proper nouns (a sentence-initial speaker must be a known
@@ -12,7 +12,10 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::{sentence_initial_in, Attribution, Paragraph, Placement, ProperNouns, Quote};
+use super::{
+    quote_spans, sentence_initial_in, Attribution, Paragraph, Placement, ProperNouns, Quote,
+    QuoteSpan,
+};
 use crate::analysis::fingerprint::paragraph_text_hash;
 use crate::analysis::settings::Settings;
 
@@ -25,6 +28,59 @@ pub struct QuoteMemory {
     paragraphs: HashMap<WindowKey, KeptParagraph>,
     /// Of the quote paragraphs of the last analysis: how many were analysed, how many reused.
     last_reuse: (usize, usize),
+    spans: SpanMemory,
+}
+
+/// Stories longer than this keep no [`SpanMemory`] (4 MB, as `duplicate-passage`'s memory).
+const SPAN_MEMORY_MAX_BYTES: usize = 4 << 20;
+
+/// Each paragraph's quote spans, by its text: a paragraph's spans depend on its text alone.
+/// Scanning every paragraph for quote marks was about a tenth of an edit's work.
+#[derive(Debug, Default)]
+pub(super) struct SpanMemory {
+    /// The last scan's paragraphs: spans relative to the paragraph's start.
+    kept: HashMap<Box<str>, Vec<QuoteSpan>>,
+    /// This scan's paragraphs, so far.
+    used: HashMap<Box<str>, Vec<QuoteSpan>>,
+}
+
+impl SpanMemory {
+    /// [`quote_spans`] of `range` of `text`, from the last scan when it met the same text.
+    pub(super) fn spans_of(&mut self, text: &str, range: Range<usize>) -> Vec<QuoteSpan> {
+        let paragraph = text.get(range.clone()).unwrap_or("");
+        let start = range.start;
+        let (key, relative) = match self.kept.remove_entry(paragraph) {
+            Some(kept) => kept,
+            None => {
+                let spans = quote_spans(text, range);
+                let relative = spans
+                    .iter()
+                    .map(|span| shifted_span(span, |at| at.saturating_sub(start)));
+                (Box::from(paragraph), relative.collect())
+            }
+        };
+        let spans = relative
+            .iter()
+            .map(|span| shifted_span(span, |at| at + start))
+            .collect();
+        // A paragraph met twice in one scan keeps one entry; both get the same spans.
+        self.used.insert(key, relative);
+        spans
+    }
+
+    /// Ends a scan: what it did not meet is forgotten, so the memory holds one story's worth.
+    pub(super) fn forget_unused(&mut self) {
+        self.kept = std::mem::take(&mut self.used);
+    }
+}
+
+/// A span with both its ranges moved by `shift`.
+fn shifted_span(span: &QuoteSpan, shift: impl Fn(usize) -> usize) -> QuoteSpan {
+    QuoteSpan {
+        range: shift(span.range.start)..shift(span.range.end),
+        inner: shift(span.inner.start)..shift(span.inner.end),
+        ..span.clone()
+    }
 }
 
 /// Proper-noun look-ups made while analysing a paragraph: each word with its answer.
@@ -69,6 +125,16 @@ impl QuoteMemory {
                 settings.extra_cue_phrases.clone(),
             ));
         }
+    }
+
+    /// The span memory for a story of `text_len` bytes: none for a giant story, whose
+    /// paragraphs would otherwise stay copied here while it is open.
+    pub(super) fn spans_for(&mut self, text_len: usize) -> Option<&mut SpanMemory> {
+        if text_len > SPAN_MEMORY_MAX_BYTES {
+            self.spans = SpanMemory::default();
+            return None;
+        }
+        Some(&mut self.spans)
     }
 
     /// Takes the kept analysis of a paragraph with this key, if any.
@@ -206,4 +272,41 @@ fn rebased(quote: &Quote, shift: impl Fn(&Range<usize>) -> Option<Range<usize>>)
         attribution,
         ..quote.clone()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_spans_are_the_spans_of_the_paragraph_wherever_it_moved() {
+        let paragraph = "“We will rebuild,” the mayor said. It's 'early' days.";
+        let mut memory = SpanMemory::default();
+        for prefix in ["", "A new lede.\n\n", "Two\n\nnew paragraphs.\n\n"] {
+            let text = format!("{prefix}{paragraph}\n");
+            let range = prefix.len()..prefix.len() + paragraph.len();
+            assert_eq!(
+                memory.spans_of(&text, range.clone()),
+                quote_spans(&text, range)
+            );
+            memory.forget_unused();
+        }
+        assert_eq!(memory.kept.len(), 1, "one paragraph met, one kept");
+    }
+
+    #[test]
+    fn a_scan_forgets_the_paragraphs_it_did_not_meet() {
+        let (one, two) = ("“One,” she said.", "“Two,” he said.");
+        let text = format!("{one}\n\n{two}\n");
+        let second = one.len() + 2..one.len() + 2 + two.len();
+        let mut memory = SpanMemory::default();
+        memory.spans_of(&text, 0..one.len());
+        memory.spans_of(&text, second);
+        memory.forget_unused();
+        assert_eq!(memory.kept.len(), 2);
+        memory.spans_of(&text, 0..one.len());
+        memory.forget_unused();
+        let kept: Vec<&str> = memory.kept.keys().map(|key| &**key).collect();
+        assert_eq!(kept, [one]);
+    }
 }
