@@ -190,8 +190,9 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut remembered = Vec::with_capacity(reusable.len());
     let reused = reusable.iter().filter(|reused| reused.is_some()).count();
+    let mut scratch = Scratch::default();
     for (number, reused) in reusable.into_iter().enumerate() {
-        let (outcome, trace) = reused.unwrap_or_else(|| checker.outcome(number));
+        let (outcome, trace) = reused.unwrap_or_else(|| checker.outcome(number, &mut scratch));
         findings.extend(checker.findings(number, &outcome));
         remembered.push(Remembered {
             print: checker.print.paragraphs[number].print.clone(),
@@ -711,13 +712,18 @@ impl<'a> Checker<'a> {
     }
 
     /// Matches paragraph `number` against earlier passages and the corpus.
-    fn outcome(&self, number: usize) -> (Outcome, Trace) {
+    fn outcome<'s>(&'s self, number: usize, scratch: &mut Scratch<'s>) -> (Outcome, Trace) {
         let mut trace = Trace::default();
-        let outcome = self.match_paragraph(number, &mut trace);
+        let outcome = self.match_paragraph(number, &mut trace, scratch);
         (outcome, trace.finish())
     }
 
-    fn match_paragraph(&self, number: usize, trace: &mut Trace) -> Outcome {
+    fn match_paragraph<'s>(
+        &'s self,
+        number: usize,
+        trace: &mut Trace,
+        scratch: &mut Scratch<'s>,
+    ) -> Outcome {
         let print = &self.print.paragraphs[number].print;
         if print.words.len() < self.rules.min_words {
             return Outcome::Nothing;
@@ -726,7 +732,7 @@ impl<'a> Checker<'a> {
         let lookups = self.look_up(shingles);
         let sentence_matches: Vec<(usize, Match)> = (0..print.sentences.len())
             .filter_map(|sentence| {
-                self.sentence_match(number, sentence, print, &lookups, trace)
+                self.sentence_match(number, sentence, print, &lookups, trace, scratch)
                     .map(|found| (sentence, found))
             })
             .collect();
@@ -761,7 +767,7 @@ impl<'a> Checker<'a> {
         }
         // No sentence is a copy on its own, but the paragraph as a whole may be: short
         // sentences, or sentences split and joined differently.
-        match self.whole_paragraph_match(number, print, &lookups, trace) {
+        match self.whole_paragraph_match(number, print, &lookups, trace, scratch) {
             Some(found) => Outcome::Paragraph {
                 originals: vec![found],
                 similarity: found.similarity,
@@ -809,16 +815,18 @@ impl<'a> Checker<'a> {
 
     /// The best earlier paragraph (or corpus paragraph) that this paragraph nearly equals as a
     /// whole: similar either way round, so one is not merely a sentence inside the other.
-    fn whole_paragraph_match(
-        &self,
+    fn whole_paragraph_match<'s>(
+        &'s self,
         number: usize,
         print: &ParagraphPrint,
-        lookups: &Lookups<'_>,
+        lookups: &Lookups<'s>,
         trace: &mut Trace,
+        scratch: &mut Scratch<'s>,
     ) -> Option<Match> {
         let before = (to_u32(number), 0);
         let all = 0..lookups.shingles.len();
-        let candidates = self.candidates(lookups, all, before, trace, |source, posting, keys| {
+        let query = (all, before);
+        self.candidates(lookups, query, trace, scratch, |source, posting, keys| {
             keys.push(Candidate {
                 key: PassageKey {
                     source,
@@ -833,18 +841,25 @@ impl<'a> Checker<'a> {
                 signature: WordSignature::ANY,
             });
         });
-        self.best_match(&print.words, candidates, self.rules.threshold, trace)
+        let Scratch {
+            candidates,
+            mask_slots,
+            ..
+        } = scratch;
+        let threshold = self.rules.threshold;
+        self.best_match(&print.words, candidates, threshold, trace, mask_slots)
     }
 
     /// The best earlier sentence (or corpus sentence) that sentence `sentence` of paragraph
     /// `number` repeats.
-    fn sentence_match(
-        &self,
+    fn sentence_match<'s>(
+        &'s self,
         number: usize,
         sentence: usize,
         print: &ParagraphPrint,
-        lookups: &Lookups<'_>,
+        lookups: &Lookups<'s>,
         trace: &mut Trace,
+        scratch: &mut Scratch<'s>,
     ) -> Option<Match> {
         let words = print.sentences[sentence].words.clone();
         if words.len() < self.rules.min_words {
@@ -857,21 +872,32 @@ impl<'a> Checker<'a> {
             sentence: Some(to_u32(sentence)),
         };
         let before = (to_u32(number), to_u32(words.start));
-        let candidates = self.candidates(lookups, own, before, trace, |source, posting, keys| {
-            let found = keys.len();
-            self.sentences_under(source, posting, keys);
-            // A shingle starting before this sentence may end inside it: never its own original.
-            let mut index = found;
-            while index < keys.len() {
-                if keys[index].key.source == Source::This && keys[index].key >= current {
-                    keys.swap_remove(index);
-                } else {
-                    index += 1;
+        self.candidates(
+            lookups,
+            (own, before),
+            trace,
+            scratch,
+            |source, posting, keys| {
+                let found = keys.len();
+                self.sentences_under(source, posting, keys);
+                // A shingle starting before this sentence may end inside it: never its own original.
+                let mut index = found;
+                while index < keys.len() {
+                    if keys[index].key.source == Source::This && keys[index].key >= current {
+                        keys.swap_remove(index);
+                    } else {
+                        index += 1;
+                    }
                 }
-            }
-        });
+            },
+        );
         let coverage = SENTENCE_MIN_COVERAGE.min(self.rules.threshold);
-        self.best_match(&print.words[words], candidates, coverage, trace)
+        let Scratch {
+            candidates,
+            mask_slots,
+            ..
+        } = scratch;
+        self.best_match(&print.words[words], candidates, coverage, trace, mask_slots)
     }
 
     /// The sentences a shingle posting touches: the one holding its first word and, when the
@@ -926,31 +952,40 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Passages sharing shingles with the query, most shared first. In this document only
+    /// Puts the passages sharing shingles with the query (the shingles of `shingles`) in
+    /// `scratch.candidates`, most shared first. In this document only
     /// postings before `before` (paragraph, word) count: the original of a copy comes first.
     /// The rarest shingles are read first, within a budget: a copied passage shares its
     /// distinctive shingles with the original, while common ones (a name, a stock construction)
     /// only add noise and time.
-    fn candidates(
-        &self,
-        lookups: &Lookups<'_>,
-        shingles: Range<usize>,
-        before: (u32, u32),
+    fn candidates<'s>(
+        &'s self,
+        lookups: &Lookups<'s>,
+        (shingles, before): (Range<usize>, (u32, u32)),
         trace: &mut Trace,
+        scratch: &mut Scratch<'s>,
         mut keys_of: impl FnMut(Source, &Posting, &mut Vec<Candidate>),
-    ) -> Vec<Candidate> {
-        let mut unique: Vec<u64> = lookups
-            .shingles
-            .get(shingles)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .filter(|&shingle| is_meaningful(shingle))
-            .collect();
+    ) {
+        let Scratch {
+            unique,
+            lists,
+            keys,
+            ..
+        } = scratch;
+        unique.clear();
+        unique.extend(
+            lookups
+                .shingles
+                .get(shingles)
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .filter(|&shingle| is_meaningful(shingle)),
+        );
         unique.sort_unstable();
         unique.dedup();
-        let mut lists: Vec<(bool, &[Posting])> = Vec::with_capacity(unique.len() * 2);
-        for shingle in unique {
+        lists.clear();
+        for &shingle in unique.iter() {
             let Some((here, corpus)) = lookups.postings(shingle) else {
                 continue;
             };
@@ -962,9 +997,9 @@ impl<'a> Checker<'a> {
         }
         lists.retain(|(_, postings)| !postings.is_empty());
         lists.sort_unstable_by_key(|&(local, postings)| (postings.len(), !local));
-        let mut keys = Vec::with_capacity(MAX_POSTINGS_PER_PASSAGE * 2);
+        keys.clear();
         let mut budget = MAX_POSTINGS_PER_PASSAGE;
-        for (local, postings) in lists {
+        for &(local, postings) in lists.iter() {
             // The checked document left in the corpus is skipped, then (for the CLI) the
             // documents after it, within a bounded scan. Skipping itself first keeps what is
             // read independent of where its own postings sit.
@@ -980,7 +1015,7 @@ impl<'a> Checker<'a> {
                 } else {
                     Source::Corpus(posting.document)
                 };
-                keys_of(source, posting, &mut keys);
+                keys_of(source, posting, keys);
             }
             if budget == 0 {
                 break;
@@ -993,23 +1028,37 @@ impl<'a> Checker<'a> {
                     .map(|candidate| candidate.key.paragraph),
             );
         }
-        most_shared_first(keys)
+        most_shared_first(scratch);
     }
 
     /// Confirms candidates by word alignment and keeps the best one over the threshold.
     fn best_match(
         &self,
         words: &[u64],
-        candidates: Vec<Candidate>,
+        candidates: &[Candidate],
         min_coverage: f64,
         trace: &mut Trace,
+        mask_slots: &mut Vec<(u64, u64)>,
     ) -> Option<Match> {
         if candidates.is_empty() {
             return None;
         }
-        let query = Query::new(words);
+        let query = Query::new(words, std::mem::take(mask_slots));
+        let best = self.best_of(&query, candidates, min_coverage, trace);
+        *mask_slots = query.into_slots();
+        best
+    }
+
+    fn best_of(
+        &self,
+        query: &Query<'_>,
+        candidates: &[Candidate],
+        min_coverage: f64,
+        trace: &mut Trace,
+    ) -> Option<Match> {
+        let words = query.words;
         let mut best: Option<Match> = None;
-        for candidate in candidates.into_iter().take(MAX_CONFIRMATIONS) {
+        for &candidate in candidates.iter().take(MAX_CONFIRMATIONS) {
             let original = candidate.key;
             if self.tracing && original.source == Source::This {
                 trace.compared.push(original.paragraph);
@@ -1047,7 +1096,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let Some((similarity, exact)) =
-                similarity(&query, original_words, min_coverage, self.rules.threshold)
+                similarity(query, original_words, min_coverage, self.rules.threshold)
             else {
                 continue;
             };
@@ -1237,21 +1286,44 @@ fn percent(similarity: f64) -> u32 {
 }
 
 /// Groups candidates, most frequent (most shingles shared) first, then earliest.
-fn most_shared_first(keys: Vec<Candidate>) -> Vec<Candidate> {
-    let mut packed: Vec<(u128, Candidate)> = keys
-        .into_iter()
-        .map(|candidate| (candidate.key.packed(), candidate))
-        .collect();
+fn most_shared_first(scratch: &mut Scratch<'_>) {
+    let Scratch {
+        keys,
+        packed,
+        counted,
+        candidates,
+        ..
+    } = scratch;
+    packed.clear();
+    packed.extend(
+        keys.iter()
+            .map(|candidate| (candidate.key.packed(), *candidate)),
+    );
     packed.sort_unstable_by_key(|&(order, _)| order);
-    let mut counted: Vec<(usize, u128, Candidate)> = Vec::with_capacity(packed.len());
-    for (order, key) in packed {
+    counted.clear();
+    for &(order, key) in packed.iter() {
         match counted.last_mut() {
             Some((count, last, _)) if *last == order => *count += 1,
             _ => counted.push((1, order, key)),
         }
     }
     counted.sort_by_key(|&(count, order, _)| (std::cmp::Reverse(count), order));
-    counted.into_iter().map(|(_, _, key)| key).collect()
+    candidates.clear();
+    candidates.extend(counted.iter().map(|&(_, _, key)| key));
+}
+
+/// Buffers kept from one query to the next: a check queries every sentence and paragraph, and
+/// allocating each query's lists afresh was about a tenth of the check's work.
+#[derive(Default)]
+struct Scratch<'s> {
+    unique: Vec<u64>,
+    lists: Vec<(bool, &'s [Posting])>,
+    keys: Vec<Candidate>,
+    packed: Vec<(u128, Candidate)>,
+    counted: Vec<(usize, u128, Candidate)>,
+    /// The last query's candidates, most shared first.
+    candidates: Vec<Candidate>,
+    mask_slots: Vec<(u64, u64)>,
 }
 
 /// A passage being checked, prepared once for comparison with each of its candidates.
@@ -1263,11 +1335,17 @@ struct Query<'w> {
 }
 
 impl<'w> Query<'w> {
-    fn new(words: &'w [u64]) -> Query<'w> {
+    /// A query for `words`, its masks (if any) kept in `slots`, a buffer reused from the last.
+    fn new(words: &'w [u64], slots: Vec<(u64, u64)>) -> Query<'w> {
         Query {
             words,
-            masks: WordMasks::of(words),
+            masks: WordMasks::of(words, slots),
         }
+    }
+
+    /// The masks' buffer, for the next query.
+    fn into_slots(self) -> Vec<(u64, u64)> {
+        self.masks.map(|masks| masks.slots).unwrap_or_default()
     }
 
     /// Length of the longest common subsequence with `other`.
@@ -1289,14 +1367,16 @@ struct WordMasks {
 }
 
 impl WordMasks {
-    fn of(words: &[u64]) -> Option<WordMasks> {
+    fn of(words: &[u64], mut slots: Vec<(u64, u64)>) -> Option<WordMasks> {
         if words.len() > 64 {
             return None;
         }
         // At most half full, so probes stay short.
         let size = (words.len() * 2).next_power_of_two().max(8);
+        slots.clear();
+        slots.resize(size, (0, 0));
         let mut masks = WordMasks {
-            slots: vec![(0, 0); size],
+            slots,
             len: words.len(),
         };
         for (position, &word) in words.iter().enumerate() {
@@ -2187,7 +2267,7 @@ Mayor Lena Ortiz called the vote a turning point for the city's finances.
         for _ in 0..500 {
             let short: Vec<u64> = (0..1 + next(64)).map(|_| next(6)).collect();
             let long: Vec<u64> = (0..next(90)).map(|_| next(6)).collect();
-            let masks = WordMasks::of(&short).unwrap();
+            let masks = WordMasks::of(&short, Vec::new()).unwrap();
             let expected = if short.len() <= long.len() {
                 table_lcs(&short, &long)
             } else {
@@ -2206,7 +2286,7 @@ Mayor Lena Ortiz called the vote a turning point for the city's finances.
         let words = |text: &str| -> Vec<u64> { ParagraphPrint::of(text).words };
         let a = words("one two three four five six seven eight");
         let b = words("one two three nine five six seven eight ten eleven");
-        assert_eq!(Query::new(&a).aligned_words(&b), 7);
+        assert_eq!(Query::new(&a, Vec::new()).aligned_words(&b), 7);
         assert_eq!(table_lcs(&a, &b), 7);
         assert_eq!(common_word_count(&a, &b), 7);
         let long: Vec<u64> = (0..600).collect();
