@@ -2,6 +2,9 @@
 //! checks reason about structure instead of re-parsing text.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::text;
 
 /// How the copy is written. Plain text gets the same heading rules as Markdown (CMS exports mark
 /// headlines with `**bold**` lines), but no code fences or front matter.
@@ -88,17 +91,33 @@ pub struct Document<'a> {
     pub format: Format,
     pub lines: Vec<Line>,
     pub blocks: Vec<Block>,
+    /// Each block's sentences, split on first use: the fingerprints, the entity tokens and the
+    /// quote analysis all read them, often on different threads.
+    sentences: Vec<OnceLock<Vec<Range<usize>>>>,
 }
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str, format: Format) -> Document<'a> {
         let lines = split_lines(text);
         let blocks = BlockParser::new(text, format, &lines).parse();
+        let sentences = blocks.iter().map(|_| OnceLock::new()).collect();
         Document {
             text,
             format,
             lines,
             blocks,
+            sentences,
+        }
+    }
+
+    /// The sentences of block `index`'s content, as [`text::sentences`] splits them (byte
+    /// ranges in the text); none for a block that does not exist.
+    pub fn sentences(&self, index: usize) -> &[Range<usize>] {
+        match (self.blocks.get(index), self.sentences.get(index)) {
+            (Some(block), Some(sentences)) => {
+                sentences.get_or_init(|| text::sentences(self.text, block.content.clone()))
+            }
+            _ => &[],
         }
     }
 

@@ -64,11 +64,17 @@ pub struct Fingerprint {
 impl ParagraphPrint {
     /// Fingerprints the text of one paragraph (its content, without surrounding blank lines).
     pub fn of(paragraph: &str) -> ParagraphPrint {
-        ParagraphPrint::with_text_hash(paragraph, paragraph_text_hash(paragraph))
+        let sentences = text::sentences(paragraph, 0..paragraph.len());
+        ParagraphPrint::with_sentences(paragraph, paragraph_text_hash(paragraph), sentences)
     }
 
-    /// [`ParagraphPrint::of`] for a caller that has hashed the text already.
-    fn with_text_hash(paragraph: &str, text_hash: u64) -> ParagraphPrint {
+    /// [`ParagraphPrint::of`] for a caller that has hashed the text and split its sentences
+    /// (byte ranges in `paragraph`, as [`text::sentences`] splits them) already.
+    fn with_sentences(
+        paragraph: &str,
+        text_hash: u64,
+        sentences: impl IntoIterator<Item = Range<usize>>,
+    ) -> ParagraphPrint {
         let words = FoldedWords::of(paragraph);
         let kept = words.keep.iter().filter(|&&keep| keep).count();
         let mut kept_starts = Vec::with_capacity(kept);
@@ -79,7 +85,7 @@ impl ParagraphPrint {
                 hashes.push(words.hashes[index]);
             }
         }
-        let sentences = text::sentences(paragraph, 0..paragraph.len())
+        let sentences = sentences
             .into_iter()
             .filter_map(|range| {
                 let first = kept_starts.partition_point(|&start| start < range.start);
@@ -1098,12 +1104,20 @@ impl DocumentPrint {
         mut cached: impl FnMut(u64) -> Option<Arc<ParagraphPrint>>,
     ) -> DocumentPrint {
         let paragraphs = doc
-            .paragraphs()
-            .map(|block| {
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| block.is_paragraph())
+            .map(|(index, block)| {
                 let text = doc.slice(&block.content);
                 let text_hash = paragraph_text_hash(text);
-                let print = cached(text_hash)
-                    .unwrap_or_else(|| Arc::new(ParagraphPrint::with_text_hash(text, text_hash)));
+                let print = cached(text_hash).unwrap_or_else(|| {
+                    let start = block.content.start;
+                    let sentences = doc.sentences(index).iter().map(|sentence| {
+                        sentence.start.saturating_sub(start)..sentence.end.saturating_sub(start)
+                    });
+                    Arc::new(ParagraphPrint::with_sentences(text, text_hash, sentences))
+                });
                 PlacedParagraph {
                     range: block.content.clone(),
                     print,

@@ -176,7 +176,7 @@ fn find_quotes_remembering(
         .into_iter()
         .enumerate()
         .map(|(i, (block, stretch, content, spans))| {
-            Paragraph::new(doc.text, block, stretch, content, spans, read(i))
+            Paragraph::new(doc, block, stretch, content, spans, read(i))
         })
         .collect();
     let analyzer = Analyzer {
@@ -1358,7 +1358,7 @@ type Mention = Option<Range<usize>>;
 /// demand, once (a sentence may be asked about by many quotes). Sentences are split on first
 /// use: a neighbour of a quote paragraph is often never read.
 struct Paragraph<'t> {
-    text: &'t str,
+    doc: &'t Document<'t>,
     block: usize,
     /// Paragraphs with the same stretch follow each other with nothing but blank lines between.
     stretch: usize,
@@ -1371,7 +1371,7 @@ struct Paragraph<'t> {
 
 /// A paragraph's sentences and what is known about each.
 struct Sentences<'t> {
-    ranges: Vec<Range<usize>>,
+    ranges: &'t [Range<usize>],
     /// Per sentence: its words outside quotes.
     words: Vec<OnceCell<Vec<Word<'t>>>>,
     names: Vec<OnceCell<Option<Mention>>>,
@@ -1380,7 +1380,7 @@ struct Sentences<'t> {
 
 impl<'t> Paragraph<'t> {
     fn new(
-        text: &'t str,
+        doc: &'t Document<'t>,
         block: usize,
         stretch: usize,
         content: Range<usize>,
@@ -1388,7 +1388,7 @@ impl<'t> Paragraph<'t> {
         split_sentences: bool,
     ) -> Self {
         Paragraph {
-            text,
+            doc,
             block,
             stretch,
             content,
@@ -1400,10 +1400,11 @@ impl<'t> Paragraph<'t> {
 
     fn split(&self) -> &Sentences<'t> {
         self.split.get_or_init(|| {
+            // The content is the block's: its sentences are the document's.
             let ranges = if self.split_sentences {
-                text::sentences(self.text, self.content.clone())
+                self.doc.sentences(self.block)
             } else {
-                Vec::new()
+                &[]
             };
             Sentences {
                 words: vec![OnceCell::new(); ranges.len()],
@@ -1415,7 +1416,7 @@ impl<'t> Paragraph<'t> {
     }
 
     fn sentences(&self) -> &[Range<usize>] {
-        &self.split().ranges
+        self.split().ranges
     }
 
     /// The first and last sentence overlapping `range`.
@@ -2627,7 +2628,7 @@ mod tests {
         let paragraphs: Vec<Paragraph> = scan_paragraphs(&doc, None)
             .into_iter()
             .map(|(block, stretch, content, spans)| {
-                Paragraph::new(doc.text, block, stretch, content, spans, false)
+                Paragraph::new(&doc, block, stretch, content, spans, false)
             })
             .collect();
         let mut found: Vec<String> = proper_nouns(doc.text, &paragraphs, memory)

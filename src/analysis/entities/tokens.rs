@@ -9,7 +9,6 @@ use super::lexicon::{self, Flags};
 use rayon::prelude::*;
 
 use crate::analysis::document::{Block, Document};
-use crate::analysis::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -249,9 +248,9 @@ fn tokenize_block<'t>(
 ) -> usize {
     let first = tokens.len();
     scan_words(doc.text, block.content.clone(), block_index, tokens);
-    let sentences = text::sentences(doc.text, block.content.clone());
+    let sentences = doc.sentences(block_index);
     let block_tokens = &mut tokens[first..];
-    number_sentences(block_tokens, &sentences, sentence_base);
+    number_sentences(block_tokens, sentences, sentence_base);
     let ends_with_period = doc.slice(&block.content).trim_end().ends_with('.');
     let whole_block_weak =
         block.is_heading() || (!ends_with_period && is_title_case_line(block_tokens));
