@@ -733,8 +733,8 @@ struct SentenceCursor<'p> {
     print: &'p ParagraphPrint,
     /// The first sentence that does not end before the last word asked for.
     next: usize,
-    /// The signature of the sentence last asked for, by number: each is computed once.
-    signature: Option<(usize, WordSignature)>,
+    /// The sentence last found, with what was found: most words asked for are in it.
+    last: Option<(Range<usize>, SentencePlace)>,
 }
 
 /// What [`SentenceCursor`] finds for a word: its sentence, the sentence's length and signature.
@@ -747,11 +747,16 @@ impl<'p> SentenceCursor<'p> {
         SentenceCursor {
             print,
             next: 0,
-            signature: None,
+            last: None,
         }
     }
 
     fn sentence_of(&mut self, word: usize) -> SentencePlace {
+        if let Some((words, place)) = &self.last {
+            if words.contains(&word) {
+                return *place;
+            }
+        }
         let sentences = &self.print.sentences;
         // Asked out of order: start over.
         if self.next > 0 && sentences[self.next - 1].words.end > word {
@@ -761,26 +766,18 @@ impl<'p> SentenceCursor<'p> {
             self.next += 1;
         }
         let number = self.next;
-        match sentences.get(number) {
-            Some(sentence) if sentence.words.contains(&word) => {
-                let sentence_number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
-                let length = u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH);
-                if length == UNKNOWN_LENGTH {
-                    return (sentence_number, length, WordSignature::ANY);
-                }
-                let signature = match self.signature {
-                    Some((cached, signature)) if cached == number => signature,
-                    _ => {
-                        let words = self.print.words.get(sentence.words.clone()).unwrap_or(&[]);
-                        let signature = WordSignature::of(words);
-                        self.signature = Some((number, signature));
-                        signature
-                    }
-                };
-                (sentence_number, length, signature)
-            }
-            _ => UNKNOWN_PLACE,
-        }
+        let Some(sentence) = sentences.get(number).filter(|s| s.words.contains(&word)) else {
+            return UNKNOWN_PLACE;
+        };
+        let sentence_number = u16::try_from(number).unwrap_or(UNKNOWN_SENTENCE);
+        let length = u8::try_from(sentence.words.len()).unwrap_or(UNKNOWN_LENGTH);
+        let signature = match self.print.words.get(sentence.words.clone()) {
+            Some(words) if length != UNKNOWN_LENGTH => WordSignature::of(words),
+            _ => WordSignature::ANY,
+        };
+        let place = (sentence_number, length, signature);
+        self.last = Some((sentence.words.clone(), place));
+        place
     }
 }
 
