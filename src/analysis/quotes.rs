@@ -179,11 +179,11 @@ fn find_quotes_remembering(
             Paragraph::new(doc, block, stretch, content, spans, read(i))
         })
         .collect();
+    let remembered = memory.as_mut().map(|m| std::mem::take(&mut m.proper));
     let analyzer = Analyzer {
         text: doc.text,
         lexicon: Lexicon::new(settings),
-        proper: OnceCell::new(),
-        remembered: RefCell::new(memory.as_mut().map(|m| std::mem::take(&mut m.proper))),
+        proper: ProperNounFinder::new(doc.text, &paragraphs, remembered),
         lookups: RefCell::new(None),
         paragraphs: &paragraphs,
     };
@@ -235,7 +235,7 @@ fn find_quotes_remembering(
     }
     link_multi_paragraph_quotes(doc.text, &paragraphs, &mut quotes, &placements);
     if let Some(memory) = memory {
-        if let Some(proper) = analyzer.remembered.into_inner() {
+        if let Some(proper) = analyzer.proper.into_memory() {
             memory.proper = proper;
         }
         memory.replace_paragraphs(kept.into_kept(), (analysed, reused_count));
@@ -1476,9 +1476,7 @@ struct Analyzer<'a> {
     lexicon: Lexicon,
     /// Capitalised words seen in mid-sentence somewhere in the document: names, so a
     /// sentence opening with one (`Ruiz was blunt.`) names someone.
-    proper: OnceCell<HashSet<&'a str>>,
-    /// Each paragraph's capitalised words from the last check of this document, if kept.
-    remembered: RefCell<Option<ProperNouns>>,
+    proper: ProperNounFinder<'a>,
     /// While a paragraph is analysed to be remembered: the proper-noun look-ups it makes.
     lookups: RefCell<Option<ProperLookups>>,
     paragraphs: &'a [Paragraph<'a>],
@@ -2197,15 +2195,7 @@ impl<'a> Analyzer<'a> {
 
     /// Whether `word` is one of the story's proper nouns.
     fn is_proper(&self, word: &str) -> bool {
-        self.proper
-            .get_or_init(|| {
-                proper_nouns(
-                    self.text,
-                    self.paragraphs,
-                    &mut self.remembered.borrow_mut(),
-                )
-            })
-            .contains(word)
+        self.proper.is_proper(word)
     }
 
     /// [`Analyzer::is_proper`], noted down while a paragraph is analysed to be remembered.
@@ -2381,61 +2371,120 @@ fn is_title_cased<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     })
 }
 
-/// Capitalised words seen in mid-sentence anywhere in the paragraphs: the document's names.
-/// With a `memory`, a paragraph whose text it holds is not scanned again, and the memory is
-/// left holding this document's paragraphs.
-fn proper_nouns<'t>(
-    text: &'t str,
-    paragraphs: &[Paragraph],
-    memory: &mut Option<ProperNouns>,
-) -> HashSet<&'t str> {
-    let mut proper = HashSet::default();
-    let mut add = |word: &Capitalised, content_start: usize| {
-        let start = content_start + word.start as usize;
-        let initial = word
-            .initial
-            .unwrap_or_else(|| is_sentence_initial(text, start));
-        if let Some(written) = text
-            .get(start..start + word.len as usize)
-            .filter(|_| !initial)
-        {
-            proper.insert(without_possessive(written));
+/// The story's proper nouns, found word by word as they are asked about: a word is one when it
+/// is written capitalised in mid-sentence somewhere in the story. Only the paragraphs whose
+/// text holds the word are read for their capitalised words, so a check pays a search of the
+/// text for each word asked about rather than a scan of every capitalised word of the story
+/// (most checks ask about a few dozen words). The answers are those of the whole set
+/// ([`proper_nouns`], which the tests hold it to).
+struct ProperNounFinder<'a> {
+    text: &'a str,
+    paragraphs: &'a [Paragraph<'a>],
+    /// Each paragraph's capitalised words, read on first need.
+    words: Vec<OnceCell<Vec<Capitalised>>>,
+    answers: RefCell<HashMap<Box<str>, bool>>,
+    /// Each paragraph's capitalised words from the last check of this document, if kept.
+    remembered: Option<RefCell<ProperNouns>>,
+}
+
+impl<'a> ProperNounFinder<'a> {
+    fn new(
+        text: &'a str,
+        paragraphs: &'a [Paragraph<'a>],
+        remembered: Option<ProperNouns>,
+    ) -> ProperNounFinder<'a> {
+        ProperNounFinder {
+            text,
+            paragraphs,
+            words: paragraphs.iter().map(|_| OnceCell::new()).collect(),
+            answers: RefCell::default(),
+            remembered: remembered.map(RefCell::new),
         }
-    };
-    let Some(memory) = memory else {
-        for paragraph in paragraphs {
-            for word in capitalised_words(text, paragraph.content.clone()) {
-                add(&word, paragraph.content.start);
-            }
-        }
-        return proper;
-    };
-    let mut kept: HashMap<Box<str>, Vec<Capitalised>> =
-        HashMap::with_capacity_and_hasher(paragraphs.len(), Default::default());
-    for paragraph in paragraphs {
-        let content = text.get(paragraph.content.clone()).unwrap_or("");
-        if let Some(words) = kept.get(content) {
-            // The same text twice in the story.
-            for word in words {
-                add(word, paragraph.content.start);
-            }
-            continue;
-        }
-        // Moved, not copied: an unchanged paragraph costs no allocation.
-        let (content, words) = memory.paragraphs.remove_entry(content).unwrap_or_else(|| {
-            (
-                content.into(),
-                capitalised_words(text, paragraph.content.clone()),
-            )
-        });
-        for word in &words {
-            add(word, paragraph.content.start);
-        }
-        kept.insert(content, words);
     }
-    // This version's paragraphs only: the texts of earlier keystrokes are not kept.
-    memory.paragraphs = kept;
-    proper
+
+    fn is_proper(&self, word: &str) -> bool {
+        if let Some(&answer) = self.answers.borrow().get(word) {
+            return answer;
+        }
+        // A paragraph whose text lacks the word cannot write it (a possessive ending is
+        // dropped from the end, so the word is still in the text).
+        let answer = self
+            .paragraphs
+            .iter()
+            .enumerate()
+            .any(|(index, paragraph)| {
+                let content = self.text.get(paragraph.content.clone()).unwrap_or("");
+                content.contains(word)
+                    && self.words_of(index).iter().any(|capitalised| {
+                        written_mid_sentence(self.text, capitalised, paragraph.content.start)
+                            == Some(word)
+                    })
+            });
+        self.answers.borrow_mut().insert(word.into(), answer);
+        answer
+    }
+
+    fn words_of(&self, index: usize) -> &[Capitalised] {
+        self.words[index].get_or_init(|| {
+            let content = self.paragraphs[index].content.clone();
+            let paragraph = self.text.get(content.clone()).unwrap_or("");
+            let remembered = self
+                .remembered
+                .as_ref()
+                .and_then(|memory| memory.borrow_mut().paragraphs.remove(paragraph));
+            remembered.unwrap_or_else(|| capitalised_words(self.text, content))
+        })
+    }
+
+    /// What to keep for the next check: this story's paragraphs' capitalised words, those read
+    /// now and those the last check kept (the texts of earlier keystrokes are dropped).
+    fn into_memory(self) -> Option<ProperNouns> {
+        let mut old = self.remembered?.into_inner().paragraphs;
+        let mut kept: HashMap<Box<str>, Vec<Capitalised>> =
+            HashMap::with_capacity_and_hasher(self.paragraphs.len(), Default::default());
+        for (paragraph, words) in self.paragraphs.iter().zip(self.words) {
+            let content = self.text.get(paragraph.content.clone()).unwrap_or("");
+            if kept.contains_key(content) {
+                continue;
+            }
+            let entry = match words.into_inner() {
+                Some(words) => Some((content.into(), words)),
+                None => old.remove_entry(content),
+            };
+            if let Some((content, words)) = entry {
+                kept.insert(content, words);
+            }
+        }
+        Some(ProperNouns { paragraphs: kept })
+    }
+}
+
+/// A capitalised word of the paragraph starting at `content_start` as a proper noun would be
+/// written (without a possessive ending), unless it opens a sentence.
+fn written_mid_sentence<'t>(
+    text: &'t str,
+    word: &Capitalised,
+    content_start: usize,
+) -> Option<&'t str> {
+    let start = content_start + word.start as usize;
+    let initial = word
+        .initial
+        .unwrap_or_else(|| is_sentence_initial(text, start));
+    let written = text.get(start..start + word.len as usize)?;
+    (!initial).then(|| without_possessive(written))
+}
+
+/// Every proper noun of the story at once: what [`ProperNounFinder`] answers word by word.
+#[cfg(test)]
+fn proper_nouns<'t>(text: &'t str, paragraphs: &[Paragraph]) -> HashSet<&'t str> {
+    paragraphs
+        .iter()
+        .flat_map(|paragraph| {
+            capitalised_words(text, paragraph.content.clone())
+                .into_iter()
+                .filter_map(|word| written_mid_sentence(text, &word, paragraph.content.start))
+        })
+        .collect()
 }
 
 /// What the proper-noun scan found in each paragraph, by the paragraph's text, kept between
@@ -2622,7 +2671,9 @@ mod tests {
         assert_memory_changes_nothing(&[with_name, without, with_name, without]);
     }
 
-    /// The story's proper nouns, sorted, found with `memory` (or without one).
+    /// The words of `text` the finder calls proper nouns, sorted, asked with `memory` (or
+    /// without one), which is left holding what the finder keeps. Every word of the text is
+    /// asked about, so the answer is the whole set, and it must be [`proper_nouns`]'s.
     fn proper_nouns_of(text: &str, memory: &mut Option<ProperNouns>) -> Vec<String> {
         let doc = Document::parse(text, Format::Markdown);
         let paragraphs: Vec<Paragraph> = scan_paragraphs(&doc, None)
@@ -2631,12 +2682,58 @@ mod tests {
                 Paragraph::new(&doc, block, stretch, content, spans, false)
             })
             .collect();
-        let mut found: Vec<String> = proper_nouns(doc.text, &paragraphs, memory)
+        let finder = ProperNounFinder::new(doc.text, &paragraphs, memory.take());
+        // Words as split at every other character, then at apostrophes, hyphens and periods too.
+        let joined = |c: char| matches!(c, '\'' | '’' | '-' | '.');
+        let asked: HashSet<&str> = doc
+            .text
+            .split(|c: char| !c.is_alphanumeric() && !joined(c))
+            .flat_map(|word| {
+                let parts = word.split(joined).chain(word.split(['-', '.']));
+                [word, word.trim_end_matches('.'), without_possessive(word)]
+                    .into_iter()
+                    .chain(parts)
+            })
+            .collect();
+        let mut found: Vec<String> = asked
+            .iter()
+            .filter(|word| finder.is_proper(word))
+            .map(|word| word.to_string())
+            .collect();
+        found.sort();
+        let mut every: Vec<String> = proper_nouns(doc.text, &paragraphs)
             .into_iter()
             .map(str::to_string)
             .collect();
-        found.sort();
+        every.sort();
+        assert_eq!(found, every, "{text:?}");
+        // None exactly when no memory was given.
+        *memory = finder.into_memory();
         found
+    }
+
+    #[test]
+    fn the_finder_answers_as_the_whole_set_on_every_example() {
+        let stories = [
+            include_str!("../../examples/cms-election-recount.txt"),
+            include_str!("../../examples/council-budget-vote.md"),
+            include_str!("../../examples/court-fraud-sentencing.txt"),
+            include_str!("../../examples/culture-museum-reopening.md"),
+            include_str!("../../examples/ecb-rate-decision.md"),
+            include_str!("../../examples/flood-evacuation.md"),
+            include_str!("../../examples/mining-copper-results.md"),
+            include_str!("../../examples/rail-strike-talks.txt"),
+            include_str!("../../examples/science-vaccine-trial.txt"),
+            include_str!("../../examples/tennis-djokovic-wimbledon.md"),
+            include_str!("../../examples/wire-flood-aid.txt"),
+            include_str!("../../examples/wire-zelenskyy-energy-talks.txt"),
+        ];
+        let mut memory = Some(ProperNouns::default());
+        for story in stories {
+            // `proper_nouns_of` holds the finder to the whole set, fresh and remembering.
+            assert!(!proper_nouns_of(story, &mut None).is_empty());
+            proper_nouns_of(story, &mut memory);
+        }
     }
 
     #[test]
