@@ -9,6 +9,7 @@
 //! sentences are all copies is reported once, as a paragraph; a paragraph none of whose
 //! sentences is a copy is compared as a whole (short sentences, re-split sentences).
 
+use std::cmp::Reverse;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -705,8 +706,17 @@ impl<'a> Checker<'a> {
             first_documents ^= corpus.first().map_or(0, |posting| posting.document);
         }
         std::hint::black_box(first_documents);
+        let slots = shingles
+            .iter()
+            .map(|&shingle| {
+                by_shingle
+                    .binary_search_by_key(&shingle, |&(known, _, _)| known)
+                    .map_or(NO_SLOT, to_u32)
+            })
+            .collect();
         Lookups {
             shingles,
+            slots,
             by_shingle,
         }
     }
@@ -967,28 +977,19 @@ impl<'a> Checker<'a> {
         mut keys_of: impl FnMut(Source, &Posting, &mut Vec<Candidate>),
     ) {
         let Scratch {
-            unique,
-            lists,
-            keys,
-            ..
+            asked, lists, keys, ..
         } = scratch;
-        unique.clear();
-        unique.extend(
-            lookups
-                .shingles
-                .get(shingles)
-                .unwrap_or(&[])
-                .iter()
-                .copied()
-                .filter(|&shingle| is_meaningful(shingle)),
-        );
-        unique.sort_unstable();
-        unique.dedup();
+        // The query's distinct meaningful shingles, in the look-ups' order (by hash).
+        asked.clear();
+        asked.resize(lookups.by_shingle.len(), false);
+        for &slot in lookups.slots.get(shingles).unwrap_or(&[]) {
+            if let Some(asked) = asked.get_mut(slot as usize) {
+                *asked = true;
+            }
+        }
         lists.clear();
-        for &shingle in unique.iter() {
-            let Some((here, corpus)) = lookups.postings(shingle) else {
-                continue;
-            };
+        let looked_up = lookups.by_shingle.iter().zip(asked.iter());
+        for (&(_, here, corpus), _) in looked_up.filter(|(_, &asked)| asked) {
             // Postings are in document order, so the earlier ones are a prefix.
             let earlier =
                 here.partition_point(|posting| (posting.paragraph, posting.word) < before);
@@ -1240,19 +1241,13 @@ impl<'a> Checker<'a> {
 /// postings in this document and in the corpus (none when boilerplate).
 struct Lookups<'s> {
     shingles: &'s [u64],
+    /// For each shingle, where its postings are in `by_shingle` ([`NO_SLOT`] if meaningless).
+    slots: Vec<u32>,
     by_shingle: Vec<(u64, &'s [Posting], &'s [Posting])>,
 }
 
-impl<'s> Lookups<'s> {
-    fn postings(&self, shingle: u64) -> Option<(&'s [Posting], &'s [Posting])> {
-        let at = self
-            .by_shingle
-            .binary_search_by_key(&shingle, |&(known, _, _)| known)
-            .ok()?;
-        let (_, here, corpus) = self.by_shingle[at];
-        Some((here, corpus))
-    }
-}
+/// [`Lookups::slots`] for a shingle that is not looked up.
+const NO_SLOT: u32 = u32::MAX;
 
 /// An original, placed: its document, byte range there and 1-based line.
 struct Original {
@@ -1285,7 +1280,8 @@ fn percent(similarity: f64) -> u32 {
     ((similarity * 100.0).round() as u32).min(99)
 }
 
-/// Groups candidates, most frequent (most shingles shared) first, then earliest.
+/// Groups the query's candidate keys into `scratch.candidates`: the first
+/// [`MAX_CONFIRMATIONS`], most frequent (most shingles shared) first, then earliest.
 fn most_shared_first(scratch: &mut Scratch<'_>) {
     let Scratch {
         keys,
@@ -1307,7 +1303,14 @@ fn most_shared_first(scratch: &mut Scratch<'_>) {
             _ => counted.push((1, order, key)),
         }
     }
-    counted.sort_by_key(|&(count, order, _)| (std::cmp::Reverse(count), order));
+    // Only the first few are ever confirmed. Orders are distinct, so this is the order a full
+    // sort would give them.
+    let most_shared = |&(count, order, _): &(usize, u128, Candidate)| (Reverse(count), order);
+    if counted.len() > MAX_CONFIRMATIONS {
+        counted.select_nth_unstable_by_key(MAX_CONFIRMATIONS, most_shared);
+        counted.truncate(MAX_CONFIRMATIONS);
+    }
+    counted.sort_unstable_by_key(most_shared);
     candidates.clear();
     candidates.extend(counted.iter().map(|&(_, _, key)| key));
 }
@@ -1316,12 +1319,13 @@ fn most_shared_first(scratch: &mut Scratch<'_>) {
 /// allocating each query's lists afresh was about a tenth of the check's work.
 #[derive(Default)]
 struct Scratch<'s> {
-    unique: Vec<u64>,
+    /// Which of a paragraph's look-ups the query asks for.
+    asked: Vec<bool>,
     lists: Vec<(bool, &'s [Posting])>,
     keys: Vec<Candidate>,
     packed: Vec<(u128, Candidate)>,
     counted: Vec<(usize, u128, Candidate)>,
-    /// The last query's candidates, most shared first.
+    /// The last query's candidates to confirm, most shared first.
     candidates: Vec<Candidate>,
     mask_slots: Vec<(u64, u64)>,
 }
