@@ -1290,17 +1290,24 @@ fn most_shared_first(scratch: &mut Scratch<'_>) {
         candidates,
         ..
     } = scratch;
+    // Each key's order with its place in `keys` below it: sorting plain numbers groups equal
+    // keys. Which of a group's candidates is kept does not matter: they name one passage, and
+    // what each knows of it (length, signature) is true of it.
+    const PLACE_BITS: u32 = 16;
+    keys.truncate(1 << PLACE_BITS);
     packed.clear();
     packed.extend(
         keys.iter()
-            .map(|candidate| (candidate.key.packed(), *candidate)),
+            .enumerate()
+            .map(|(place, candidate)| candidate.key.packed() << PLACE_BITS | place as u128),
     );
-    packed.sort_unstable_by_key(|&(order, _)| order);
+    packed.sort_unstable();
     counted.clear();
-    for &(order, key) in packed.iter() {
+    for &placed in packed.iter() {
+        let order = placed >> PLACE_BITS;
         match counted.last_mut() {
             Some((count, last, _)) if *last == order => *count += 1,
-            _ => counted.push((1, order, key)),
+            _ => counted.push((1, order, keys[(placed & ((1 << PLACE_BITS) - 1)) as usize])),
         }
     }
     // Only the first few are ever confirmed. Orders are distinct, so this is the order a full
@@ -1323,7 +1330,7 @@ struct Scratch<'s> {
     asked: Vec<bool>,
     lists: Vec<(bool, &'s [Posting])>,
     keys: Vec<Candidate>,
-    packed: Vec<(u128, Candidate)>,
+    packed: Vec<u128>,
     counted: Vec<(usize, u128, Candidate)>,
     /// The last query's candidates to confirm, most shared first.
     candidates: Vec<Candidate>,
