@@ -165,13 +165,13 @@ pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
     if words.len() < SHINGLE_WORDS {
         return Vec::new();
     }
-    let function_words = function_word_hashes();
+    let function_words = function_words();
     let mut shingles = Vec::with_capacity(words.len() + 1 - SHINGLE_WORDS);
     // Function words in a row up to the current word: a shingle ending there is meaningless
     // when they span all of it.
     let mut function_run = 0;
     for (last, &word) in words.iter().enumerate() {
-        function_run = if function_words.binary_search(&word).is_ok() {
+        function_run = if function_words.contains(word) {
             function_run + 1
         } else {
             0
@@ -266,13 +266,52 @@ const FUNCTION_WORDS: &[&str] = &[
     "who", "will", "with", "would",
 ];
 
-/// The [`word_hash`] of every function word, sorted.
-fn function_word_hashes() -> &'static [u64] {
-    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
-    HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| word_hash(w)).collect();
-        hashes.sort_unstable();
-        hashes
+/// The [`word_hash`] of every function word, in a small open-addressing table: every word of
+/// every paragraph is looked up in it.
+struct FunctionWords {
+    /// A power of two in length, at most a quarter full; 0 marks an empty slot.
+    slots: Vec<u64>,
+    /// Whether a function word hashes to 0, which the slots cannot hold.
+    zero: bool,
+}
+
+impl FunctionWords {
+    fn contains(&self, hash: u64) -> bool {
+        if hash == 0 {
+            return self.zero;
+        }
+        let last = self.slots.len() - 1;
+        let mut slot = hash as usize & last;
+        loop {
+            match self.slots[slot] {
+                found if found == hash => return true,
+                0 => return false,
+                _ => slot = (slot + 1) & last,
+            }
+        }
+    }
+}
+
+fn function_words() -> &'static FunctionWords {
+    static TABLE: OnceLock<FunctionWords> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = FunctionWords {
+            slots: vec![0; (FUNCTION_WORDS.len() * 4).next_power_of_two()],
+            zero: false,
+        };
+        for hash in FUNCTION_WORDS.iter().map(|word| word_hash(word)) {
+            if hash == 0 {
+                table.zero = true;
+                continue;
+            }
+            let last = table.slots.len() - 1;
+            let mut slot = hash as usize & last;
+            while table.slots[slot] != 0 && table.slots[slot] != hash {
+                slot = (slot + 1) & last;
+            }
+            table.slots[slot] = hash;
+        }
+        table
     })
 }
 
@@ -1163,6 +1202,18 @@ mod tests {
             proptest::prop_assert!(possible >= shared_words(&query, &passage));
             proptest::prop_assert_eq!(WordSignature::ANY.possible_words(&query), query.len());
         }
+    }
+
+    #[test]
+    fn the_function_word_table_holds_the_function_words_and_no_others() {
+        let table = function_words();
+        assert!(FUNCTION_WORDS
+            .iter()
+            .all(|word| table.contains(word_hash(word))));
+        for word in ["river", "mayor", "Kyiv", "x", "", "thee", "an't"] {
+            assert!(!table.contains(word_hash(word)), "{word}");
+        }
+        assert!(!table.contains(0));
     }
 
     #[test]
