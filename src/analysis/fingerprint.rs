@@ -280,15 +280,17 @@ impl FunctionWords {
         if hash == 0 {
             return self.zero;
         }
+        self.slots[self.slot(hash)] == hash
+    }
+
+    /// The slot holding `hash` (not 0), or the empty slot where it would go.
+    fn slot(&self, hash: u64) -> usize {
         let last = self.slots.len() - 1;
         let mut slot = hash as usize & last;
-        loop {
-            match self.slots[slot] {
-                found if found == hash => return true,
-                0 => return false,
-                _ => slot = (slot + 1) & last,
-            }
+        while self.slots[slot] != 0 && self.slots[slot] != hash {
+            slot = (slot + 1) & last;
         }
+        slot
     }
 }
 
@@ -304,11 +306,7 @@ fn function_words() -> &'static FunctionWords {
                 table.zero = true;
                 continue;
             }
-            let last = table.slots.len() - 1;
-            let mut slot = hash as usize & last;
-            while table.slots[slot] != 0 && table.slots[slot] != hash {
-                slot = (slot + 1) & last;
-            }
+            let slot = table.slot(hash);
             table.slots[slot] = hash;
         }
         table

@@ -130,8 +130,8 @@ struct Candidate {
     signature: WordSignature,
 }
 
-/// [`Candidate::words`] when no posting said.
-const UNKNOWN_WORDS: u16 = u16::MAX;
+/// [`Candidate::words`] when no posting said: the marker a posting's paragraph length uses.
+const UNKNOWN_WORDS: u16 = UNKNOWN_PARAGRAPH_LENGTH;
 
 /// A sentence's or a paragraph's length as a posting holds it.
 fn known_words(length: u8) -> u16 {
@@ -835,22 +835,23 @@ impl<'a> Checker<'a> {
     ) -> Option<Match> {
         let before = (to_u32(number), 0);
         let all = 0..lookups.shingles.len();
-        let query = (all, before);
-        self.candidates(lookups, query, trace, scratch, |source, posting, keys| {
-            keys.push(Candidate {
-                key: PassageKey {
-                    source,
-                    paragraph: posting.paragraph,
-                    sentence: None,
-                },
-                words: if posting.paragraph_words == UNKNOWN_PARAGRAPH_LENGTH {
-                    UNKNOWN_WORDS
-                } else {
-                    posting.paragraph_words
-                },
-                signature: WordSignature::ANY,
-            });
-        });
+        self.candidates(
+            lookups,
+            (all, before),
+            trace,
+            scratch,
+            |source, posting, keys| {
+                keys.push(Candidate {
+                    key: PassageKey {
+                        source,
+                        paragraph: posting.paragraph,
+                        sentence: None,
+                    },
+                    words: posting.paragraph_words,
+                    signature: WordSignature::ANY,
+                });
+            },
+        );
         let Scratch {
             candidates,
             mask_slots,
