@@ -21,7 +21,7 @@ use tower_lsp::Client;
 
 use super::state::State;
 use crate::analysis::{Corpus, Document, Format};
-use crate::config::{FileFilter, DEFAULT_MAX_INDEXED_FILE_KB};
+use crate::config::{ConfigLayer, FileFilter};
 use crate::sync::lock;
 
 /// Files read, fingerprinted (in parallel) and added to the index per step; the index is locked
@@ -68,7 +68,7 @@ impl Default for Workspace {
             generation: AtomicU64::default(),
             refreshed: Mutex::default(),
             bulk: tokio::sync::Mutex::default(),
-            max_file_bytes: AtomicU64::new(DEFAULT_MAX_INDEXED_FILE_KB * 1024),
+            max_file_bytes: AtomicU64::new(ConfigLayer::default().max_indexed_file_bytes()),
         }
     }
 }
@@ -576,7 +576,7 @@ mod tests {
     fn big_binary_and_invalid_files_are_skipped() {
         let root = temp_folder("skip");
         let big = root.join("big.txt");
-        let cap = DEFAULT_MAX_INDEXED_FILE_KB * 1024;
+        let cap = ConfigLayer::default().max_indexed_file_bytes();
         std::fs::write(&big, vec![b'a'; (cap + 1) as usize]).unwrap();
         let binary = root.join("binary.txt");
         std::fs::write(&binary, b"abc\0def").unwrap();
