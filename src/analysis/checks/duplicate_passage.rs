@@ -1295,6 +1295,7 @@ fn most_shared_first(scratch: &mut Scratch<'_>) {
     // keys. Which of a group's candidates is kept does not matter: they name one passage, and
     // what each knows of it (length, signature) is true of it.
     const PLACE_BITS: u32 = 16;
+    // Never shortens: the posting budget keeps a query's keys to a few hundred at most.
     keys.truncate(1 << PLACE_BITS);
     packed.clear();
     packed.extend(
