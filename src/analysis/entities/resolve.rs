@@ -65,7 +65,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token<'_>], candidates: &[Candidate]
         surnames: HashMap::default(),
         variant_keys: HashMap::default(),
         person_surnames: Vec::new(),
-        surnames_by_length: Vec::new(),
+        surnames_by_deletion: Vec::new(),
+        deletions_sorted: true,
         people_by_given: HashMap::default(),
     };
     registry.register_full_names(candidates);
@@ -202,8 +203,12 @@ struct Registry<'a, 't> {
     variant_keys: HashMap<String, usize>,
     /// Each person's surname as letters, for spelling variants.
     person_surnames: Vec<(usize, Vec<char>)>,
-    /// Indices into `person_surnames` by the surname's length in letters.
-    surnames_by_length: Vec<Vec<usize>>,
+    /// Each of [`deletion_keys`] of each surname with the surname's index in `person_surnames`,
+    /// sorted before it is searched. Two words one edit apart share a key, so a word's spelling
+    /// variants are found without comparing it with every surname (a long live blog names
+    /// hundreds of people).
+    surnames_by_deletion: Vec<(u64, usize)>,
+    deletions_sorted: bool,
     /// Indices into `person_surnames` by the person's given names (all words but the last).
     people_by_given: HashMap<Vec<String>, Vec<usize>>,
 }
@@ -301,11 +306,9 @@ impl Registry<'_, '_> {
         self.by_key.insert(candidate.key.clone(), id);
         if let Some(letters) = surname_letters(&self.resolved.drafts[id]) {
             let index = self.person_surnames.len();
-            let length = letters.len();
-            if self.surnames_by_length.len() <= length {
-                self.surnames_by_length.resize_with(length + 1, Vec::new);
-            }
-            self.surnames_by_length[length].push(index);
+            self.surnames_by_deletion
+                .extend(deletion_keys(&letters).map(|key| (key, index)));
+            self.deletions_sorted = false;
             if let Some((_, given)) = self.resolved.drafts[id].words.split_last() {
                 self.people_by_given
                     .entry(given.to_vec())
@@ -500,12 +503,23 @@ impl Registry<'_, '_> {
             return None;
         }
         let mut found = None;
-        // Surnames within one letter of the word's length, the only ones `one_edit_apart` allows.
-        let lengths = letters.len() - 1..=letters.len() + 1;
-        let nearby = lengths
-            .filter_map(|length| self.surnames_by_length.get(length))
-            .flatten();
-        for &index in nearby {
+        if !self.deletions_sorted {
+            self.surnames_by_deletion.sort_unstable();
+            self.deletions_sorted = true;
+        }
+        let by_deletion = &self.surnames_by_deletion;
+        let mut nearby: Vec<usize> = deletion_keys(&letters)
+            .flat_map(|key| {
+                let first = by_deletion.partition_point(|&(other, _)| other < key);
+                by_deletion[first..]
+                    .iter()
+                    .take_while(move |&&(other, _)| other == key)
+                    .map(|&(_, index)| index)
+            })
+            .collect();
+        nearby.sort_unstable();
+        nearby.dedup();
+        for index in nearby {
             let (id, surname) = &self.person_surnames[index];
             if one_edit_apart(&letters, surname) {
                 if found.is_some() {
@@ -627,6 +641,24 @@ fn is_generational(word: &str) -> bool {
     lexicon::flags(word.trim_end_matches('.')).has(Flags::GENERATIONAL)
 }
 
+/// Hashes of `letters` and of `letters` without each one letter in turn. Words one edit apart
+/// share at least one: deleting a substituted letter from both, the inserted letter from the
+/// longer, or one letter of a swapped pair from each leaves the same letters.
+fn deletion_keys(letters: &[char]) -> impl Iterator<Item = u64> + '_ {
+    let without = |skipped: Option<usize>| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (at, letter) in letters.iter().enumerate() {
+            if Some(at) != skipped {
+                hasher.write_u32(u32::from(*letter));
+            }
+        }
+        hasher.finish()
+    };
+    std::iter::once(None)
+        .chain((0..letters.len()).map(Some))
+        .map(without)
+}
+
 /// Whether two words differ by exactly one insertion, deletion, substitution or swap of
 /// neighbours (`zelensky` / `zelenskyy`, `peskov` / `peskow`); both must be at least five
 /// letters so short names (`Ruiz`, `Ruis`) never match by accident.
@@ -682,5 +714,30 @@ mod tests {
         assert!(!apart("peskov", "peskov"));
         assert!(!apart("ruiz", "ruis"));
         assert!(!apart("lassen", "hollmann"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_edit_of_a_word_shares_a_deletion_key_with_it(
+            word in "[a-zé]{5,10}",
+            at in 0usize..10,
+            letter in "[a-zé]",
+            edit in 0u8..4,
+        ) {
+            let a: Vec<char> = word.chars().collect();
+            let at = at % a.len();
+            let letter = letter.chars().next().unwrap_or('a');
+            let mut b = a.clone();
+            match edit {
+                0 => b[at] = letter,
+                1 => b.insert(at, letter),
+                2 => { b.remove(at); }
+                _ => b.swap(at, (at + 1) % a.len()),
+            }
+            if one_edit_apart(&a, &b) {
+                let keys: Vec<u64> = deletion_keys(&a).collect();
+                proptest::prop_assert!(deletion_keys(&b).any(|key| keys.contains(&key)));
+            }
+        }
     }
 }
