@@ -4,7 +4,7 @@
 //! `unattributed-quote` check and by entity hovers ("quotes attributed to this person").
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 // Keys are paragraph texts and words: FxHash reads them a word at a time, several times
 // faster than the default SipHash, and nothing here needs protection from chosen keys.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -2385,7 +2385,19 @@ struct ProperNounFinder<'a> {
     answers: RefCell<HashMap<Box<str>, bool>>,
     /// Each paragraph's capitalised words from the last check of this document, if kept.
     remembered: Option<RefCell<ProperNouns>>,
+    /// How many words have been searched for in the whole story, and how many may be before
+    /// every proper noun is gathered instead.
+    searches: Cell<usize>,
+    search_budget: usize,
+    /// Every proper noun of the story, gathered once the word-by-word searches have read the
+    /// text a few times over: a long story asks about more words, and searching the whole
+    /// story for each would grow with the square of its length.
+    every: OnceCell<HashSet<&'a str>>,
 }
+
+/// How many times over the word-by-word searches may read the story before the finder gathers
+/// every proper noun at once.
+const SEARCHES_BEFORE_GATHERING: usize = 64;
 
 impl<'a> ProperNounFinder<'a> {
     fn new(
@@ -2399,17 +2411,33 @@ impl<'a> ProperNounFinder<'a> {
             words: paragraphs.iter().map(|_| OnceCell::new()).collect(),
             answers: RefCell::default(),
             remembered: remembered.map(RefCell::new),
+            searches: Cell::new(0),
+            search_budget: SEARCHES_BEFORE_GATHERING,
+            every: OnceCell::new(),
         }
     }
 
     fn is_proper(&self, word: &str) -> bool {
+        if let Some(every) = self.every.get() {
+            return every.contains(word);
+        }
         if let Some(&answer) = self.answers.borrow().get(word) {
             return answer;
         }
-        // A paragraph whose text lacks the word cannot write it (a possessive ending is
-        // dropped from the end, so the word is still in the text).
-        let answer = self
-            .paragraphs
+        if self.searches.get() >= self.search_budget {
+            return self.every().contains(word);
+        }
+        self.searches.set(self.searches.get() + 1);
+        let answer = self.search(word);
+        self.answers.borrow_mut().insert(word.into(), answer);
+        answer
+    }
+
+    /// Whether some paragraph writes `word` mid-sentence. A paragraph whose text lacks the
+    /// word cannot write it (a possessive ending is dropped from the end, so the word is still
+    /// in the text).
+    fn search(&self, word: &str) -> bool {
+        self.paragraphs
             .iter()
             .enumerate()
             .any(|(index, paragraph)| {
@@ -2419,9 +2447,22 @@ impl<'a> ProperNounFinder<'a> {
                         written_mid_sentence(self.text, capitalised, paragraph.content.start)
                             == Some(word)
                     })
-            });
-        self.answers.borrow_mut().insert(word.into(), answer);
-        answer
+            })
+    }
+
+    fn every(&self) -> &HashSet<&'a str> {
+        self.every.get_or_init(|| {
+            let mut every = HashSet::default();
+            for (index, paragraph) in self.paragraphs.iter().enumerate() {
+                let start = paragraph.content.start;
+                every.extend(
+                    self.words_of(index)
+                        .iter()
+                        .filter_map(|word| written_mid_sentence(self.text, word, start)),
+                );
+            }
+            every
+        })
     }
 
     fn words_of(&self, index: usize) -> &[Capitalised] {
@@ -2682,7 +2723,11 @@ mod tests {
                 Paragraph::new(&doc, block, stretch, content, spans, false)
             })
             .collect();
-        let finder = ProperNounFinder::new(doc.text, &paragraphs, memory.take());
+        let mut finder = ProperNounFinder::new(doc.text, &paragraphs, memory.take());
+        // Word by word only: the gathering finder below answers from the whole set at once.
+        finder.search_budget = usize::MAX;
+        let mut gathering = ProperNounFinder::new(doc.text, &paragraphs, None);
+        gathering.search_budget = 0;
         // Words as split at every other character, then at apostrophes, hyphens and periods too.
         let joined = |c: char| matches!(c, '\'' | '’' | '-' | '.');
         let asked: HashSet<&str> = doc
@@ -2701,6 +2746,13 @@ mod tests {
             .map(|word| word.to_string())
             .collect();
         found.sort();
+        let mut gathered: Vec<String> = asked
+            .iter()
+            .filter(|word| gathering.is_proper(word))
+            .map(|word| word.to_string())
+            .collect();
+        gathered.sort();
+        assert_eq!(found, gathered, "{text:?}");
         let mut every: Vec<String> = proper_nouns(doc.text, &paragraphs)
             .into_iter()
             .map(str::to_string)
