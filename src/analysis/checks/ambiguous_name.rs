@@ -46,12 +46,13 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     // A story that uses a shared surname alone tends to do so again and again: each reading
     // (the name as written and its candidates) is worded once.
     let mut worded: HashMap<(&str, Vec<usize>), Option<Wording>> = HashMap::new();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(all.ambiguous.len());
     for note in &all.ambiguous {
         let Some(written) = doc.text.get(note.range.clone()) else {
             continue;
         };
-        let mut candidates = vec![note.resolved_to];
+        let mut candidates = Vec::with_capacity(1 + note.candidates.len());
+        candidates.push(note.resolved_to);
         candidates.extend(note.candidates.iter().filter(|&&c| c != note.resolved_to));
         let wording = worded
             .entry((written, candidates))

@@ -266,8 +266,15 @@ fn place_candidates(
     placed: &mut [Placed<'_>],
     reuse: &mut Reuse,
 ) -> (Vec<Candidate>, Vec<u64>) {
-    let mut all = Vec::new();
-    let mut all_shapes = Vec::new();
+    // Room for the kept candidates at once: a long story has thousands, and growing the list
+    // block by block copied it over and over.
+    let kept_count: usize = placed
+        .iter()
+        .filter_map(|p| p.kept.as_ref()?.candidates.as_ref())
+        .map(|kept| kept.candidates.len())
+        .sum();
+    let mut all = Vec::with_capacity(kept_count);
+    let mut all_shapes = Vec::with_capacity(kept_count);
     for p in placed.iter_mut() {
         let next = recognise::next_word(all_tokens, p.tokens.end);
         let kept = p.kept.as_mut().and_then(|kept| kept.candidates.take());

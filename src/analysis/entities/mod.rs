@@ -177,17 +177,14 @@ fn assemble(resolved: resolve::Resolved) -> Entities {
         })
         .collect();
     let remap = |old: usize| new_index.get(old).copied().filter(|&i| i != usize::MAX);
-    let ambiguous = resolved
-        .ambiguous
-        .into_iter()
-        .filter_map(|note| {
-            Some(AmbiguousMention {
-                range: note.range,
-                resolved_to: remap(note.chosen)?,
-                candidates: note.candidates.into_iter().filter_map(remap).collect(),
-            })
+    let mut ambiguous = Vec::with_capacity(resolved.ambiguous.len());
+    ambiguous.extend(resolved.ambiguous.into_iter().filter_map(|note| {
+        Some(AmbiguousMention {
+            range: note.range,
+            resolved_to: remap(note.chosen)?,
+            candidates: note.candidates.into_iter().filter_map(remap).collect(),
         })
-        .collect();
+    }));
     let variants = resolved
         .variants
         .into_iter()
@@ -212,12 +209,20 @@ fn assemble(resolved: resolve::Resolved) -> Entities {
 impl Entities {
     /// Rebuilds the offset index from the entities' mentions.
     fn index_mentions(&mut self) {
-        let mut by_offset: Vec<(Range<usize>, usize)> = self
+        let count = self
             .entities
             .iter()
-            .enumerate()
-            .flat_map(|(index, entity)| entity.mentions.iter().map(move |m| (m.clone(), index)))
-            .collect();
+            .map(|entity| entity.mentions.len())
+            .sum();
+        let mut by_offset: Vec<(Range<usize>, usize)> = Vec::with_capacity(count);
+        by_offset.extend(
+            self.entities
+                .iter()
+                .enumerate()
+                .flat_map(|(index, entity)| {
+                    entity.mentions.iter().map(move |m| (m.clone(), index))
+                }),
+        );
         by_offset.sort_by_key(|(range, _)| range.start);
         self.by_offset = by_offset;
     }
