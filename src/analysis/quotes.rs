@@ -2389,9 +2389,9 @@ struct ProperNounFinder<'a> {
     /// every proper noun is gathered instead.
     searches: Cell<usize>,
     search_budget: usize,
-    /// Every proper noun of the story, gathered once the word-by-word searches have read the
-    /// text a few times over: a long story asks about more words, and searching the whole
-    /// story for each would grow with the square of its length.
+    /// Every proper noun of the story, gathered once the search budget is spent: a long story
+    /// asks about more words, and searching the whole story for each would grow with the
+    /// square of its length.
     every: OnceCell<HashSet<&'a str>>,
 }
 
@@ -2741,19 +2741,17 @@ mod tests {
                     .chain(parts)
             })
             .collect();
-        let mut found: Vec<String> = asked
-            .iter()
-            .filter(|word| finder.is_proper(word))
-            .map(|word| word.to_string())
-            .collect();
-        found.sort();
-        let mut gathered: Vec<String> = asked
-            .iter()
-            .filter(|word| gathering.is_proper(word))
-            .map(|word| word.to_string())
-            .collect();
-        gathered.sort();
-        assert_eq!(found, gathered, "{text:?}");
+        let answers = |finder: &ProperNounFinder| {
+            let mut proper: Vec<String> = asked
+                .iter()
+                .filter(|word| finder.is_proper(word))
+                .map(|word| word.to_string())
+                .collect();
+            proper.sort();
+            proper
+        };
+        let found = answers(&finder);
+        assert_eq!(found, answers(&gathering), "{text:?}");
         let mut every: Vec<String> = proper_nouns(doc.text, &paragraphs)
             .into_iter()
             .map(str::to_string)
