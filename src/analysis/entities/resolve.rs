@@ -360,15 +360,25 @@ impl Registry<'_, '_> {
     fn spelling_variant_of(&self, words: &[String]) -> Option<usize> {
         let (surname, given) = words.split_last()?;
         let letters: Vec<char> = surname.chars().collect();
-        let mut found = None;
         // Only people with the same given names can match: the index holds exactly those.
         let same_given = self
             .people_by_given
             .get(given)
             .map_or(&[][..], Vec::as_slice);
-        for &index in same_given {
-            let (id, other) = &self.person_surnames[index];
-            if one_edit_apart(&letters, other) {
+        self.only_one_edit_from(&letters, same_given.iter().copied())
+    }
+
+    /// The person whose surname (of `person_surnames`, at one of `indices`, each once) is one
+    /// edit from `letters`, if exactly one is.
+    fn only_one_edit_from(
+        &self,
+        letters: &[char],
+        indices: impl IntoIterator<Item = usize>,
+    ) -> Option<usize> {
+        let mut found = None;
+        for index in indices {
+            let (id, surname) = &self.person_surnames[index];
+            if one_edit_apart(letters, surname) {
                 if found.is_some() {
                     return None;
                 }
@@ -502,7 +512,6 @@ impl Registry<'_, '_> {
         if letters.len() < 5 {
             return None;
         }
-        let mut found = None;
         if !self.deletions_sorted {
             self.surnames_by_deletion.sort_unstable();
             self.deletions_sorted = true;
@@ -519,16 +528,7 @@ impl Registry<'_, '_> {
             .collect();
         nearby.sort_unstable();
         nearby.dedup();
-        for index in nearby {
-            let (id, surname) = &self.person_surnames[index];
-            if one_edit_apart(&letters, surname) {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(*id);
-            }
-        }
-        let id = found?;
+        let id = self.only_one_edit_from(&letters, nearby)?;
         self.note_variant(id, range);
         Some(id)
     }
