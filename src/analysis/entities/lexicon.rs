@@ -97,7 +97,7 @@ impl Flags {
 
 /// The flags of a folded word (lowercase, straight apostrophes, no trailing period).
 pub(crate) fn flags(lower: &str) -> Flags {
-    word_table().get(lower).copied().unwrap_or_default()
+    word_table().get(lower)
 }
 
 /// The canonical name of a known place, if `key` (a lowercase name) is one or an alias of one
@@ -112,20 +112,100 @@ pub(crate) fn organisation(key: &str) -> Option<&'static str> {
     known_names().organisations.get(key).copied()
 }
 
-/// Looked up once per word of every story, never iterated: FxHash reads a word eight bytes at
-/// a time where FNV reads one.
-fn word_table() -> &'static FxHashMap<&'static str, Flags> {
-    static TABLE: OnceLock<FxHashMap<&'static str, Flags>> = OnceLock::new();
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static str, Flags> = FxHashMap::default();
+        let mut flags_of: FxHashMap<&'static str, Flags> = FxHashMap::default();
         for (list, flag) in WORD_LISTS {
             for word in list.split_whitespace() {
-                let entry = table.entry(word).or_default();
+                let entry = flags_of.entry(word).or_default();
                 *entry = entry.union(*flag);
             }
         }
-        table
+        WordTable::new(flags_of)
     })
+}
+
+/// The word lists' flags, looked up once per word of every story. Words of up to 16 bytes (all
+/// but a few) are packed into two integers in an open-addressing table, so a look-up hashes
+/// and compares two integers where a string map hashes bytes and calls `memcmp`.
+struct WordTable {
+    /// A power of two in length, at most half full.
+    slots: Vec<Slot>,
+    /// Words too long to pack.
+    long: FxHashMap<&'static str, Flags>,
+}
+
+/// A packed word and its flags; `len` 0 marks an empty slot (no listed word is empty).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    packed: [u64; 2],
+    len: usize,
+    flags: Flags,
+}
+
+/// Bytes a word may have to be packed.
+const PACKED_BYTES: usize = 16;
+
+impl WordTable {
+    fn new(flags_of: FxHashMap<&'static str, Flags>) -> WordTable {
+        let mut table = WordTable {
+            slots: vec![Slot::default(); (flags_of.len() * 2).next_power_of_two()],
+            long: FxHashMap::default(),
+        };
+        for (word, flags) in flags_of {
+            match pack(word) {
+                Some(packed) => {
+                    let slot = table.slot(packed, word.len());
+                    table.slots[slot] = Slot {
+                        packed,
+                        len: word.len(),
+                        flags,
+                    };
+                }
+                None => {
+                    table.long.insert(word, flags);
+                }
+            }
+        }
+        table
+    }
+
+    fn get(&self, word: &str) -> Flags {
+        match pack(word) {
+            Some(packed) => self.slots[self.slot(packed, word.len())].flags,
+            None => self.long.get(word).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The slot holding the packed word, or the empty slot where it would go (whose flags
+    /// are none).
+    fn slot(&self, packed: [u64; 2], len: usize) -> usize {
+        let last = self.slots.len() - 1;
+        let mixed = (packed[0] ^ packed[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut slot = (mixed >> 32) as usize & last;
+        loop {
+            let candidate = &self.slots[slot];
+            if candidate.len == 0 || (candidate.len == len && candidate.packed == packed) {
+                return slot;
+            }
+            slot = (slot + 1) & last;
+        }
+    }
+}
+
+/// A word of 1 to 16 bytes as two integers (zero-padded; with its length, that is the word).
+fn pack(word: &str) -> Option<[u64; 2]> {
+    if word.is_empty() || word.len() > PACKED_BYTES {
+        return None;
+    }
+    let mut bytes = [0u8; PACKED_BYTES];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    let (low, high) = bytes.split_at(8);
+    Some([
+        u64::from_le_bytes(low.try_into().unwrap_or_default()),
+        u64::from_le_bytes(high.try_into().unwrap_or_default()),
+    ])
 }
 
 struct KnownNames {
@@ -470,6 +550,40 @@ mod tests {
         assert!(flags("however").has(Flags::STOP));
         assert!(flags("she").has(Flags::PRONOUN));
         assert_eq!(flags("zelensky"), Flags::default());
+    }
+
+    /// The packed table answers as a plain map of the lists would, for every listed word and
+    /// for near misses: a letter more or less, long words, empty and non-ASCII words.
+    #[test]
+    fn packed_table_answers_as_a_map_of_the_lists() {
+        let mut reference: FxHashMap<String, Flags> = FxHashMap::default();
+        for (list, flag) in WORD_LISTS {
+            for word in list.split_whitespace() {
+                let entry = reference.entry(word.to_string()).or_default();
+                *entry = entry.union(*flag);
+            }
+        }
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "x".repeat(16),
+            "x".repeat(17),
+            "spokeswomanship-in-chief".to_string(),
+            "zelensky".to_string(),
+            "café".to_string(),
+        ];
+        for word in reference.keys() {
+            words.push(word.clone());
+            words.push(format!("{word}s"));
+            words.push(format!("a{word}"));
+            let mut shorter = word.clone();
+            shorter.pop();
+            words.push(shorter);
+        }
+        assert!(reference.keys().any(|word| word.len() > PACKED_BYTES));
+        for word in &words {
+            let expected = reference.get(word).copied().unwrap_or_default();
+            assert_eq!(flags(word), expected, "{word:?}");
+        }
     }
 
     #[test]

@@ -499,13 +499,16 @@ fn word_len(rest: &str) -> usize {
 fn ascii_word_end(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
+    loop {
+        // Letters and digits, the bulk of a word, in a tight loop.
+        while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            at += 1;
+        }
+        let Some(&byte) = bytes.get(at) else {
+            return Some(at);
+        };
         if !byte.is_ascii() {
             return None;
-        }
-        if byte.is_ascii_alphanumeric() {
-            at += 1;
-            continue;
         }
         if matches!(byte, b'-' | b'\'' | b'.') {
             match bytes.get(at + 1) {
@@ -519,7 +522,6 @@ fn ascii_word_end(rest: &str) -> Option<usize> {
         }
         return Some(at);
     }
-    Some(at)
 }
 
 /// Where the word at the start of `rest` ends, before any period it keeps.
@@ -549,9 +551,11 @@ fn keeps_period(word: &str) -> bool {
     single_capital
         || dotted
         || if word.is_ascii() {
-            KEEPS_PERIOD
-                .iter()
-                .any(|keeps| keeps.eq_ignore_ascii_case(word))
+            // The longest word on the list has four letters.
+            word.len() <= 4
+                && KEEPS_PERIOD
+                    .iter()
+                    .any(|keeps| keeps.eq_ignore_ascii_case(word))
         } else {
             KEEPS_PERIOD.contains(&word.to_lowercase().as_str())
         }
@@ -685,6 +689,12 @@ fn split_possessive(text: &str, range: Range<usize>) -> (Range<usize>, bool) {
 /// The shape of `word`; `joined` is false only if it has no hyphen or apostrophe (so no
 /// particle before a name).
 fn shape_of(word: &str, joined: bool) -> Shape {
+    // Most words start with a lowercase ASCII letter: with no particle before a capital, such a
+    // word is `Lower` whatever follows (it has a lowercase letter, so it is no `Upper` or
+    // `Initial`), and reading the rest is wasted.
+    if !joined && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return Shape::Lower;
+    }
     let particle_prefixed = || joined && is_particle_prefixed(word);
     let LetterCounts {
         first_letter,
@@ -886,9 +896,11 @@ fn mark_quoted_titles(text: &str, tokens: &mut [Token<'_>]) {
             text.get(tokens[i - 1].end..tokens[i].range.start)
                 .unwrap_or("")
         };
-        if !before
-            .trim_end_matches(['*', '_'])
-            .ends_with(['“', '"', '‘'])
+        // Most words follow a single space, which opens no quote.
+        if before == " "
+            || !before
+                .trim_end_matches(['*', '_'])
+                .ends_with(['“', '"', '‘'])
         {
             i += 1;
             continue;
