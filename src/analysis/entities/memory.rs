@@ -131,7 +131,7 @@ pub(super) fn extract(
         ..Reuse::default()
     };
     reuse.tokenised = tokenise_new_blocks(doc, &mut placed);
-    let all_tokens = place_tokens(doc, &mut placed, &mut reuse);
+    let all_tokens = place_tokens(doc, &mut placed);
     let (mut candidates, shapes) = place_candidates(doc.text, &all_tokens, &mut placed, &mut reuse);
     let before: Vec<BeforeListPass> = candidates.iter().map(Candidate::before_list_pass).collect();
     recognise::pass_place_cues_along_lists(doc.text, &mut candidates);
@@ -223,35 +223,23 @@ fn tokenise_new_blocks(doc: &Document<'_>, placed: &mut [Placed<'_>]) -> usize {
     new.len()
 }
 
-/// The document's tokens, rebuilt block by block from what is kept, with document-wide
+/// The document's tokens, placed block by block from what is kept, with document-wide
 /// sentence numbers.
-fn place_tokens<'t>(
-    doc: &Document<'t>,
-    placed: &mut [Placed<'_>],
-    reuse: &mut Reuse,
-) -> Vec<Token<'t>> {
+fn place_tokens(doc: &Document<'_>, placed: &mut [Placed<'_>]) -> Vec<Token> {
     let count = placed
         .iter()
         .filter_map(|p| p.kept.as_ref())
-        .map(|kept| kept.tokens.tokens.len())
+        .map(|kept| kept.tokens.len())
         .sum();
     let mut all = Vec::with_capacity(count);
     let mut sentence_base = 0;
     for p in placed.iter_mut() {
         let start = all.len();
-        let base = p.block.content.start;
         let kept = p
             .kept
             .get_or_insert_with(|| Kept::tokenised(doc, p.index, p.block));
-        let rebuild = |kept: &Kept, all: &mut Vec<_>| {
-            tokens::rebuild_kept(doc.text, &kept.tokens, base, p.index, sentence_base, all)
-        };
-        if !rebuild(kept, &mut all) {
-            // Cannot happen while the key holds the block's text; redo the block if it does.
-            *kept = Kept::tokenised(doc, p.index, p.block);
-            reuse.tokenised += 1;
-            rebuild(kept, &mut all);
-        }
+        let base = p.block.content.start;
+        tokens::place_kept(&kept.tokens, base, p.index, sentence_base, &mut all);
         sentence_base += kept.tokens.sentences;
         p.tokens = start..all.len();
     }
@@ -262,7 +250,7 @@ fn place_tokens<'t>(
 /// resolution: kept ones moved to where their block now stands, the others recognised afresh.
 fn place_candidates(
     text: &str,
-    all_tokens: &[Token<'_>],
+    all_tokens: &[Token],
     placed: &mut [Placed<'_>],
     reuse: &mut Reuse,
 ) -> (Vec<Candidate>, Vec<u64>) {

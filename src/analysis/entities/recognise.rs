@@ -46,7 +46,7 @@ pub(crate) struct Candidate {
 }
 
 /// Finds every candidate name in `tokens`, in text order.
-pub(crate) fn recognise(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+pub(crate) fn recognise(text: &str, tokens: &[Token]) -> Vec<Candidate> {
     let mut out = recognise_span(text, tokens, 0..tokens.len());
     pass_place_cues_along_lists(text, &mut out);
     out
@@ -60,11 +60,7 @@ pub(crate) fn recognise(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
 /// decides nothing but the next block's first token's shape and flags (whether an owner that
 /// ends the block is followed by a role, in `opens_description`), so the candidates of a block
 /// depend only on its tokens, the text they span, and [`next_word`] after the block.
-pub(crate) fn recognise_span(
-    text: &str,
-    tokens: &[Token<'_>],
-    span: Range<usize>,
-) -> Vec<Candidate> {
+pub(crate) fn recognise_span(text: &str, tokens: &[Token], span: Range<usize>) -> Vec<Candidate> {
     let mut recogniser = Recogniser {
         text,
         tokens,
@@ -83,13 +79,13 @@ pub(crate) fn recognise_span(
 pub(crate) type NextWord = Option<(Shape, Flags)>;
 
 /// The [`NextWord`] at token index `next` (the first token after a block).
-pub(crate) fn next_word(tokens: &[Token<'_>], next: usize) -> NextWord {
+pub(crate) fn next_word(tokens: &[Token], next: usize) -> NextWord {
     tokens.get(next).map(|token| (token.shape, token.flags))
 }
 
 struct Recogniser<'a, 't> {
     text: &'t str,
-    tokens: &'a [Token<'t>],
+    tokens: &'a [Token],
     /// Which tokens of `span` a dateline took (tokens outside it are never taken).
     consumed: Vec<bool>,
     /// The tokens where names may start.
@@ -201,8 +197,13 @@ impl<'t> Recogniser<'_, 't> {
     fn is_dateline_word(&self, i: usize) -> bool {
         let token = &self.tokens[i];
         token.shape == Shape::Upper
-            && token.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && lexicon::organisation(&token.lower).is_none()
+            && token
+                .text(self.text)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                >= 2
+            && lexicon::organisation(token.lower(self.text)).is_none()
     }
 
     /// The bytes between the dateline's capitals and its dash, when the line has that shape.
@@ -264,7 +265,7 @@ impl<'t> Recogniser<'_, 't> {
         // before the list is searched.
         if token.shape != Shape::Lower
             || !token.flags.has(Flags::PARTICLE)
-            || !SURNAME_PARTICLES.contains(&token.lower.as_str())
+            || !SURNAME_PARTICLES.contains(&token.lower(self.text))
         {
             return false;
         }
@@ -303,7 +304,9 @@ impl<'t> Recogniser<'_, 't> {
         let word_continues = current.end != current.range.end;
         // Sentence splitting may end a sentence after `J.K.`; a name goes on regardless.
         let initials = current.shape == Shape::Initial
-            || (current.shape == Shape::Upper && current.text.ends_with('.') && !self.is_known(j));
+            || (current.shape == Shape::Upper
+                && current.text(self.text).ends_with('.')
+                && !self.is_known(j));
         let same_sentence = next.sentence == current.sentence || initials;
         if word_continues || self.is_consumed(next_index) || !same_sentence {
             return None;
@@ -313,8 +316,9 @@ impl<'t> Recogniser<'_, 't> {
         if dateline_below && current.shape != Shape::Upper {
             return None;
         }
-        let plural_possessive =
-            current.text.ends_with('s') && matches!(gap.trim_end(), "’" | "'") && gap.len() > 1;
+        let plural_possessive = current.text(self.text).ends_with('s')
+            && matches!(gap.trim_end(), "’" | "'")
+            && gap.len() > 1;
         if is_plain_space(gap) || plural_possessive || gap.trim() == "&" {
             if next.is_name_word() || self.is_name_month(next_index, run) {
                 return Some(next_index..next_index + 1);
@@ -329,7 +333,7 @@ impl<'t> Recogniser<'_, 't> {
 
     /// A token that is a known place or organisation by itself (`U.S.`, `EU`).
     fn is_known(&self, i: usize) -> bool {
-        let key = lexicon::name_key(self.tokens[i].text);
+        let key = lexicon::name_key(self.tokens[i].text(self.text));
         lexicon::place(&key).is_some() || lexicon::organisation(&key).is_some()
     }
 
@@ -356,7 +360,7 @@ impl<'t> Recogniser<'_, 't> {
     fn and_inside_organisation(&self, j: usize) -> Option<Range<usize>> {
         let and = self.tokens.get(j + 1)?;
         let common_word_before = self.tokens[j].flags.has(Flags::MODIFIER);
-        if and.lower != "and"
+        if and.lower(self.text) != "and"
             || and.shape != Shape::Lower
             || !common_word_before
             || !is_plain_space(self.gap(j + 1))
@@ -382,11 +386,11 @@ impl<'t> Recogniser<'_, 't> {
         if token.shape != Shape::Lower || self.is_consumed(k) {
             return false;
         }
-        match token.lower.as_str() {
+        match token.lower(self.text) {
             "of" | "for" => before.flags.has(Flags::OF_HEAD) && before.shape == Shape::Capitalised,
             // `Bank of the West`; `Hands Across the Keys`, a title-case name.
             "the" => {
-                matches!(before.lower.as_str(), "of" | "for") || before.capitalised_mid_sentence
+                matches!(before.lower(self.text), "of" | "for") || before.capitalised_mid_sentence
             }
             _ => token.flags.has(Flags::PARTICLE),
         }
@@ -417,7 +421,7 @@ impl<'t> Recogniser<'_, 't> {
             .last()
             .is_some_and(|&last| self.tokens[last].shape == Shape::Capitalised);
         token.shape == Shape::Capitalised
-            && matches!(token.lower.as_str(), "may" | "june" | "april" | "august")
+            && matches!(token.lower(self.text), "may" | "june" | "april" | "august")
             && after_name
             && !before_number
     }
@@ -457,8 +461,8 @@ impl<'t> Recogniser<'_, 't> {
         if !matches!(token.shape, Shape::Capitalised | Shape::Upper) {
             return false;
         }
-        let lower_at = |k: usize| self.tokens[run[k]].lower.as_str();
-        match token.lower.as_str() {
+        let lower_at = |k: usize| self.tokens[run[k]].lower(self.text);
+        match token.lower(self.text) {
             "state" => h >= 2 && lower_at(h - 1) == "of" && lower_at(h - 2) == "secretary",
             "general" => {
                 h >= 1
@@ -496,7 +500,7 @@ impl<'t> Recogniser<'_, 't> {
             self.push_weak(group);
         }
         let role_start = self.extend_role_back(title[0]);
-        let title_word = self.tokens[title[head]].lower.as_str();
+        let title_word = self.tokens[title[head]].lower(self.text);
         let courtesy_only = head == 0 && matches!(title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
         // `Mr.` and `Ms.` say nothing about who someone is.
         let role = (!courtesy_only).then(|| self.phrase(role_start, title[head]));
@@ -647,7 +651,9 @@ impl<'t> Recogniser<'_, 't> {
             return Classified::Kind(EntityKind::Organisation, Some(canonical));
         }
         let (head, tail) = (&self.tokens[first], &self.tokens[last]);
-        if head.flags.has(Flags::EVENT) || tail.flags.has(Flags::EVENT) || is_role_word(&tail.lower)
+        if head.flags.has(Flags::EVENT)
+            || tail.flags.has(Flags::EVENT)
+            || is_role_word(tail.lower(self.text))
         {
             return Classified::NotAName;
         }
@@ -660,9 +666,9 @@ impl<'t> Recogniser<'_, 't> {
         }
         let has_of = name
             .iter()
-            .any(|&i| matches!(self.tokens[i].lower.as_str(), "of" | "for"));
+            .any(|&i| matches!(self.tokens[i].lower(self.text), "of" | "for"));
         // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
-        let known_head = lexicon::organisation(&lexicon::name_key(head.text)).is_some();
+        let known_head = lexicon::organisation(&lexicon::name_key(head.text(self.text))).is_some();
         let kind = if tail.flags.has(Flags::ORG_SUFFIX) {
             Some(EntityKind::Organisation)
         } else if tail.flags.has(Flags::PLACE_SUFFIX) {
@@ -680,10 +686,14 @@ impl<'t> Recogniser<'_, 't> {
     /// `ECB`, `BBC`, `ATDU`: two to six capitals, not a common abbreviation such as `CEO`.
     fn is_acronym(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        let letters = token.text.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = token
+            .text(self.text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
         token.shape == Shape::Upper
             && (2..=6).contains(&letters)
-            && !token.text.contains(['-', '\u{2010}', '.']) // `COVID-19`, `J.K.`
+            && !token.text(self.text).contains(['-', '\u{2010}', '.']) // `COVID-19`, `J.K.`
             && !token.flags.has(Flags::NOT_ACRONYM)
             && !token.flags.has(Flags::TITLE)
     }
@@ -693,7 +703,7 @@ impl<'t> Recogniser<'_, 't> {
         let opens = self.gap(last).trim() == "(";
         let acronym = self.tokens.get(last + 1)?;
         let closes = self.gap(last + 1).trim_start().starts_with(')');
-        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower.to_string())
+        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower(self.text).to_string())
     }
 
     /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
@@ -704,20 +714,22 @@ impl<'t> Recogniser<'_, 't> {
         }
         let before = self.joined_before(first)?;
         let word = &self.tokens[before];
-        if word.lower == "the" {
+        if word.lower(self.text) == "the" {
             return self.acts_alone(last).then_some(EntityKind::Organisation);
         }
         if word.shape == Shape::Lower && word.flags.has(Flags::PLACE_CUE) {
             return Some(EntityKind::Place);
         }
         let noun = self.joined_before(before).map(|noun| &self.tokens[noun]);
-        if word.lower != "of" {
+        if word.lower(self.text) != "of" {
             return None;
         }
         match noun {
             Some(noun) if noun.flags.has(Flags::ROLE_PLACE) => Some(EntityKind::Place),
             // `founder of Hands Across the Keys`, `director of Pennine Rail`; not `mayor of`.
-            Some(noun) if noun.flags.has(Flags::ROLE_PERSON) && !governs_places(&noun.lower) => {
+            Some(noun)
+                if noun.flags.has(Flags::ROLE_PERSON) && !governs_places(noun.lower(self.text)) =>
+            {
                 Some(EntityKind::Organisation)
             }
             _ => None,
@@ -731,7 +743,7 @@ impl<'t> Recogniser<'_, 't> {
             .iter()
             .take(2)
             .take_while(|next| next.sentence == token.sentence)
-            .map(|next| next.lower.as_str())
+            .map(|next| next.lower(self.text))
             .collect();
         token.possessive
             && matches!(
@@ -764,7 +776,7 @@ impl<'t> Recogniser<'_, 't> {
         next.shape != Shape::Lower
             || next.flags.has(Flags::STOP)
             || next.flags.has(Flags::SPEECH)
-            || next.lower.ends_with("ed")
+            || next.lower(self.text).ends_with("ed")
     }
 
     /// Whether the name ends a clause: a comma, stop or bracket follows, or nothing does.
@@ -889,7 +901,8 @@ impl<'t> Recogniser<'_, 't> {
         }
         let role_noun = (first..=end).find(|&i| {
             let word = &self.tokens[i];
-            word.flags.has(Flags::ROLE) && (word.shape == Shape::Lower || is_role_word(&word.lower))
+            word.flags.has(Flags::ROLE)
+                && (word.shape == Shape::Lower || is_role_word(word.lower(self.text)))
         })?;
         Some((
             self.phrase(first, end),
@@ -935,7 +948,7 @@ impl<'t> Recogniser<'_, 't> {
                 let capitalised_role = leading
                     .iter()
                     .take_while(|&&i| self.tokens[i].shape == Shape::Capitalised)
-                    .any(|&i| is_role_word(&self.tokens[i].lower));
+                    .any(|&i| is_role_word(self.tokens[i].lower(self.text)));
                 owner_then_role || capitalised_role
             }
             _ => false,
@@ -963,7 +976,7 @@ impl<'t> Recogniser<'_, 't> {
         let range = first.start..last.end.max(first.start);
         let words: Vec<String> = tokens
             .iter()
-            .map(|&i| lexicon::name_key(self.tokens[i].text))
+            .map(|&i| lexicon::name_key(self.tokens[i].text(self.text)))
             .collect();
         Candidate {
             key: self.key_of(&tokens),
@@ -983,30 +996,27 @@ impl<'t> Recogniser<'_, 't> {
     /// The lookup key of some tokens: their words as written (periods kept, so `U.S.` and
     /// `Dr.` match the word lists), lowercase, joined by single spaces.
     fn key_of(&self, tokens: &[usize]) -> String {
-        if tokens.iter().all(|&i| self.tokens[i].text.is_ascii()) {
-            // Words never hold whitespace: for ASCII, the key is each word lowercased.
-            let mut key =
-                String::with_capacity(tokens.iter().map(|&i| self.tokens[i].text.len() + 1).sum());
-            for &i in tokens {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.extend(
-                    self.tokens[i]
-                        .text
-                        .bytes()
-                        .map(|b| char::from(b.to_ascii_lowercase())),
-                );
+        // Words never hold whitespace: for ASCII, the key is each word lowercased, built in one
+        // pass that gives way to `name_key` at the first other word.
+        let words = tokens.iter().map(|&i| self.tokens[i].text(self.text));
+        let mut key =
+            String::with_capacity(tokens.iter().map(|&i| self.tokens[i].range.len() + 1).sum());
+        for word in words {
+            if !word.is_ascii() {
+                return lexicon::name_key(&self.joined_text(tokens));
             }
-            return key;
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         }
-        lexicon::name_key(&self.joined_text(tokens))
+        key
     }
 
     fn joined_text(&self, tokens: &[usize]) -> String {
         tokens
             .iter()
-            .map(|&i| self.tokens[i].text)
+            .map(|&i| self.tokens[i].text(self.text))
             .collect::<Vec<_>>()
             .join(" ")
     }

@@ -56,7 +56,7 @@ pub(crate) struct Resolved {
 }
 
 /// Resolves `candidates` (in text order) into entities with their mentions.
-pub(crate) fn resolve(text: &str, tokens: &[Token<'_>], candidates: &[Candidate]) -> Resolved {
+pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Resolved {
     let mut registry = Registry {
         text,
         tokens,
@@ -100,7 +100,7 @@ type CandidateRead = (u64, Option<(EntityKind, Evidence)>, bool);
 /// A hash of everything resolution reads of a candidate but its place: its words, key, display,
 /// kind, flags, role and acronym, the text it spans, and its tokens' places relative to its
 /// start and shapes. Computed when its block is recognised, and kept with it.
-pub(crate) fn shape_of(text: &str, tokens: &[Token<'_>], candidate: &Candidate) -> u64 {
+pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     candidate.words.hash(&mut hasher);
     candidate.key.hash(&mut hasher);
@@ -131,7 +131,7 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token<'_>], candidate: &Candidate) 
 /// resolution ran afresh.
 pub(crate) fn resolve_again(
     text: &str,
-    tokens: &[Token<'_>],
+    tokens: &[Token],
     candidates: &[Candidate],
     shapes: &[u64],
     last: Option<Remembered>,
@@ -193,7 +193,7 @@ fn moved(mut resolved: Resolved, old: &[usize], new: &[usize]) -> Resolved {
 
 struct Registry<'a, 't> {
     text: &'t str,
-    tokens: &'a [Token<'t>],
+    tokens: &'a [Token],
     resolved: Resolved,
     /// Full names, aliases and acronyms → entity.
     by_key: HashMap<String, usize>,

@@ -23,16 +23,17 @@ pub(crate) enum Shape {
     Other,
 }
 
+/// Holds no borrow of the text (its words are ranges of it), so a memo keeps a block's tokens
+/// as they are and places them again after an edit by shifting their offsets.
 #[derive(Debug, Clone)]
-pub(crate) struct Token<'t> {
+pub(crate) struct Token {
     /// The word as a name: without a possessive `'s` and without a lowercase hyphen tail.
     pub range: Range<usize>,
     /// Where the written word really ends (after `'s` or `-based`), where the gap to the next
     /// word begins.
     pub end: usize,
-    pub text: &'t str,
     /// Lowercase, straight apostrophes, no trailing period: the form the word lists use.
-    pub lower: Lower<'t>,
+    folded: Lower,
     pub shape: Shape,
     pub flags: Flags,
     pub possessive: bool,
@@ -52,7 +53,18 @@ pub(crate) struct Token<'t> {
     pub block: usize,
 }
 
-impl Token<'_> {
+impl Token {
+    /// The word as a name (`range` of the text).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.range.clone()).unwrap_or("")
+    }
+
+    /// The word lowercase, with straight apostrophes and no trailing period: the form the word
+    /// lists use.
+    pub fn lower<'a>(&'a self, text: &'a str) -> &'a str {
+        self.folded.as_str(text, self.range.start)
+    }
+
     /// A word that can be part of a name: capitalised, capitals or an initial, and not a
     /// function word, pronoun or contraction.
     pub fn is_name_word(&self) -> bool {
@@ -67,27 +79,28 @@ impl Token<'_> {
     }
 }
 
-/// A token's folded form without a heap allocation for most words: a slice of the text when
+/// A token's folded form without a heap allocation for most words: a prefix of the word when
 /// folding changes nothing (or only drops a trailing period), the bytes inline when an ASCII
 /// word only needs lowercasing, an owned string otherwise.
-#[derive(Clone)]
-pub(crate) struct Lower<'t>(LowerRepr<'t>);
+#[derive(Debug, Clone)]
+enum Lower {
+    /// The first this many bytes of the word.
+    Prefix(usize),
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    Owned(Box<str>),
+}
 
 /// ASCII words up to this many bytes are lowercased in place.
 const INLINE: usize = 22;
 
-#[derive(Clone)]
-enum LowerRepr<'t> {
-    Borrowed(&'t str),
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Owned(Box<str>),
-}
-
-impl<'t> Lower<'t> {
-    /// `fold(word)`, borrowing from `word` where it can.
-    fn of(word: &'t str) -> Lower<'t> {
+impl Lower {
+    /// `fold(word)`, as a prefix of `word` where it can.
+    fn of(word: &str) -> Lower {
         if !word.is_ascii() {
-            return Lower(LowerRepr::Owned(fold(word).into_boxed_str()));
+            return Lower::Owned(fold(word).into_boxed_str());
         }
         // `fold` for ASCII: lowercase, and drop a trailing period unless another one is left.
         let stem = match word.strip_suffix('.') {
@@ -95,85 +108,34 @@ impl<'t> Lower<'t> {
             _ => word,
         };
         if !stem.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Lower(LowerRepr::Borrowed(stem));
+            return Lower::Prefix(stem.len());
         }
         if stem.len() <= INLINE {
             let mut bytes = [0u8; INLINE];
             for (to, from) in bytes.iter_mut().zip(stem.bytes()) {
                 *to = from.to_ascii_lowercase();
             }
-            return Lower(LowerRepr::Inline {
+            return Lower::Inline {
                 len: stem.len() as u8,
                 bytes,
-            });
+            };
         }
-        Lower(LowerRepr::Owned(stem.to_ascii_lowercase().into_boxed_str()))
+        Lower::Owned(stem.to_ascii_lowercase().into_boxed_str())
     }
 
-    /// The folded form without its borrow: a borrowed form is always a prefix of the word.
-    fn keep(&self) -> KeptLower {
-        match &self.0 {
-            LowerRepr::Borrowed(word) => KeptLower::Prefix(word.len()),
-            LowerRepr::Inline { len, bytes } => KeptLower::Inline {
-                len: *len,
-                bytes: *bytes,
-            },
-            LowerRepr::Owned(word) => KeptLower::Owned(word.clone()),
-        }
-    }
-
-    /// The folded form `kept` for `word`, or `None` if it does not fit the word.
-    fn rebuild(word: &'t str, kept: &KeptLower) -> Option<Lower<'t>> {
-        Some(Lower(match kept {
-            KeptLower::Prefix(len) => LowerRepr::Borrowed(word.get(..*len)?),
-            KeptLower::Inline { len, bytes } => LowerRepr::Inline {
-                len: *len,
-                bytes: *bytes,
-            },
-            KeptLower::Owned(word) => LowerRepr::Owned(word.clone()),
-        }))
-    }
-
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            LowerRepr::Borrowed(word) => word,
-            LowerRepr::Inline { len, bytes } => {
+    /// The folded form of the word that starts at `start` of `text`.
+    fn as_str<'a>(&'a self, text: &'a str, start: usize) -> &'a str {
+        match self {
+            Lower::Prefix(len) => text.get(start..start + len).unwrap_or(""),
+            Lower::Inline { len, bytes } => {
                 let bytes = &bytes[..usize::from(*len)];
                 debug_assert!(bytes.is_ascii());
                 // SAFETY: only ASCII bytes are ever stored inline (see `Lower::of`), and ASCII
                 // is valid UTF-8.
                 unsafe { std::str::from_utf8_unchecked(bytes) }
             }
-            LowerRepr::Owned(word) => word,
+            Lower::Owned(word) => word,
         }
-    }
-}
-
-/// A [`Lower`] kept by a memo: the length of the word's prefix it borrowed, or its bytes.
-#[derive(Debug, Clone)]
-enum KeptLower {
-    Prefix(usize),
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Owned(Box<str>),
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Debug for Lower<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
     }
 }
 
@@ -185,7 +147,7 @@ const KEEPS_PERIOD: &[&str] = &[
 ];
 
 /// Tokenises every prose block (headings and paragraphs) of `doc`.
-pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
+pub(crate) fn tokenize(doc: &Document<'_>) -> Vec<Token> {
     let prose = prose_blocks(doc);
     // One thread gains nothing from pieces, and joining them copies every token.
     if doc.text.len() < PARALLEL_BYTES || rayon::current_num_threads() == 1 {
@@ -193,7 +155,7 @@ pub(crate) fn tokenize<'t>(doc: &Document<'t>) -> Vec<Token<'t>> {
     }
     // Blocks are tokenised independently but for the running sentence number, so a long
     // document is cut into pieces tokenised side by side, then renumbered and joined.
-    let pieces: Vec<(Vec<Token<'t>>, usize)> = prose
+    let pieces: Vec<(Vec<Token>, usize)> = prose
         .chunks(prose.len().div_ceil(PIECES).max(1))
         .collect::<Vec<_>>()
         .into_par_iter()
@@ -226,7 +188,7 @@ const PIECES: usize = 4;
 
 /// Tokenises `blocks` (prose blocks of `doc`, in order), numbering sentences from 0; returns the
 /// tokens and the number of sentences.
-fn tokenize_blocks<'t>(doc: &Document<'t>, blocks: &[(usize, &Block)]) -> (Vec<Token<'t>>, usize) {
+fn tokenize_blocks(doc: &Document<'_>, blocks: &[(usize, &Block)]) -> (Vec<Token>, usize) {
     let bytes: usize = blocks.iter().map(|(_, block)| block.content.len()).sum();
     // About one word per six bytes of prose: one allocation instead of repeated growth.
     let mut tokens = Vec::with_capacity(bytes / 6 + 16);
@@ -240,12 +202,12 @@ fn tokenize_blocks<'t>(doc: &Document<'t>, blocks: &[(usize, &Block)]) -> (Vec<T
 /// Appends the tokens of one prose block, numbering its sentences from `sentence_base`;
 /// returns how many sentence numbers it used (at least one). Reads only the block's content
 /// and the few characters after it (see [`read_after`]).
-fn tokenize_block<'t>(
-    doc: &Document<'t>,
+fn tokenize_block(
+    doc: &Document<'_>,
     block_index: usize,
     block: &Block,
     sentence_base: usize,
-    tokens: &mut Vec<Token<'t>>,
+    tokens: &mut Vec<Token>,
 ) -> usize {
     let first = tokens.len();
     scan_words(doc.text, block.content.clone(), block_index, tokens);
@@ -254,7 +216,7 @@ fn tokenize_block<'t>(
     number_sentences(block_tokens, sentences, sentence_base);
     let ends_with_period = doc.slice(&block.content).trim_end().ends_with('.');
     let whole_block_weak =
-        block.is_heading() || (!ends_with_period && is_title_case_line(block_tokens));
+        block.is_heading() || (!ends_with_period && is_title_case_line(doc.text, block_tokens));
     mark_weak(
         doc.text,
         block.content.start,
@@ -280,31 +242,19 @@ pub(crate) fn read_after(text: &str, content_end: usize) -> &str {
     rest
 }
 
-/// A token without its borrow of the text: byte offsets relative to its block's content and
-/// its sentence number relative to the block's first, so a memo can keep it and rebuild the
-/// token over a later text in which the block is byte-identical.
-#[derive(Debug, Clone)]
-pub(crate) struct KeptToken {
-    range: Range<usize>,
-    end: usize,
-    lower: KeptLower,
-    shape: Shape,
-    flags: Flags,
-    possessive: bool,
-    based: bool,
-    weak: bool,
-    in_title: bool,
-    contraction: bool,
-    capitalised_mid_sentence: bool,
-    sentence: usize,
-}
-
-/// The tokens of one prose block, kept: what [`tokenize_block`] makes, made relative.
+/// The tokens of one prose block as a memo keeps them: byte offsets relative to the block's
+/// content, sentence numbers relative to its first sentence.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeptBlock {
-    pub tokens: Vec<KeptToken>,
+    tokens: Vec<Token>,
     /// Sentence numbers the block uses (at least one).
     pub sentences: usize,
+}
+
+impl KeptBlock {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
 }
 
 /// Tokenises one prose block on its own and keeps the result.
@@ -312,70 +262,39 @@ pub(crate) fn tokenize_kept(doc: &Document<'_>, block_index: usize, block: &Bloc
     let mut tokens = Vec::new();
     let sentences = tokenize_block(doc, block_index, block, 0, &mut tokens);
     let base = block.content.start;
-    let tokens = tokens
-        .iter()
-        .map(|token| KeptToken {
-            range: token.range.start.saturating_sub(base)..token.range.end.saturating_sub(base),
-            end: token.end.saturating_sub(base),
-            lower: token.lower.keep(),
-            shape: token.shape,
-            flags: token.flags,
-            possessive: token.possessive,
-            based: token.based,
-            weak: token.weak,
-            in_title: token.in_title,
-            contraction: token.contraction,
-            capitalised_mid_sentence: token.capitalised_mid_sentence,
-            sentence: token.sentence,
-        })
-        .collect();
+    for token in &mut tokens {
+        token.range.start = token.range.start.saturating_sub(base);
+        token.range.end = token.range.end.saturating_sub(base);
+        token.end = token.end.saturating_sub(base);
+    }
     KeptBlock { tokens, sentences }
 }
 
-/// Appends the tokens of `kept` as they stand in `text` for a block whose content starts at
-/// `base`, numbered `block`, with sentences from `sentence_base`. False (and nothing appended)
-/// if a kept range does not fit the text, which a memo keyed on the block's text rules out.
-pub(crate) fn rebuild_kept<'t>(
-    text: &'t str,
+/// Appends the tokens of `kept` for a block whose content now starts at `base`, numbered
+/// `block`, with sentences from `sentence_base`. A memo keyed on the block's text (and the text
+/// read after it) places them only where the block reads as it did.
+pub(crate) fn place_kept(
     kept: &KeptBlock,
     base: usize,
     block: usize,
     sentence_base: usize,
-    tokens: &mut Vec<Token<'t>>,
-) -> bool {
+    tokens: &mut Vec<Token>,
+) {
     let first = tokens.len();
-    for token in &kept.tokens {
-        let range = base + token.range.start..base + token.range.end;
-        let rebuilt = text
-            .get(range.clone())
-            .and_then(|core| Some((core, Lower::rebuild(core, &token.lower)?)));
-        let Some((core, lower)) = rebuilt else {
-            tokens.truncate(first);
-            return false;
-        };
-        tokens.push(Token {
-            range,
-            end: base + token.end,
-            text: core,
-            lower,
-            shape: token.shape,
-            flags: token.flags,
-            possessive: token.possessive,
-            based: token.based,
-            weak: token.weak,
-            in_title: token.in_title,
-            contraction: token.contraction,
-            capitalised_mid_sentence: token.capitalised_mid_sentence,
-            sentence: sentence_base + token.sentence,
-            block,
-        });
+    tokens.extend_from_slice(&kept.tokens);
+    // Kept offsets and sentence numbers are relative, so placing them only adds.
+    for token in &mut tokens[first..] {
+        token.range.start = token.range.start.wrapping_add(base);
+        token.range.end = token.range.end.wrapping_add(base);
+        token.end = token.end.wrapping_add(base);
+        token.sentence = token.sentence.wrapping_add(sentence_base);
+        token.block = block;
     }
-    true
 }
 
 /// The text between token `i` and the next one; a paragraph break when they sit in different
 /// blocks, so nothing joins across blocks.
-pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token<'_>], i: usize) -> &'t str {
+pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
     match (tokens.get(i), tokens.get(i + 1)) {
         (Some(a), Some(b)) if a.block == b.block => {
             text.get(a.end..b.range.start).unwrap_or("\n\n")
@@ -393,7 +312,7 @@ pub(crate) fn is_plain_space(gap: &str) -> bool {
         && gap.matches('\n').count() <= 1
 }
 
-fn scan_words<'t>(text: &'t str, range: Range<usize>, block: usize, out: &mut Vec<Token<'t>>) {
+fn scan_words(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Token>) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
@@ -561,7 +480,7 @@ fn keeps_period(word: &str) -> bool {
         }
 }
 
-fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Token<'_>> {
+fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Token> {
     let written = start..start + len;
     let word = text.get(written.clone())?;
     // Hyphens and apostrophes (`-`, `'`, or typographic ones, whose first byte is 0xE2) are
@@ -579,14 +498,15 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
         return None;
     }
     let shape = shape_of(core, joined);
-    let lower = Lower::of(core);
-    let mut flags = lexicon::flags(&lower);
+    let folded = Lower::of(core);
+    let lower = folded.as_str(core, 0);
+    let mut flags = lexicon::flags(lower);
     if shape == Shape::Upper {
         // `US` is not the pronoun `us`, nor `WHO` the relative `who`; but a shouted `NOT` or
         // `THE` is no acronym either.
         let shouted_word = flags.has(Flags::STOP)
-            && lexicon::organisation(&lower).is_none()
-            && lexicon::place(&lower).is_none();
+            && lexicon::organisation(lower).is_none()
+            && lexicon::place(lower).is_none();
         flags = strip_word_senses(flags);
         if shouted_word {
             flags = flags.union(Flags::NOT_ACRONYM);
@@ -595,8 +515,7 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
     Some(Token {
         range,
         end: written.end,
-        text: core,
-        lower,
+        folded,
         shape,
         flags,
         possessive,
@@ -806,7 +725,7 @@ pub(crate) fn fold(word: &str) -> String {
     }
 }
 
-fn number_sentences(tokens: &mut [Token<'_>], sentences: &[Range<usize>], base: usize) {
+fn number_sentences(tokens: &mut [Token], sentences: &[Range<usize>], base: usize) {
     let mut current = 0;
     for token in tokens.iter_mut() {
         while current + 1 < sentences.len() && sentences[current + 1].start <= token.range.start {
@@ -819,10 +738,10 @@ fn number_sentences(tokens: &mut [Token<'_>], sentences: &[Range<usize>], base: 
 /// A headline written as a paragraph (CMS exports): one sentence, most longer words
 /// capitalised, and capitalised function words (`Talks Between Ukraine and Russia`) or many
 /// words — so a byline (`By Keisha Morgan, Associated Press`) or a name line is not one.
-fn is_title_case_line(tokens: &[Token<'_>]) -> bool {
-    let long: Vec<&Token<'_>> = tokens
+fn is_title_case_line(text: &str, tokens: &[Token]) -> bool {
+    let long: Vec<&Token> = tokens
         .iter()
-        .filter(|t| t.text.chars().count() >= 4 && !t.flags.has(Flags::STOP))
+        .filter(|t| t.text(text).chars().count() >= 4 && !t.flags.has(Flags::STOP))
         .collect();
     let capitalised = long
         .iter()
@@ -832,7 +751,7 @@ fn is_title_case_line(tokens: &[Token<'_>]) -> bool {
         .iter()
         .skip(1)
         .any(|t| t.shape == Shape::Capitalised && t.flags.has(Flags::STOP));
-    let byline = tokens.first().is_some_and(|t| t.lower == "by");
+    let byline = tokens.first().is_some_and(|t| t.lower(text) == "by");
     long.len() >= 3
         && capitalised * 4 >= long.len() * 3
         && (capitalised_function_word || long.len() >= 6)
@@ -840,7 +759,7 @@ fn is_title_case_line(tokens: &[Token<'_>]) -> bool {
         && tokens.first().map(|t| t.sentence) == tokens.last().map(|t| t.sentence)
 }
 
-fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token<'_>], whole_block: bool) {
+fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: bool) {
     if whole_block {
         tokens.iter_mut().for_each(|t| {
             t.weak = true;
@@ -867,7 +786,7 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token<'_>], whole_blo
     }
     mark_quoted_titles(text, tokens);
     for i in 0..tokens.len() {
-        let after_abbreviation = i > 0 && tokens[i - 1].text.ends_with('.');
+        let after_abbreviation = i > 0 && tokens[i - 1].text(text).ends_with('.');
         let token = &mut tokens[i];
         token.capitalised_mid_sentence = token.shape == Shape::Capitalised
             && token.flags.has(Flags::STOP)
@@ -875,7 +794,7 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token<'_>], whole_blo
             && !after_abbreviation
             && !token.flags.has(Flags::PRONOUN)
             && !token.flags.has(Flags::CALENDAR)
-            && token.lower != "the";
+            && token.lower(text) != "the";
     }
 }
 
@@ -887,7 +806,7 @@ fn opens_clause(before: &str) -> bool {
 
 /// Quoted spans written in title case are titles of works or nicknames (“What the Fire Left”,
 /// “Netinho”): their capitals are no evidence either.
-fn mark_quoted_titles(text: &str, tokens: &mut [Token<'_>]) {
+fn mark_quoted_titles(text: &str, tokens: &mut [Token]) {
     let mut i = 0;
     while i < tokens.len() {
         let before = if i == 0 {
@@ -926,8 +845,8 @@ fn mark_quoted_titles(text: &str, tokens: &mut [Token<'_>]) {
     }
 }
 
-fn is_title_case_span(span: &[Token<'_>]) -> bool {
-    let significant: Vec<&Token<'_>> = span
+fn is_title_case_span(span: &[Token]) -> bool {
+    let significant: Vec<&Token> = span
         .iter()
         .filter(|t| !t.flags.has(Flags::STOP) && t.shape != Shape::Other)
         .collect();
@@ -966,7 +885,7 @@ mod tests {
         let doc = Document::parse(text, Format::Markdown);
         tokenize(&doc)
             .into_iter()
-            .map(|t| (t.text.to_string(), t.shape, t.weak))
+            .map(|t| (t.text(text).to_string(), t.shape, t.weak))
             .collect()
     }
 
