@@ -2438,12 +2438,14 @@ impl<'a> ProperNounFinder<'a> {
     /// word cannot write it (a possessive ending is dropped from the end, so the word is still
     /// in the text).
     fn search(&self, word: &str) -> bool {
+        // One searcher for every paragraph: `str::contains` sets one up per call.
+        let finder = memchr::memmem::Finder::new(word);
         self.paragraphs
             .iter()
             .enumerate()
             .any(|(index, paragraph)| {
                 let content = self.text.get(paragraph.content.clone()).unwrap_or("");
-                content.contains(word)
+                finder.find(content.as_bytes()).is_some()
                     && self.words_of(index).iter().any(|capitalised| {
                         written_mid_sentence(self.text, capitalised, paragraph.content.start)
                             == Some(word)
