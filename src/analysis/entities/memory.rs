@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use super::lexicon::HashMap;
 use super::recognise::{self, BeforeListPass, Candidate, NextWord};
 use super::tokens::{self, KeptBlock, Token};
-use super::{assemble, guide, resolve, Entities};
+use super::{guide, resolve, Entities};
 use crate::analysis::document::{Block, Document};
 use crate::analysis::settings::StyleEntity;
 
@@ -135,10 +135,9 @@ pub(super) fn extract(
     let (mut candidates, shapes) = place_candidates(doc.text, &all_tokens, &mut placed, &mut reuse);
     let before: Vec<BeforeListPass> = candidates.iter().map(Candidate::before_list_pass).collect();
     recognise::pass_place_cues_along_lists(doc.text, &mut candidates);
-    let (resolved, resolution, afresh) =
+    let (mut entities, resolution, afresh) =
         resolve::resolve_again(doc.text, &all_tokens, &candidates, &shapes, resolution);
     reuse.resolved = afresh;
-    let mut entities = assemble(resolved);
     if !guide.is_empty() {
         guide::apply(doc, &mut entities, guide);
     }

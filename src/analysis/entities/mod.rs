@@ -207,6 +207,25 @@ fn assemble(resolved: resolve::Resolved) -> Entities {
 }
 
 impl Entities {
+    /// Applies `move_range` to every range: mentions, full references, notes and the index.
+    fn move_ranges(&mut self, mut move_range: impl FnMut(&mut Range<usize>)) {
+        for entity in &mut self.entities {
+            entity.mentions.iter_mut().for_each(&mut move_range);
+            if let Some(full) = &mut entity.full_reference {
+                move_range(full);
+            }
+        }
+        for ambiguity in &mut self.ambiguous {
+            move_range(&mut ambiguity.range);
+        }
+        for variant in &mut self.variants {
+            move_range(&mut variant.range);
+        }
+        for (range, _) in &mut self.by_offset {
+            move_range(range);
+        }
+    }
+
     /// Rebuilds the offset index from the entities' mentions.
     fn index_mentions(&mut self) {
         let count = self

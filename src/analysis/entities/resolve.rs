@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::lexicon::{self, Flags, HashMap};
 use super::recognise::{Candidate, Evidence};
 use super::tokens::Token;
-use super::EntityKind;
+use super::{assemble, Entities, EntityKind};
 
 /// An entity as resolution builds it.
 #[derive(Debug, Clone)]
@@ -82,15 +82,16 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) ->
 }
 
 /// What one resolution of a document leaves for the next: what it read of each candidate,
-/// without places, and its result. Resolution reads nothing but the candidates, their tokens'
-/// places and shapes, and the text they span, so when all of those are the same but for where
-/// they sit (an edit outside every name), the result is the last one moved with its candidates.
+/// without places, and its result, assembled. Resolution reads nothing but the candidates,
+/// their tokens' places and shapes, and the text they span, so when all of those are the same
+/// but for where they sit (an edit outside every name), the result is the last one moved with
+/// its candidates.
 #[derive(Debug, Default)]
 pub(crate) struct Remembered {
     read: Vec<CandidateRead>,
     /// Where each candidate started, in the text the result is placed in.
     starts: Vec<usize>,
-    resolved: Resolved,
+    entities: Entities,
 }
 
 /// A candidate as resolution reads it: its [`shape_of`] before place cues passed along lists,
@@ -126,43 +127,38 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     hasher.finish()
 }
 
-/// [`resolve`], reusing `last` when the candidates read the same (`shapes` holds each one's
-/// [`shape_of`], taken before place cues passed along lists); returns what to keep and whether
-/// resolution ran afresh.
+/// [`resolve`] and [`assemble`], reusing `last` when the candidates read the same (`shapes`
+/// holds each one's [`shape_of`], taken before place cues passed along lists); returns what to
+/// keep and whether resolution ran afresh.
 pub(crate) fn resolve_again(
     text: &str,
     tokens: &[Token],
     candidates: &[Candidate],
     shapes: &[u64],
     last: Option<Remembered>,
-) -> (Resolved, Remembered, bool) {
+) -> (Entities, Remembered, bool) {
     let read: Vec<CandidateRead> = shapes
         .iter()
         .zip(candidates)
         .map(|(&shape, candidate)| (shape, candidate.kind, candidate.weak))
         .collect();
     let starts: Vec<usize> = candidates.iter().map(|c| c.range.start).collect();
-    if let Some(last) = last.filter(|last| shapes.len() == candidates.len() && last.read == read) {
-        let resolved = moved(last.resolved, &last.starts, &starts);
-        let kept = Remembered {
-            read,
-            starts,
-            resolved: resolved.clone(),
+    let (entities, afresh) =
+        match last.filter(|last| shapes.len() == candidates.len() && last.read == read) {
+            Some(last) => (moved(last.entities, &last.starts, &starts), false),
+            None => (assemble(resolve(text, tokens, candidates)), true),
         };
-        return (resolved, kept, false);
-    }
-    let resolved = resolve(text, tokens, candidates);
     let kept = Remembered {
         read,
         starts,
-        resolved: resolved.clone(),
+        entities: entities.clone(),
     };
-    (resolved, kept, true)
+    (entities, kept, afresh)
 }
 
-/// `resolved` with every range moved as the candidate it lies in moved (from `old` starts to
-/// `new` starts, in order).
-fn moved(mut resolved: Resolved, old: &[usize], new: &[usize]) -> Resolved {
+/// `entities` with every range moved as the candidate it lies in moved (from `old` starts to
+/// `new` starts, in order). Candidates keep their order, so the mentions stay sorted.
+fn moved(mut entities: Entities, old: &[usize], new: &[usize]) -> Entities {
     let shift = |at: usize| -> isize {
         let index = old.partition_point(|&start| start <= at).saturating_sub(1);
         match (old.get(index), new.get(index)) {
@@ -170,25 +166,11 @@ fn moved(mut resolved: Resolved, old: &[usize], new: &[usize]) -> Resolved {
             _ => 0,
         }
     };
-    let position = |at: usize, by: isize| at.saturating_add_signed(by);
-    let range = |range: &mut Range<usize>| {
+    entities.move_ranges(|range: &mut Range<usize>| {
         let by = shift(range.start);
-        *range = position(range.start, by)..position(range.end, by);
-    };
-    for draft in &mut resolved.drafts {
-        draft.first_full = position(draft.first_full, shift(draft.first_full));
-        draft.mentions.iter_mut().for_each(range);
-        if let Some(full) = &mut draft.full_reference {
-            range(full);
-        }
-    }
-    for ambiguity in &mut resolved.ambiguous {
-        range(&mut ambiguity.range);
-    }
-    for variant in &mut resolved.variants {
-        range(&mut variant.range);
-    }
-    resolved
+        *range = range.start.saturating_add_signed(by)..range.end.saturating_add_signed(by);
+    });
+    entities
 }
 
 struct Registry<'a, 't> {
