@@ -3,7 +3,7 @@
 //! blocks the edit changed are tokenised and recognised again. Place cues along lists and the
 //! style guide run on the whole document every time; resolution does too unless every
 //! candidate reads as it did last time (`resolve::resolve_again`), as after an edit outside
-//! every name.
+//! every name, when the last entities are moved instead.
 //!
 //! A block is found again (in place, or among the blocks an edit touched) by its key: whether
 //! it is a heading, its content, and the text after it that tokenising and recognising it read
@@ -27,7 +27,7 @@ use crate::analysis::settings::StyleEntity;
 #[derive(Debug, Default)]
 pub struct Memory {
     blocks: Vec<(BlockKey, Kept)>,
-    /// The last resolution, reused while the candidates read the same.
+    /// The last resolution, assembled, reused while the candidates read the same.
     resolution: Option<resolve::Remembered>,
 }
 
