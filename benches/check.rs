@@ -26,9 +26,7 @@ fn index_of(articles: usize) -> Corpus {
         })
         .collect();
     let mut corpus = Corpus::default();
-    for document in prepared {
-        corpus.insert_prepared(document);
-    }
+    corpus.insert_batch(prepared);
     corpus
 }
 

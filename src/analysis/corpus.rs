@@ -2,7 +2,7 @@
 //! the editor, or the files given to the CLI), kept fingerprinted and indexed.
 //!
 //! Inserting a document fingerprints its paragraphs and adds them to one shared
-//! [`FingerprintIndex`]. Re-inserting an edited document is incremental: every paragraph whose
+//! [`ShardedIndex`]. Re-inserting an edited document is incremental: every paragraph whose
 //! text did not change keeps its print (a cache keyed by paragraph text hash) and its postings
 //! (postings name paragraphs by a number that survives edits above them), so an edit costs a
 //! parse, a hash of each paragraph, and the fingerprints of the paragraphs it touched. A
@@ -14,8 +14,9 @@ use std::sync::Arc;
 
 use super::document::{Document, Format};
 use super::fingerprint::{
-    Coverage, DocumentPrint, FingerprintIndex, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
+    Coverage, DocumentPrint, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
 };
+use super::sharded_index::{IndexedParagraph, ShardedIndex};
 
 /// How the corpus index stores paragraphs: winnowed, because it is the one that grows.
 const CORPUS_COVERAGE: Coverage = Coverage::Winnowed;
@@ -93,7 +94,7 @@ pub fn is_boilerplate(document_frequency: usize, documents: usize) -> bool {
 }
 
 /// A document fingerprinted but not yet in a corpus: [`Corpus::prepare`] needs no corpus, so
-/// many documents can be prepared in parallel and then added with [`Corpus::insert_prepared`].
+/// many documents can be prepared in parallel and then added with [`Corpus::insert_batch`].
 #[derive(Debug, Clone)]
 pub struct PreparedDocument {
     document: CorpusDocument,
@@ -118,7 +119,7 @@ pub struct Corpus {
     /// Compare a document that is in the corpus only with the documents inserted before it
     /// (the CLI: a copy is flagged in the later file), not with every other one.
     earlier_only: bool,
-    index: FingerprintIndex,
+    index: ShardedIndex,
     /// Prints of the paragraphs of current documents, by paragraph text hash.
     paragraph_cache: QuickMap<u64, Arc<ParagraphPrint>>,
     next_id: DocumentId,
@@ -193,9 +194,42 @@ impl Corpus {
         self.insert_print(prepared.document, prepared.print, &[]);
     }
 
+    /// Adds or replaces prepared documents in order, as [`Corpus::insert_prepared`] on each
+    /// would, with the same index, but indexes the new ones on all cores.
+    pub fn insert_batch(&mut self, documents: impl IntoIterator<Item = PreparedDocument>) {
+        // Positions in `entries` of documents added but not yet indexed.
+        let mut unindexed = Vec::new();
+        for prepared in documents {
+            let mut print = prepared.print;
+            self.share_cached_prints(&mut print, &[]);
+            match self.position_of(&prepared.document.name) {
+                Some(position) => {
+                    // The document may be one of this batch: index those first.
+                    self.index_entries(&std::mem::take(&mut unindexed));
+                    self.replace(position, prepared.document, print);
+                }
+                None => unindexed.push(self.add_unindexed(prepared.document, print)),
+            }
+        }
+        self.index_entries(&unindexed);
+    }
+
     /// Adds or replaces a document with its print; `kept[i]` says paragraph `i`'s print came
     /// from the document's entry, so it is the cached one already.
     fn insert_print(&mut self, document: CorpusDocument, mut print: DocumentPrint, kept: &[bool]) {
+        self.share_cached_prints(&mut print, kept);
+        match self.position_of(&document.name) {
+            Some(position) => self.replace(position, document, print),
+            None => {
+                let position = self.add_unindexed(document, print);
+                self.index_entries(&[position]);
+            }
+        }
+    }
+
+    /// Makes each paragraph print of `print` the cached one for its text (caching it if none
+    /// is), except those `kept` says are already.
+    fn share_cached_prints(&mut self, print: &mut DocumentPrint, kept: &[bool]) {
         for (number, paragraph) in print.paragraphs.iter_mut().enumerate() {
             if kept.get(number).copied().unwrap_or(false) {
                 continue;
@@ -206,15 +240,10 @@ impl Corpus {
                 .or_insert_with(|| paragraph.print.clone());
             paragraph.print = cached.clone();
         }
-        let existing = self
-            .ids
-            .get(&document.name)
-            .and_then(|id| self.positions.get(id))
-            .copied();
-        match existing {
-            Some(position) => self.replace(position, document, print),
-            None => self.add(document, print),
-        }
+    }
+
+    fn position_of(&self, name: &str) -> Option<usize> {
+        self.positions.get(self.ids.get(name)?).copied()
     }
 
     /// Makes a document in the corpus compared only with the documents inserted before it.
@@ -248,7 +277,7 @@ impl Corpus {
     }
 
     /// In how many documents a fingerprint occurs (see
-    /// [`FingerprintIndex::document_frequency`]); no scan, so it can be asked for every shingle.
+    /// [`crate::analysis::fingerprint::FingerprintIndex::document_frequency`]); no scan, so it can be asked for every shingle.
     pub fn document_frequency(&self, fingerprint: u64) -> usize {
         self.index.document_frequency(fingerprint)
     }
@@ -270,12 +299,7 @@ impl Corpus {
     }
 
     pub fn remove(&mut self, name: &str) {
-        let Some(position) = self
-            .ids
-            .get(name)
-            .and_then(|id| self.positions.get(id))
-            .copied()
-        else {
+        let Some(position) = self.position_of(name) else {
             return;
         };
         let entry = self.entries.remove(position);
@@ -374,14 +398,27 @@ impl Corpus {
         self.entries.get(*self.positions.get(self.ids.get(name)?)?)
     }
 
-    fn add(&mut self, document: CorpusDocument, print: DocumentPrint) {
+    /// Indexes the paragraphs of the entries at `positions`, on all cores when there are many.
+    fn index_entries(&mut self, positions: &[usize]) {
+        let entries = &self.entries;
+        let documents: Vec<Vec<IndexedParagraph<'_>>> = positions
+            .iter()
+            .map(|&position| {
+                let entry = &entries[position];
+                let paragraphs = entry.print.paragraphs.iter().zip(&entry.paragraph_ids);
+                paragraphs
+                    .map(|(paragraph, &id)| (entry.id, id, &*paragraph.print))
+                    .collect()
+            })
+            .collect();
+        self.index.add_documents(&documents, CORPUS_COVERAGE);
+    }
+
+    /// Adds a new document's entry, not yet indexed; returns its position in `entries`.
+    fn add_unindexed(&mut self, document: CorpusDocument, print: DocumentPrint) -> usize {
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
         let count = print.paragraphs.len();
-        for (paragraph, number) in print.paragraphs.iter().zip(0..) {
-            self.index
-                .add_paragraph(id, number, &paragraph.print, CORPUS_COVERAGE);
-        }
         let mut entry = Entry {
             id,
             document,
@@ -393,9 +430,11 @@ impl Corpus {
         };
         self.generation += 1;
         entry.set_paragraphs(print, (0..entry.next_paragraph_id).collect());
-        self.positions.insert(id, self.entries.len());
+        let position = self.entries.len();
+        self.positions.insert(id, position);
         self.ids.insert(entry.document.name.clone(), id);
         self.entries.push(entry);
+        position
     }
 
     /// Replaces a document's text, re-indexing only the paragraphs whose text changed: an old
@@ -724,6 +763,62 @@ mod tests {
         let lede_a = &corpus.by_id(a).unwrap().1.paragraphs[0].print;
         let lede_b = &corpus.by_id(b).unwrap().1.paragraphs[0].print;
         assert!(Arc::ptr_eq(lede_a, lede_b));
+    }
+
+    /// Stories of three or four paragraphs from a small pool, so that many share passages.
+    fn pooled_story(number: usize) -> Arc<str> {
+        const POOL: [&str; 7] = [
+            LEDE,
+            CREST,
+            SHELTERS,
+            "Power was restored to most homes by Tuesday evening, the utility said.",
+            "\"We lost everything in the basement,\" said Maria Okafor, who has lived there since 1994.",
+            "The mayor asked residents to boil tap water until further notice.",
+            "Forecasters expect more rain over the weekend in the northern valleys.",
+        ];
+        let paragraphs: Vec<&str> = (0..3 + number % 2)
+            .map(|at| POOL[(number * (at + 2) + at * at) % POOL.len()])
+            .collect();
+        story(&paragraphs)
+    }
+
+    #[test]
+    fn a_batch_gives_the_index_that_inserting_one_by_one_gives() {
+        // More documents than one round of the sharded index takes, some of them twice (a
+        // later copy replaces the earlier, within the batch or already in the corpus).
+        let names = |number: usize| format!("{}.md", number % 650);
+        let mut batch: Vec<PreparedDocument> = (0..700)
+            .map(|number| Corpus::prepare(&names(number), pooled_story(number), Format::Markdown))
+            .collect();
+        batch.insert(
+            300,
+            Corpus::prepare("old.md", story(&[CREST]), Format::Markdown),
+        );
+        let mut one_by_one = corpus_with("old.md", &[LEDE, SHELTERS]);
+        let mut batched = one_by_one.clone();
+        for prepared in batch.clone() {
+            one_by_one.insert_prepared(prepared);
+        }
+        batched.insert_batch(batch);
+        assert_eq!(batched.len(), 651);
+        assert_eq!(batched.index.len(), one_by_one.index.len());
+        for (expected, got) in one_by_one.entries.iter().zip(&batched.entries) {
+            assert_eq!(
+                (expected.id, &expected.document.name),
+                (got.id, &got.document.name)
+            );
+            assert_eq!(expected.paragraph_ids, got.paragraph_ids);
+            for paragraph in &expected.print.paragraphs {
+                for fingerprint in paragraph.print.fingerprints() {
+                    let hash = fingerprint.hash;
+                    assert_eq!(batched.postings(hash), one_by_one.postings(hash));
+                    assert_eq!(
+                        batched.document_frequency(hash),
+                        one_by_one.document_frequency(hash)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -966,13 +966,9 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
-        let mut first_words = SentenceCursor::new(print);
-        let mut last_words = SentenceCursor::new(print);
-        for (hash, word) in indexed_shingles(print, coverage) {
-            let first = first_words.sentence_of(word);
-            let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
-            self.add(hash, (document, paragraph, print), word, first, last);
-        }
+        for_each_posting((document, paragraph, print), coverage, |hash, posting| {
+            self.insert(hash, posting)
+        });
     }
 
     /// Indexes every meaningful shingle of a paragraph whose [`ParagraphPrint::shingles`] the
@@ -990,30 +986,15 @@ impl FingerprintIndex {
             if is_meaningful(hash) {
                 let first = first_words.sentence_of(word);
                 let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
-                self.add(hash, (document, paragraph, print), word, first, last);
+                let posting = posting((document, paragraph, print), word, first, last);
+                self.insert(hash, posting);
             }
         }
     }
 
-    fn add(
-        &mut self,
-        hash: u64,
-        (document, paragraph, print): (u32, u32, &ParagraphPrint),
-        word: usize,
-        (first_sentence, first_sentence_words, first_signature): SentencePlace,
-        (last_sentence, last_sentence_words, last_signature): SentencePlace,
-    ) {
-        let posting = Posting {
-            document,
-            paragraph,
-            word: to_u32(word),
-            first_sentence,
-            last_sentence,
-            first_sentence_words,
-            last_sentence_words,
-            paragraph_words: u16::try_from(print.words.len()).unwrap_or(UNKNOWN_PARAGRAPH_LENGTH),
-            sentence_signature: first_signature.union(last_signature),
-        };
+    /// Adds one posting of `hash` where it belongs in the sorted list.
+    pub fn insert(&mut self, hash: u64, posting: Posting) {
+        let document = posting.document;
         let existing = match self.map.entry(hash) {
             Entry::Vacant(vacant) => {
                 vacant.insert(Postings::One(posting));
@@ -1063,7 +1044,7 @@ impl FingerprintIndex {
             .collect();
         distinct.sort_unstable();
         distinct.dedup();
-        self.remove_postings(document, paragraph, distinct);
+        self.remove_fingerprints(document, paragraph, distinct);
     }
 
     /// Forgets one paragraph added with [`FingerprintIndex::add_paragraph`]; `print` and
@@ -1075,15 +1056,16 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
-        let hashes = indexed_shingles(print, coverage)
-            .into_iter()
-            .map(|(hash, _)| hash)
-            .collect();
-        self.remove_postings(document, paragraph, hashes);
+        self.remove_fingerprints(document, paragraph, indexed_fingerprints(print, coverage));
     }
 
     /// Removes the postings of one paragraph from the lists of `hashes`.
-    fn remove_postings(&mut self, document: u32, paragraph: u32, hashes: Vec<u64>) {
+    pub fn remove_fingerprints(
+        &mut self,
+        document: u32,
+        paragraph: u32,
+        hashes: impl IntoIterator<Item = u64>,
+    ) {
         let belongs =
             |posting: &Posting| posting.document == document && posting.paragraph == paragraph;
         for hash in hashes {
@@ -1104,6 +1086,53 @@ impl FingerprintIndex {
             }
         }
     }
+}
+
+/// Calls `emit` with each (fingerprint, posting) that [`FingerprintIndex::add_paragraph`] adds
+/// for one paragraph of a document, in word order: what a caller building postings for many
+/// documents at once (see `ShardedIndex`) inserts later.
+pub fn for_each_posting(
+    (document, paragraph, print): (u32, u32, &ParagraphPrint),
+    coverage: Coverage,
+    mut emit: impl FnMut(u64, Posting),
+) {
+    let mut first_words = SentenceCursor::new(print);
+    let mut last_words = SentenceCursor::new(print);
+    for (hash, word) in indexed_shingles(print, coverage) {
+        let first = first_words.sentence_of(word);
+        let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
+        emit(
+            hash,
+            posting((document, paragraph, print), word, first, last),
+        );
+    }
+}
+
+fn posting(
+    (document, paragraph, print): (u32, u32, &ParagraphPrint),
+    word: usize,
+    (first_sentence, first_sentence_words, first_signature): SentencePlace,
+    (last_sentence, last_sentence_words, last_signature): SentencePlace,
+) -> Posting {
+    Posting {
+        document,
+        paragraph,
+        word: to_u32(word),
+        first_sentence,
+        last_sentence,
+        first_sentence_words,
+        last_sentence_words,
+        paragraph_words: u16::try_from(print.words.len()).unwrap_or(UNKNOWN_PARAGRAPH_LENGTH),
+        sentence_signature: first_signature.union(last_signature),
+    }
+}
+
+/// The fingerprints [`FingerprintIndex::add_paragraph`] indexes for a paragraph.
+pub fn indexed_fingerprints(print: &ParagraphPrint, coverage: Coverage) -> Vec<u64> {
+    indexed_shingles(print, coverage)
+        .into_iter()
+        .map(|(hash, _)| hash)
+        .collect()
 }
 
 fn indexed_shingles(print: &ParagraphPrint, coverage: Coverage) -> Vec<(u64, usize)> {

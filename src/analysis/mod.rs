@@ -10,6 +10,7 @@ pub mod fingerprint;
 pub mod memo;
 pub mod quotes;
 pub mod settings;
+pub mod sharded_index;
 pub mod suppression;
 pub mod text;
 

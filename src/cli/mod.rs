@@ -145,9 +145,7 @@ fn check_sources(
         .unzip();
     let mut corpus = Corpus::default();
     corpus.set_earlier_only(true);
-    for document in prepared {
-        corpus.insert_prepared(document);
-    }
+    corpus.insert_batch(prepared);
     let checked: Vec<(CheckedFile, Vec<&'static str>)> = sources
         .par_iter()
         .zip(docs.par_iter())

@@ -194,13 +194,14 @@ impl Workspace {
             .collect();
         let mut corpus = self.write();
         let refreshed = lock(&self.refreshed);
-        let mut indexed = 0;
-        for document in prepared {
-            if !self.is_open(document.name()) && !refreshed.contains(document.name()) {
-                corpus.insert_prepared(document);
-                indexed += 1;
-            }
-        }
+        let fresh: Vec<_> = prepared
+            .into_iter()
+            .filter(|document| {
+                !self.is_open(document.name()) && !refreshed.contains(document.name())
+            })
+            .collect();
+        let indexed = fresh.len();
+        corpus.insert_batch(fresh);
         self.generation.fetch_add(1, Ordering::SeqCst);
         indexed
     }
