@@ -2,7 +2,7 @@
 //! the editor, or the files given to the CLI), kept fingerprinted and indexed.
 //!
 //! Inserting a document fingerprints its paragraphs and adds them to one shared
-//! [`ShardedIndex`]. Re-inserting an edited document is incremental: every paragraph whose
+//! [`FingerprintIndex`]. Re-inserting an edited document is incremental: every paragraph whose
 //! text did not change keeps its print (a cache keyed by paragraph text hash) and its postings
 //! (postings name paragraphs by a number that survives edits above them), so an edit costs a
 //! parse, a hash of each paragraph, and the fingerprints of the paragraphs it touched. A
@@ -12,11 +12,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+use super::batch_index::{self, IndexedParagraph};
 use super::document::{Document, Format};
 use super::fingerprint::{
-    Coverage, DocumentPrint, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
+    Coverage, DocumentPrint, FingerprintIndex, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
 };
-use super::sharded_index::{IndexedParagraph, ShardedIndex};
 
 /// How the corpus index stores paragraphs: winnowed, because it is the one that grows.
 const CORPUS_COVERAGE: Coverage = Coverage::Winnowed;
@@ -119,7 +119,7 @@ pub struct Corpus {
     /// Compare a document that is in the corpus only with the documents inserted before it
     /// (the CLI: a copy is flagged in the later file), not with every other one.
     earlier_only: bool,
-    index: ShardedIndex,
+    index: FingerprintIndex,
     /// Prints of the paragraphs of current documents, by paragraph text hash.
     paragraph_cache: QuickMap<u64, Arc<ParagraphPrint>>,
     next_id: DocumentId,
@@ -277,7 +277,7 @@ impl Corpus {
     }
 
     /// In how many documents a fingerprint occurs (see
-    /// [`crate::analysis::fingerprint::FingerprintIndex::document_frequency`]); no scan, so it can be asked for every shingle.
+    /// [`FingerprintIndex::document_frequency`]); no scan, so it can be asked for every shingle.
     pub fn document_frequency(&self, fingerprint: u64) -> usize {
         self.index.document_frequency(fingerprint)
     }
@@ -411,7 +411,7 @@ impl Corpus {
                     .collect()
             })
             .collect();
-        self.index.add_documents(&documents, CORPUS_COVERAGE);
+        batch_index::add_documents(&mut self.index, &documents, CORPUS_COVERAGE);
     }
 
     /// Adds a new document's entry, not yet indexed; returns its position in `entries`.
@@ -784,7 +784,7 @@ mod tests {
 
     #[test]
     fn a_batch_gives_the_index_that_inserting_one_by_one_gives() {
-        // More documents than one round of the sharded index takes, some of them twice (a
+        // More documents than one round of a batch takes, some of them twice (a
         // later copy replaces the earlier, within the batch or already in the corpus).
         let names = |number: usize| format!("{}.md", number % 650);
         let mut batch: Vec<PreparedDocument> = (0..700)

@@ -1060,7 +1060,7 @@ impl FingerprintIndex {
     }
 
     /// Removes the postings of one paragraph from the lists of `hashes`.
-    pub fn remove_fingerprints(
+    fn remove_fingerprints(
         &mut self,
         document: u32,
         paragraph: u32,
@@ -1090,7 +1090,7 @@ impl FingerprintIndex {
 
 /// Calls `emit` with each (fingerprint, posting) that [`FingerprintIndex::add_paragraph`] adds
 /// for one paragraph of a document, in word order: what a caller building postings for many
-/// documents at once (see `ShardedIndex`) inserts later.
+/// documents at once (see [`super::batch_index`]) inserts later.
 pub fn for_each_posting(
     (document, paragraph, print): (u32, u32, &ParagraphPrint),
     coverage: Coverage,
@@ -1128,7 +1128,7 @@ fn posting(
 }
 
 /// The fingerprints [`FingerprintIndex::add_paragraph`] indexes for a paragraph.
-pub fn indexed_fingerprints(print: &ParagraphPrint, coverage: Coverage) -> Vec<u64> {
+fn indexed_fingerprints(print: &ParagraphPrint, coverage: Coverage) -> Vec<u64> {
     indexed_shingles(print, coverage)
         .into_iter()
         .map(|(hash, _)| hash)

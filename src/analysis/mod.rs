@@ -1,6 +1,7 @@
 //! The pure analysis core: text in, findings out. No IO, no async, no LSP types, no panics on any
 //! input; messy copy is input, not an error.
 
+pub mod batch_index;
 pub mod checks;
 pub mod corpus;
 pub mod document;
@@ -10,7 +11,6 @@ pub mod fingerprint;
 pub mod memo;
 pub mod quotes;
 pub mod settings;
-pub mod sharded_index;
 pub mod suppression;
 pub mod text;
 
