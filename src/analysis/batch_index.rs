@@ -1,24 +1,24 @@
 //! Indexing many documents at once (a workspace being indexed, the files given to `copydesk
-//! check`): their postings are built on all cores while the calling thread inserts the ones
-//! built before, so the index gets the same postings, in the same order, as adding the
-//! documents one by one.
+//! check`): their postings are built on all cores while one thread inserts the ones built
+//! before, so the index gets the same postings, in the same order, as adding the documents one
+//! by one.
 //!
-//! Only the calling thread inserts. Inserting from several threads (an index split in shards)
-//! was faster still, but left 15–30 MB more resident memory on 5,000 articles, over the
-//! 250 MB line (BENCHMARKS.md, round 11).
+//! Only one thread inserts. Inserting from several threads (an index split in shards) was
+//! faster still, but left 15–30 MB more resident memory on 5,000 articles, over the 250 MB
+//! line (BENCHMARKS.md, round 11).
 
 use rayon::prelude::*;
 
 use super::fingerprint::{for_each_posting, Coverage, FingerprintIndex, ParagraphPrint, Posting};
 
 /// How many documents' postings are built at a time. Few: the postings are built on other
-/// threads and freed on this one, and each round's pages stay with the allocator of the thread
-/// that built them (rounds of 256 articles, about 8 KB of postings each, left 15 MB more
-/// resident memory on 5,000 articles than rounds of 32).
+/// threads and freed on the inserting one, and each round's pages stay with the allocator of
+/// the thread that built them (rounds of 256 articles, about 8 KB of postings each, left 15 MB
+/// more resident memory on 5,000 articles than rounds of 32).
 const DOCUMENTS_PER_ROUND: usize = 32;
 
-/// Fewer documents than this are indexed on the calling thread alone: one story opened or
-/// saved is not worth waking the pool for.
+/// Fewer documents than this are indexed on the calling thread, without the pool: one story
+/// opened or saved is not worth waking it for.
 const PARALLEL_FROM: usize = 8;
 
 /// One paragraph to index: its document's id, its paragraph id and its print.

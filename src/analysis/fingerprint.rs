@@ -1044,7 +1044,7 @@ impl FingerprintIndex {
             .collect();
         distinct.sort_unstable();
         distinct.dedup();
-        self.remove_fingerprints(document, paragraph, distinct);
+        self.remove_postings(document, paragraph, distinct);
     }
 
     /// Forgets one paragraph added with [`FingerprintIndex::add_paragraph`]; `print` and
@@ -1056,16 +1056,15 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         coverage: Coverage,
     ) {
-        self.remove_fingerprints(document, paragraph, indexed_fingerprints(print, coverage));
+        let hashes = indexed_shingles(print, coverage)
+            .into_iter()
+            .map(|(hash, _)| hash)
+            .collect();
+        self.remove_postings(document, paragraph, hashes);
     }
 
     /// Removes the postings of one paragraph from the lists of `hashes`.
-    fn remove_fingerprints(
-        &mut self,
-        document: u32,
-        paragraph: u32,
-        hashes: impl IntoIterator<Item = u64>,
-    ) {
+    fn remove_postings(&mut self, document: u32, paragraph: u32, hashes: Vec<u64>) {
         let belongs =
             |posting: &Posting| posting.document == document && posting.paragraph == paragraph;
         for hash in hashes {
@@ -1125,14 +1124,6 @@ fn posting(
         paragraph_words: u16::try_from(print.words.len()).unwrap_or(UNKNOWN_PARAGRAPH_LENGTH),
         sentence_signature: first_signature.union(last_signature),
     }
-}
-
-/// The fingerprints [`FingerprintIndex::add_paragraph`] indexes for a paragraph.
-fn indexed_fingerprints(print: &ParagraphPrint, coverage: Coverage) -> Vec<u64> {
-    indexed_shingles(print, coverage)
-        .into_iter()
-        .map(|(hash, _)| hash)
-        .collect()
 }
 
 fn indexed_shingles(print: &ParagraphPrint, coverage: Coverage) -> Vec<(u64, usize)> {

@@ -201,6 +201,7 @@ impl Workspace {
             })
             .collect();
         let indexed = fresh.len();
+        // This uses the rayon pool while holding the write lock: no pool task takes the lock.
         corpus.insert_batch(fresh);
         self.generation.fetch_add(1, Ordering::SeqCst);
         indexed
