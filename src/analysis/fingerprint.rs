@@ -804,6 +804,9 @@ impl<'p> SentenceCursor<'p> {
         }
     }
 
+    // Called for every posting placed: not inlined, a first check costs 0.35 M instructions
+    // more (BENCHMARKS.md, round 11).
+    #[inline]
     fn sentence_of(&mut self, word: usize) -> SentencePlace {
         if let Some((words, place)) = &self.last {
             if words.contains(&word) {
@@ -980,16 +983,12 @@ impl FingerprintIndex {
         print: &ParagraphPrint,
         shingles: &[u64],
     ) {
-        let mut first_words = SentenceCursor::new(print);
-        let mut last_words = SentenceCursor::new(print);
-        for (word, &hash) in shingles.iter().enumerate() {
-            if is_meaningful(hash) {
-                let first = first_words.sentence_of(word);
-                let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
-                let posting = posting((document, paragraph, print), word, first, last);
-                self.insert(hash, posting);
-            }
-        }
+        let meaningful = (shingles.iter().enumerate())
+            .filter(|&(_, &hash)| is_meaningful(hash))
+            .map(|(word, &hash)| (hash, word));
+        placed_postings((document, paragraph, print), meaningful, |hash, posting| {
+            self.insert(hash, posting)
+        });
     }
 
     /// Adds one posting of `hash` where it belongs in the sorted list.
@@ -1093,36 +1092,38 @@ impl FingerprintIndex {
 pub fn for_each_posting(
     (document, paragraph, print): (u32, u32, &ParagraphPrint),
     coverage: Coverage,
+    emit: impl FnMut(u64, Posting),
+) {
+    let shingles = indexed_shingles(print, coverage);
+    placed_postings((document, paragraph, print), shingles, emit);
+}
+
+/// The posting of each (shingle, first word) of a paragraph, given in word order, placed in
+/// its sentences.
+fn placed_postings(
+    (document, paragraph, print): (u32, u32, &ParagraphPrint),
+    shingles: impl IntoIterator<Item = (u64, usize)>,
     mut emit: impl FnMut(u64, Posting),
 ) {
     let mut first_words = SentenceCursor::new(print);
     let mut last_words = SentenceCursor::new(print);
-    for (hash, word) in indexed_shingles(print, coverage) {
-        let first = first_words.sentence_of(word);
-        let last = last_words.sentence_of(word + SHINGLE_WORDS - 1);
-        emit(
-            hash,
-            posting((document, paragraph, print), word, first, last),
-        );
-    }
-}
-
-fn posting(
-    (document, paragraph, print): (u32, u32, &ParagraphPrint),
-    word: usize,
-    (first_sentence, first_sentence_words, first_signature): SentencePlace,
-    (last_sentence, last_sentence_words, last_signature): SentencePlace,
-) -> Posting {
-    Posting {
-        document,
-        paragraph,
-        word: to_u32(word),
-        first_sentence,
-        last_sentence,
-        first_sentence_words,
-        last_sentence_words,
-        paragraph_words: u16::try_from(print.words.len()).unwrap_or(UNKNOWN_PARAGRAPH_LENGTH),
-        sentence_signature: first_signature.union(last_signature),
+    let paragraph_words = u16::try_from(print.words.len()).unwrap_or(UNKNOWN_PARAGRAPH_LENGTH);
+    for (hash, word) in shingles {
+        let (first_sentence, first_sentence_words, first_signature) = first_words.sentence_of(word);
+        let (last_sentence, last_sentence_words, last_signature) =
+            last_words.sentence_of(word + SHINGLE_WORDS - 1);
+        let posting = Posting {
+            document,
+            paragraph,
+            word: to_u32(word),
+            first_sentence,
+            last_sentence,
+            first_sentence_words,
+            last_sentence_words,
+            paragraph_words,
+            sentence_signature: first_signature.union(last_signature),
+        };
+        emit(hash, posting);
     }
 }
 
