@@ -3,6 +3,7 @@
 //! gazetteer, acronyms) or its context (`the X`, `in X`, `X-based`, role nouns), and given the
 //! role the story states (a title before the name, an appositive before or after it).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{self, Flags};
@@ -203,7 +204,7 @@ impl<'t> Recogniser<'_, 't> {
                 .filter(|c| c.is_alphabetic())
                 .count()
                 >= 2
-            && lexicon::organisation(token.lower(self.text)).is_none()
+            && lexicon::organisation(&token.lower(self.text)).is_none()
     }
 
     /// The bytes between the dateline's capitals and its dash, when the line has that shape.
@@ -265,7 +266,7 @@ impl<'t> Recogniser<'_, 't> {
         // before the list is searched.
         if token.shape != Shape::Lower
             || !token.flags.has(Flags::PARTICLE)
-            || !SURNAME_PARTICLES.contains(&token.lower(self.text))
+            || !SURNAME_PARTICLES.contains(&&*token.lower(self.text))
         {
             return false;
         }
@@ -386,11 +387,11 @@ impl<'t> Recogniser<'_, 't> {
         if token.shape != Shape::Lower || self.is_consumed(k) {
             return false;
         }
-        match token.lower(self.text) {
+        match &*token.lower(self.text) {
             "of" | "for" => before.flags.has(Flags::OF_HEAD) && before.shape == Shape::Capitalised,
             // `Bank of the West`; `Hands Across the Keys`, a title-case name.
             "the" => {
-                matches!(before.lower(self.text), "of" | "for") || before.capitalised_mid_sentence
+                matches!(&*before.lower(self.text), "of" | "for") || before.capitalised_mid_sentence
             }
             _ => token.flags.has(Flags::PARTICLE),
         }
@@ -421,7 +422,10 @@ impl<'t> Recogniser<'_, 't> {
             .last()
             .is_some_and(|&last| self.tokens[last].shape == Shape::Capitalised);
         token.shape == Shape::Capitalised
-            && matches!(token.lower(self.text), "may" | "june" | "april" | "august")
+            && matches!(
+                &*token.lower(self.text),
+                "may" | "june" | "april" | "august"
+            )
             && after_name
             && !before_number
     }
@@ -462,12 +466,12 @@ impl<'t> Recogniser<'_, 't> {
             return false;
         }
         let lower_at = |k: usize| self.tokens[run[k]].lower(self.text);
-        match token.lower(self.text) {
+        match &*token.lower(self.text) {
             "state" => h >= 2 && lower_at(h - 1) == "of" && lower_at(h - 2) == "secretary",
             "general" => {
                 h >= 1
                     && matches!(
-                        lower_at(h - 1),
+                        &*lower_at(h - 1),
                         "attorney"
                             | "secretary"
                             | "surgeon"
@@ -501,10 +505,11 @@ impl<'t> Recogniser<'_, 't> {
         }
         let role_start = self.extend_role_back(title[0]);
         let title_word = self.tokens[title[head]].lower(self.text);
-        let courtesy_only = head == 0 && matches!(title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
+        let courtesy_only =
+            head == 0 && matches!(&*title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
         // `Mr.` and `Ms.` say nothing about who someone is.
         let role = (!courtesy_only).then(|| self.phrase(role_start, title[head]));
-        let honorific = is_honorific(title_word);
+        let honorific = is_honorific(&title_word);
         let name: Vec<usize> = run[head + 1..]
             .iter()
             .copied()
@@ -653,7 +658,7 @@ impl<'t> Recogniser<'_, 't> {
         let (head, tail) = (&self.tokens[first], &self.tokens[last]);
         if head.flags.has(Flags::EVENT)
             || tail.flags.has(Flags::EVENT)
-            || is_role_word(tail.lower(self.text))
+            || is_role_word(&tail.lower(self.text))
         {
             return Classified::NotAName;
         }
@@ -666,7 +671,7 @@ impl<'t> Recogniser<'_, 't> {
         }
         let has_of = name
             .iter()
-            .any(|&i| matches!(self.tokens[i].lower(self.text), "of" | "for"));
+            .any(|&i| matches!(&*self.tokens[i].lower(self.text), "of" | "for"));
         // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
         let known_head = lexicon::organisation(&lexicon::name_key(head.text(self.text))).is_some();
         let kind = if tail.flags.has(Flags::ORG_SUFFIX) {
@@ -728,7 +733,8 @@ impl<'t> Recogniser<'_, 't> {
             Some(noun) if noun.flags.has(Flags::ROLE_PLACE) => Some(EntityKind::Place),
             // `founder of Hands Across the Keys`, `director of Pennine Rail`; not `mayor of`.
             Some(noun)
-                if noun.flags.has(Flags::ROLE_PERSON) && !governs_places(noun.lower(self.text)) =>
+                if noun.flags.has(Flags::ROLE_PERSON)
+                    && !governs_places(&noun.lower(self.text)) =>
             {
                 Some(EntityKind::Organisation)
             }
@@ -739,28 +745,31 @@ impl<'t> Recogniser<'_, 't> {
     /// `Andes Copper's chief executive`, `Pennine Rail's board`: what only companies have.
     fn owns_a_company_role(&self, last: usize) -> bool {
         let token = &self.tokens[last];
-        let next_words: Vec<&str> = self.tokens[last + 1..]
+        if !token.possessive {
+            return false;
+        }
+        let next: Vec<Cow<'_, str>> = self.tokens[last + 1..]
             .iter()
             .take(2)
             .take_while(|next| next.sentence == token.sentence)
             .map(|next| next.lower(self.text))
             .collect();
-        token.possessive
-            && matches!(
-                next_words.as_slice(),
-                ["chief", "executive", ..]
-                    | ["chief", "financial", ..]
-                    | ["chief", "operating", ..]
-                    | [
-                        "ceo" | "cfo" | "chairman" | "chairwoman" | "board" | "shareholders",
-                        ..
-                    ]
-                    | [
-                        "headquarters" | "subsidiary" | "employees" | "shares" | "stock",
-                        ..
-                    ]
-                    | ["profit" | "profits" | "revenue" | "sales" | "earnings", ..]
-            )
+        let next_words: Vec<&str> = next.iter().map(AsRef::as_ref).collect();
+        matches!(
+            next_words.as_slice(),
+            ["chief", "executive", ..]
+                | ["chief", "financial", ..]
+                | ["chief", "operating", ..]
+                | [
+                    "ceo" | "cfo" | "chairman" | "chairwoman" | "board" | "shareholders",
+                    ..
+                ]
+                | [
+                    "headquarters" | "subsidiary" | "employees" | "shares" | "stock",
+                    ..
+                ]
+                | ["profit" | "profits" | "revenue" | "sales" | "earnings", ..]
+        )
     }
 
     /// `the Kremlin has`, `the Bundesbank showed`, `the Kremlin's`, `the BBC.`: the name stands
@@ -902,7 +911,7 @@ impl<'t> Recogniser<'_, 't> {
         let role_noun = (first..=end).find(|&i| {
             let word = &self.tokens[i];
             word.flags.has(Flags::ROLE)
-                && (word.shape == Shape::Lower || is_role_word(word.lower(self.text)))
+                && (word.shape == Shape::Lower || is_role_word(&word.lower(self.text)))
         })?;
         Some((
             self.phrase(first, end),
@@ -948,7 +957,7 @@ impl<'t> Recogniser<'_, 't> {
                 let capitalised_role = leading
                     .iter()
                     .take_while(|&&i| self.tokens[i].shape == Shape::Capitalised)
-                    .any(|&i| is_role_word(self.tokens[i].lower(self.text)));
+                    .any(|&i| is_role_word(&self.tokens[i].lower(self.text)));
                 owner_then_role || capitalised_role
             }
             _ => false,

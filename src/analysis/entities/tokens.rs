@@ -3,6 +3,7 @@
 //! and whether each sits where any word is capitalised (sentence start, heading, after an
 //! opening quote, inside a title of a work), which makes its capital no evidence of a name.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{self, Flags};
@@ -61,8 +62,9 @@ impl Token {
 
     /// The word lowercase, with straight apostrophes and no trailing period: the form the word
     /// lists use.
-    pub fn lower<'a>(&'a self, text: &'a str) -> &'a str {
-        self.folded.as_str(text, self.range.start)
+    #[inline]
+    pub fn lower<'a>(&'a self, text: &'a str) -> Cow<'a, str> {
+        self.folded.get(text, &self.range)
     }
 
     /// A word that can be part of a name: capitalised, capitals or an initial, and not a
@@ -79,28 +81,32 @@ impl Token {
     }
 }
 
-/// A token's folded form without a heap allocation for most words: a prefix of the word when
-/// folding changes nothing (or only drops a trailing period), the bytes inline when an ASCII
-/// word only needs lowercasing, an owned string otherwise.
-#[derive(Debug, Clone)]
+/// A token's folded form, held without a heap allocation so that copying and dropping tokens
+/// is plain memory work (a memo places thousands of them on every edit): a prefix of the word when folding changes nothing
+/// (or only drops a trailing period), the folded bytes inline when they are few, and otherwise
+/// nothing, folding the word again when asked (only very long words, which no word list holds).
+#[derive(Debug, Clone, Copy)]
 enum Lower {
     /// The first this many bytes of the word.
     Prefix(usize),
-    Inline {
-        len: u8,
-        bytes: [u8; INLINE],
-    },
-    Owned(Box<str>),
+    /// The folded form, whole UTF-8 (a `str`'s bytes).
+    Inline { len: u8, bytes: [u8; INLINE] },
+    /// Longer than [`INLINE`] bytes once folded: folded again on each use.
+    Long,
 }
 
-/// ASCII words up to this many bytes are lowercased in place.
+/// Folded forms up to this many bytes are held in the token.
 const INLINE: usize = 22;
 
 impl Lower {
     /// `fold(word)`, as a prefix of `word` where it can.
     fn of(word: &str) -> Lower {
         if !word.is_ascii() {
-            return Lower::Owned(fold(word).into_boxed_str());
+            let folded = fold(word);
+            if word.as_bytes().starts_with(folded.as_bytes()) {
+                return Lower::Prefix(folded.len());
+            }
+            return Lower::inline(&folded);
         }
         // `fold` for ASCII: lowercase, and drop a trailing period unless another one is left.
         let stem = match word.strip_suffix('.') {
@@ -110,31 +116,47 @@ impl Lower {
         if !stem.bytes().any(|b| b.is_ascii_uppercase()) {
             return Lower::Prefix(stem.len());
         }
-        if stem.len() <= INLINE {
-            let mut bytes = [0u8; INLINE];
-            for (to, from) in bytes.iter_mut().zip(stem.bytes()) {
-                *to = from.to_ascii_lowercase();
-            }
-            return Lower::Inline {
-                len: stem.len() as u8,
-                bytes,
-            };
+        if stem.len() > INLINE {
+            return Lower::Long;
         }
-        Lower::Owned(stem.to_ascii_lowercase().into_boxed_str())
+        let mut bytes = [0u8; INLINE];
+        for (to, from) in bytes.iter_mut().zip(stem.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        Lower::Inline {
+            len: stem.len() as u8,
+            bytes,
+        }
     }
 
-    /// The folded form of the word that starts at `start` of `text`.
-    fn as_str<'a>(&'a self, text: &'a str, start: usize) -> &'a str {
+    /// `folded` held inline, or [`Lower::Long`] when it does not fit.
+    fn inline(folded: &str) -> Lower {
+        if folded.len() > INLINE {
+            return Lower::Long;
+        }
+        let mut bytes = [0u8; INLINE];
+        bytes[..folded.len()].copy_from_slice(folded.as_bytes());
+        Lower::Inline {
+            len: folded.len() as u8,
+            bytes,
+        }
+    }
+
+    /// The folded form of the word at `range` of `text`, the word this was made of.
+    #[inline]
+    fn get<'a>(&'a self, text: &'a str, range: &Range<usize>) -> Cow<'a, str> {
         match self {
-            Lower::Prefix(len) => text.get(start..start + len).unwrap_or(""),
+            Lower::Prefix(len) => {
+                Cow::Borrowed(text.get(range.start..range.start + len).unwrap_or(""))
+            }
             Lower::Inline { len, bytes } => {
                 let bytes = &bytes[..usize::from(*len)];
-                debug_assert!(bytes.is_ascii());
-                // SAFETY: only ASCII bytes are ever stored inline (see `Lower::of`), and ASCII
-                // is valid UTF-8.
-                unsafe { std::str::from_utf8_unchecked(bytes) }
+                debug_assert!(std::str::from_utf8(bytes).is_ok());
+                // SAFETY: only a whole `str`'s bytes are ever stored inline: a folded `String`
+                // (`Lower::inline`) or an ASCII word lowercased byte by byte (`Lower::of`).
+                Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) })
             }
-            Lower::Owned(word) => word,
+            Lower::Long => Cow::Owned(fold(text.get(range.clone()).unwrap_or(""))),
         }
     }
 }
@@ -499,7 +521,8 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
     }
     let shape = shape_of(core, joined);
     let folded = Lower::of(core);
-    let lower = folded.as_str(core, 0);
+    let lower = folded.get(core, &(0..core.len()));
+    let lower = lower.as_ref();
     let mut flags = lexicon::flags(lower);
     if shape == Shape::Upper {
         // `US` is not the pronoun `us`, nor `WHO` the relative `who`; but a shouted `NOT` or
@@ -880,6 +903,31 @@ mod tests {
         assert!(pieces.last().is_some_and(|token| token.sentence > 100));
     }
     use crate::analysis::document::Format;
+
+    #[test]
+    fn every_token_lowers_to_its_folded_word_however_it_is_held() {
+        let text = "Mr. Đoković met the U.S. envoy in ŞANLIURFA, and O’Brien’s \
+                    NATIONALVERSAMMLUNGSPRÄSIDENTIN and INTERCONTINENTALBALLISTIC crews \
+                    from Nationalversammlungspräsidentin-Büro said İstanbul was calm.";
+        let doc = Document::parse(text, Format::PlainText);
+        let tokens = tokenize(&doc);
+        let mut held = [0; 3];
+        for token in &tokens {
+            assert_eq!(
+                token.lower(text),
+                fold(token.text(text)),
+                "{}",
+                token.text(text)
+            );
+            held[match token.folded {
+                Lower::Prefix(_) => 0,
+                Lower::Inline { .. } => 1,
+                Lower::Long => 2,
+            }] += 1;
+        }
+        // Each way of holding the folded word is used, so each is compared above.
+        assert!(held.iter().all(|&count| count > 0), "{held:?}");
+    }
 
     fn words(text: &str) -> Vec<(String, Shape, bool)> {
         let doc = Document::parse(text, Format::Markdown);
