@@ -82,9 +82,10 @@ impl Token {
 }
 
 /// A token's folded form, held without a heap allocation so that copying and dropping tokens
-/// is plain memory work (a memo places thousands of them on every edit): a prefix of the word when folding changes nothing
-/// (or only drops a trailing period), the folded bytes inline when they are few, and otherwise
-/// nothing, folding the word again when asked (only very long words, which no word list holds).
+/// is plain memory work (a memo places thousands of them on every edit): a prefix of the word
+/// when folding changes nothing (or only drops a trailing period), the folded bytes inline when
+/// they are few, and otherwise nothing, the word being folded again when asked (only words of
+/// over [`INLINE`] bytes once folded, which are rare).
 #[derive(Debug, Clone, Copy)]
 enum Lower {
     /// The first this many bytes of the word.
