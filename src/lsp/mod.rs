@@ -24,7 +24,9 @@ use state::State;
 
 /// Serves LSP on stdin/stdout until the client exits or goes away.
 pub async fn serve_stdio() {
+    let (output, messages) = tokio::sync::mpsc::unbounded_channel();
     let state = Arc::new(State::default());
+    state.set_output(transport::Output::new(&output));
     let (service, socket) = LspService::new({
         let state = state.clone();
         move |client| Backend::new(client, state)
@@ -40,7 +42,6 @@ pub async fn serve_stdio() {
         .service(service);
     let (client_end, server_input) = tokio::io::duplex(1 << 16);
     let (server_output, output_end) = tokio::io::duplex(1 << 16);
-    let (output, messages) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(transport::pump_input(
         tokio::io::stdin(),
         client_end,

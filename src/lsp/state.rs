@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use ropey::Rope;
 use serde_json::Value;
@@ -17,6 +17,7 @@ use super::config::{ConfigProblem, ConfigSources, FileReload, ServerConfig};
 use super::diagnostics::TextLookup;
 use super::position::Encoding;
 use super::store::DocumentStore;
+use super::transport::Output;
 use super::workspace::Workspace;
 use crate::analysis::{self, Document, Finding, Format};
 use crate::config::ConfigLayer;
@@ -150,6 +151,8 @@ pub struct State {
     raw_diagnostic_refresh: AtomicBool,
     /// Every copy file of the workspace and every open document, fingerprinted.
     pub workspace: Arc<Workspace>,
+    /// Where diagnostics are published past tower-lsp (set when serving stdio).
+    output: OnceLock<Output>,
 }
 
 impl State {
@@ -305,6 +308,14 @@ impl State {
 
     pub fn is_config_file(&self, uri: &Url) -> bool {
         self.config_file_uri().as_ref() == Some(uri)
+    }
+
+    pub fn set_output(&self, output: Output) {
+        let _ = self.output.set(output);
+    }
+
+    pub fn output(&self) -> Option<&Output> {
+        self.output.get()
     }
 
     pub fn flags(&self) -> ClientFlags {

@@ -3,8 +3,10 @@
 //! anything else gets a JSON-RPC parse error and the stream resynchronises at the next header.
 //! All output passes through one writer so injected errors never split another message.
 
+use serde::Serialize;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
+use tower_lsp::lsp_types::notification::Notification;
 
 /// Larger bodies are refused rather than buffered (a 50 MB document is fine).
 pub const MAX_BODY: usize = 256 * 1024 * 1024;
@@ -16,6 +18,10 @@ pub struct FrameReader<R> {
     reader: R,
     buffer: Vec<u8>,
     eof: bool,
+    /// Whether a body must be valid JSON to count as a message. The client's must (tower-lsp
+    /// would stop at a bad one); tower-lsp's own output is serialised JSON, and reading back a
+    /// large publish into a tree only to drop it cost milliseconds per edit.
+    checks_json: bool,
 }
 
 /// One unit read from the client.
@@ -28,11 +34,22 @@ pub enum Frame {
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
+    /// Reads the client's messages: a body that is not valid JSON is [`Frame::Malformed`].
     pub fn new(reader: R) -> Self {
         FrameReader {
             reader,
             buffer: Vec::new(),
             eof: false,
+            checks_json: true,
+        }
+    }
+
+    /// Reads tower-lsp's output, whose bodies are JSON it serialised itself: only the framing
+    /// is read.
+    pub fn trusting_json(reader: R) -> Self {
+        FrameReader {
+            checks_json: false,
+            ..FrameReader::new(reader)
         }
     }
 
@@ -40,16 +57,14 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         if self.eof {
             return false;
         }
-        let mut chunk = vec![0; 64 * 1024];
-        match self.reader.read(&mut chunk).await {
+        // Read straight into the buffer's spare room: a large message arrives in many chunks.
+        self.buffer.reserve(64 * 1024);
+        match self.reader.read_buf(&mut self.buffer).await {
             Ok(0) | Err(_) => {
                 self.eof = true;
                 false
             }
-            Ok(n) => {
-                self.buffer.extend_from_slice(&chunk[..n]);
-                true
-            }
+            Ok(_) => true,
         }
     }
 
@@ -100,8 +115,9 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         if self.buffer.len() < header_end + length {
             return None;
         }
-        let body = self.buffer[header_end..header_end + length].to_vec();
-        if serde_json::from_slice::<serde_json::Value>(&body).is_ok() {
+        let body = &self.buffer[header_end..header_end + length];
+        if !self.checks_json || serde_json::from_slice::<serde_json::Value>(body).is_ok() {
+            let body = body.to_vec();
             self.buffer.drain(..header_end + length);
             return Some(Frame::Message(body));
         }
@@ -169,12 +185,47 @@ pub async fn pump_input(
 
 /// Passes tower-lsp's output to `output` a whole message at a time.
 pub async fn pump_output(server: impl AsyncRead + Unpin, output: mpsc::UnboundedSender<Vec<u8>>) {
-    let mut frames = FrameReader::new(server);
+    let mut frames = FrameReader::trusting_json(server);
     while let Some(next) = frames.next().await {
         if let Frame::Message(body) = next {
             if output.send(frame(&body)).is_err() {
                 break;
             }
+        }
+    }
+}
+
+/// The queue of the one stdout writer, for messages the server sends past tower-lsp. Held
+/// weakly: the writer stops once the streams it serves have ended, as before.
+#[derive(Clone)]
+pub struct Output(mpsc::WeakUnboundedSender<Vec<u8>>);
+
+impl Output {
+    pub fn new(queue: &mpsc::UnboundedSender<Vec<u8>>) -> Output {
+        Output(queue.downgrade())
+    }
+
+    /// Sends a notification serialised in one pass from its typed params (tower-lsp makes a
+    /// JSON tree of them first, then text).
+    pub fn notify<N: Notification>(&self, params: &N::Params) {
+        #[derive(Serialize)]
+        struct Message<'p, P> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: &'p P,
+        }
+        let message = Message {
+            jsonrpc: "2.0",
+            method: N::METHOD,
+            params,
+        };
+        match serde_json::to_vec(&message) {
+            Ok(body) => {
+                if let Some(queue) = self.0.upgrade() {
+                    let _ = queue.send(frame(&body));
+                }
+            }
+            Err(error) => tracing::error!("could not serialise {}: {error}", N::METHOD),
         }
     }
 }
@@ -241,6 +292,70 @@ mod tests {
         input.extend(frame(b"{\"ok\":true}"));
         let frames = frames_of(&input).await;
         assert_eq!(frames.last(), Some(&message("{\"ok\":true}")));
+    }
+
+    #[tokio::test]
+    async fn a_notification_sent_past_tower_lsp_is_one_framed_json_rpc_message() {
+        use tower_lsp::lsp_types::notification::PublishDiagnostics;
+        use tower_lsp::lsp_types::{PublishDiagnosticsParams, Url};
+        let (queue, mut messages) = mpsc::unbounded_channel();
+        let uri = Url::parse("file:///story.md").unwrap();
+        Output::new(&queue).notify::<PublishDiagnostics>(&PublishDiagnosticsParams::new(
+            uri,
+            Vec::new(),
+            Some(7),
+        ));
+        let framed = messages.recv().await.unwrap();
+        let frames = frames_of(&framed).await;
+        let [Frame::Message(body)] = frames.as_slice() else {
+            panic!("{frames:?}");
+        };
+        let message: serde_json::Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(
+            message,
+            serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": {"uri": "file:///story.md", "diagnostics": [], "version": 7},
+            })
+        );
+    }
+
+    #[tokio::test]
+    async fn output_does_not_keep_the_writer_alive() {
+        let (queue, mut messages) = mpsc::unbounded_channel::<Vec<u8>>();
+        let output = Output::new(&queue);
+        drop(queue);
+        // The writer's queue ends once the streams' senders are gone, whatever `output` holds.
+        assert_eq!(
+            messages.try_recv(),
+            Err(mpsc::error::TryRecvError::Disconnected)
+        );
+        output.notify::<tower_lsp::lsp_types::notification::Exit>(&());
+    }
+
+    #[tokio::test]
+    async fn the_servers_own_output_is_forwarded_without_being_parsed() {
+        // Not JSON: a reader that trusts its source passes it on, the client's reader does not.
+        let input = frame(b"{not json");
+        assert_eq!(
+            FrameReader::trusting_json(&input[..]).next().await,
+            Some(message("{not json"))
+        );
+        assert!(matches!(
+            FrameReader::new(&input[..]).next().await,
+            Some(Frame::Malformed(_))
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_message_larger_than_one_read_arrives_whole() {
+        let body = format!("{{\"text\":\"{}\"}}", "x".repeat(300_000));
+        let input = [frame(body.as_bytes()), frame(b"[2]")].concat();
+        assert_eq!(
+            frames_of(&input).await,
+            vec![message(&body), message("[2]")]
+        );
     }
 
     #[tokio::test]
