@@ -66,7 +66,7 @@ impl Backend {
                 return;
             }
             let started = std::time::Instant::now();
-            let Some(analysed) = state.analysed(&uri).await else {
+            let Some(analysed) = state.analysed_in_own_task(&uri).await else {
                 return;
             };
             if state.version_of(&uri) != Some(analysed.version)

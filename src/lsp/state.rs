@@ -100,6 +100,12 @@ impl Snapshot {
     }
 }
 
+/// Where a fresh check runs (see [`State::analysed_in_own_task`]).
+enum Run {
+    BlockingPool,
+    ThisThread,
+}
+
 /// The findings of one version of a document.
 #[derive(Debug, Clone)]
 pub struct Analysed {
@@ -360,6 +366,19 @@ impl State {
     /// The findings for the current version of `uri`, from the cache or freshly computed on a
     /// blocking thread. `None` when the document is not open.
     pub async fn analysed(&self, uri: &Url) -> Option<Analysed> {
+        self.analysed_on(uri, Run::BlockingPool).await
+    }
+
+    /// [`State::analysed`] for a task of its own (a scheduled check): a fresh check runs on
+    /// this thread, which hands its other tasks to another worker meanwhile. At a typist's
+    /// pace the blocking pool's thread is asleep, and waking it, then this one again, cost
+    /// about 0.5 ms an edit (BENCHMARKS.md, round 13). Not for handlers: tower-lsp polls them
+    /// all in one task, which would stop reading messages for the check's length.
+    pub async fn analysed_in_own_task(&self, uri: &Url) -> Option<Analysed> {
+        self.analysed_on(uri, Run::ThisThread).await
+    }
+
+    async fn analysed_on(&self, uri: &Url, run: Run) -> Option<Analysed> {
         let version = self.version_of(uri)?;
         // Read before the snapshot: files indexed meanwhile make the result stale.
         let generation = self.workspace.generation();
@@ -371,10 +390,14 @@ impl State {
             return Some(cached.clone());
         }
         let snapshot = self.snapshot(uri)?;
-        let (findings, snapshot) =
-            tokio::task::spawn_blocking(move || (snapshot.analyse(), snapshot))
-                .await
-                .ok()?;
+        let (findings, snapshot) = match run {
+            Run::BlockingPool => {
+                tokio::task::spawn_blocking(move || (snapshot.analyse(), snapshot))
+                    .await
+                    .ok()?
+            }
+            Run::ThisThread => (tokio::task::block_in_place(|| snapshot.analyse()), snapshot),
+        };
         let analysed = Analysed {
             version: snapshot.version,
             rope: snapshot.rope,
