@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where an edit's round trip goes, for a draft of your choosing (by hand; not run in CI).
 
-    python3 benches/support/phases.py BIN WORKSPACE DRAFT [--pause S] [--edits N]
+    python3 benches/support/phases.py BIN WORKSPACE DRAFT [--pause S] [--edits N] [--pull]
 
 Starts `BIN serve` with `COPYDESK_LOG=copydesk=debug`, opens WORKSPACE as the root (and waits
 for its indexing to end), opens DRAFT as an unsaved document, then types and deletes one
@@ -10,7 +10,8 @@ finished each check (`checked <uri> version <v> in <n> us`); with the client's c
 splits each round trip into: before the check (reading, tower-lsp, scheduling), the check
 (the harness's "edit" figure), from the check to the first byte of the publish arriving
 (serialising, the output path), and the rest (reading and parsing the publish here).
-Medians are printed. Round 13 used a draft of 13 corpus articles pasted one after another
+Medians are printed. With `--pull` the client asks for diagnostics (`textDocument/diagnostic`,
+as VS Code and Neovim 0.11 do) after each edit, and only the round trip is printed. Round 13 used a draft of 13 corpus articles pasted one after another
 (every paragraph a copy of a workspace file, 639 diagnostics, 340 KB a publish).
 """
 
@@ -31,6 +32,7 @@ def main():
     parser.add_argument("draft")
     parser.add_argument("--pause", type=float, default=0.1)
     parser.add_argument("--edits", type=int, default=30)
+    parser.add_argument("--pull", action="store_true")
     args = parser.parse_args()
     log = tempfile.NamedTemporaryFile("w", suffix=".log", delete=False)
     server = subprocess.Popen(
@@ -70,7 +72,8 @@ def main():
     root = "file://" + os.path.abspath(args.workspace)
     send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
         "processId": None, "rootUri": root,
-        "capabilities": {"window": {"workDoneProgress": True}},
+        "capabilities": {"window": {"workDoneProgress": True},
+                         "textDocument": {"diagnostic": {}} if args.pull else {}},
         "initializationOptions": {"debounceMs": 0}}})
     until(lambda m: m.get("id") == 1)
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
@@ -85,6 +88,11 @@ def main():
 
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
+    if args.pull:
+        pull_round_trips(args, send, until, uri, text, server)
+        log.close()
+        os.unlink(log.name)
+        return
     first, _ = until(published(1))
     line = text.count("\n") // 2
     sent, header, done = {}, {}, {}
@@ -127,6 +135,38 @@ def main():
     for name, values in phases.items():
         values.sort()
         print(f"  {name:>16}: {values[len(values) // 2]:.2f}" if values else f"  {name}: -")
+
+
+def pull_round_trips(args, send, until, uri, text, server):
+    """Edits, each followed by a diagnostic request; the median time to its response."""
+    line = text.count("\n") // 2
+    trips = []
+    for edit in range(args.edits + 1):
+        if edit:
+            time.sleep(args.pause)
+        started = time.time()
+        if edit:
+            end = 0 if edit % 2 == 1 else 1
+            change = {"range": {"start": {"line": line, "character": 0},
+                                "end": {"line": line, "character": end}},
+                      "text": "x" if end == 0 else ""}
+            send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": edit + 1},
+                "contentChanges": [change]}})
+        request = 100 + edit
+        send({"jsonrpc": "2.0", "id": request, "method": "textDocument/diagnostic",
+              "params": {"textDocument": {"uri": uri}}})
+        response, _ = until(lambda m: m.get("id") == request and "method" not in m)
+        if edit:
+            trips.append((time.time() - started) * 1000)
+        else:
+            count = len(response["result"]["items"])
+    send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    send({"jsonrpc": "2.0", "method": "exit"})
+    server.wait()
+    trips.sort()
+    print(f"{count} diagnostics on open; pull round trip median over {len(trips)} edits: "
+          f"{trips[len(trips) // 2]:.2f} ms")
 
 
 if __name__ == "__main__":
