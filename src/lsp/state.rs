@@ -373,7 +373,8 @@ impl State {
     /// this thread, which hands its other tasks to another worker meanwhile. At a typist's
     /// pace the blocking pool's thread is asleep, and waking it, then this one again, cost
     /// about 0.5 ms an edit (BENCHMARKS.md, round 13). Not for handlers: tower-lsp polls them
-    /// all in one task, which would stop reading messages for the check's length.
+    /// all in one task, which would stop reading messages for the check's length. Needs the
+    /// multi-thread runtime `copydesk serve` builds.
     pub async fn analysed_in_own_task(&self, uri: &Url) -> Option<Analysed> {
         self.analysed_on(uri, Run::ThisThread).await
     }
