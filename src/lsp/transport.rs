@@ -331,6 +331,7 @@ mod tests {
             messages.try_recv(),
             Err(mpsc::error::TryRecvError::Disconnected)
         );
+        // Sending through it then is a no-op, not a panic.
         output.notify::<tower_lsp::lsp_types::notification::Exit>(&());
     }
 
