@@ -1636,8 +1636,10 @@ fn longest_increasing_chain(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
 fn line_number(text: &str, offset: usize) -> usize {
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
-    let breaks = (0..end)
-        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+    // Found with memchr, as `LineIndex` finds them: a cross-file finding reads its original's
+    // document up to the passage. A `\r` just before `end` still looks at the byte after it.
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', &bytes[..end])
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
         .count();
     breaks + 1
 }
@@ -1699,6 +1701,16 @@ mod tests {
     use crate::analysis::document::Format;
     use crate::analysis::finding::apply_edits;
     use crate::analysis::settings::Settings;
+
+    #[test]
+    fn line_numbers_count_breaks_as_lsp_does() {
+        let text = "a\nb\r\nc\rd\r\n";
+        let lines: Vec<usize> = (0..=text.len() + 1)
+            .map(|offset| line_number(text, offset))
+            .collect();
+        // `\r\n` is one break, counted at its `\n`; a lone `\r` is one; past the end clamps.
+        assert_eq!(lines, [1, 1, 2, 2, 2, 3, 3, 4, 4, 4, 5, 5]);
+    }
 
     /// Checks `text` (named `name` if given) against corpus documents `(name, text)`.
     fn check_with(
