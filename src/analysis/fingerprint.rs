@@ -1086,6 +1086,85 @@ impl FingerprintIndex {
     }
 }
 
+/// One document's every meaningful shingle, indexed once for a check that keeps nothing (no
+/// memo): the postings [`FingerprintIndex::add_shingles`] gives for its paragraphs added in
+/// order, but in one flat list grouped by shingle. No list is allocated per shingle, and the
+/// map's entries are a third the size, so building it stays in cache. It cannot be changed.
+#[derive(Debug, Default)]
+pub struct FlatIndex {
+    /// Each shingle's group number.
+    groups: QuickMap<u64, u32>,
+    /// Group `g`'s postings are `postings[bounds[g]..bounds[g + 1]]`.
+    bounds: Vec<u32>,
+    postings: Vec<Posting>,
+}
+
+impl FlatIndex {
+    /// Indexes paragraph `n` of `paragraphs` (its print and [`ParagraphPrint::shingles`]) as
+    /// paragraph `n` of `document`.
+    pub fn of_paragraphs<'p>(
+        document: u32,
+        paragraphs: impl IntoIterator<Item = (&'p ParagraphPrint, &'p [u64])> + Clone,
+    ) -> FlatIndex {
+        let total: usize = (paragraphs.clone().into_iter())
+            .map(|(_, shingles)| shingles.len())
+            .sum();
+        let mut groups: QuickMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(total, Default::default());
+        let mut grouped: Vec<(u32, Posting)> = Vec::with_capacity(total);
+        for (number, (print, shingles)) in paragraphs.into_iter().enumerate() {
+            let meaningful = (shingles.iter().enumerate())
+                .filter(|&(_, &hash)| is_meaningful(hash))
+                .map(|(word, &hash)| (hash, word));
+            placed_postings(
+                (document, to_u32(number), print),
+                meaningful,
+                |hash, posting| {
+                    let next = to_u32(groups.len());
+                    let group = *groups.entry(hash).or_insert(next);
+                    grouped.push((group, posting));
+                },
+            );
+        }
+        // A stable counting sort by group: each group keeps the order postings were made in,
+        // paragraph by paragraph and word by word, which is the sorted order.
+        let mut bounds = vec![0u32; groups.len() + 1];
+        for &(group, _) in &grouped {
+            bounds[group as usize + 1] += 1;
+        }
+        for group in 1..bounds.len() {
+            bounds[group] += bounds[group - 1];
+        }
+        let mut next = bounds.clone();
+        let mut postings = match grouped.first() {
+            Some(&(_, posting)) => vec![posting; grouped.len()],
+            None => Vec::new(),
+        };
+        for (group, posting) in grouped {
+            let at = &mut next[group as usize];
+            postings[*at as usize] = posting;
+            *at += 1;
+        }
+        FlatIndex {
+            groups,
+            bounds,
+            postings,
+        }
+    }
+
+    /// Where `shingle` occurs, sorted by paragraph and word.
+    pub fn postings(&self, shingle: u64) -> &[Posting] {
+        let Some(&group) = self.groups.get(&shingle) else {
+            return &[];
+        };
+        let group = group as usize;
+        let (start, end) = (self.bounds[group], self.bounds[group + 1]);
+        self.postings
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
+    }
+}
+
 /// Calls `emit` with each (fingerprint, posting) that [`FingerprintIndex::add_paragraph`] adds
 /// for one paragraph of a document, in word order: what a caller building postings for many
 /// documents at once (see [`super::batch_index`]) inserts later.
@@ -1417,6 +1496,43 @@ mod tests {
         assert_eq!(index.postings(first)[0].paragraph, 3);
         index.remove_paragraph(2, 3, &print, Coverage::Winnowed);
         assert!(index.is_empty());
+    }
+
+    #[test]
+    fn a_flat_index_holds_the_postings_of_one_built_paragraph_by_paragraph() {
+        let paragraphs = [
+            "The river rose faster than forecasters had expected on Sunday night.",
+            "",
+            "Crews said the river rose faster than forecasters had expected, and the river rose.",
+            "The river rose faster than forecasters had expected on Sunday night. Again.",
+            "By Jane Doe",
+        ];
+        let prints: Vec<ParagraphPrint> =
+            paragraphs.iter().map(|p| ParagraphPrint::of(p)).collect();
+        let shingles: Vec<Vec<u64>> = prints.iter().map(ParagraphPrint::shingles).collect();
+        let mut built = FingerprintIndex::default();
+        for (number, (print, shingles)) in prints.iter().zip(&shingles).enumerate() {
+            built.add_shingles(7, to_u32(number), print, shingles);
+        }
+        let flat =
+            FlatIndex::of_paragraphs(7, prints.iter().zip(shingles.iter().map(Vec::as_slice)));
+        let mut shared = 0;
+        for shingle in shingles.iter().flatten().copied().chain([0, 1, u64::MAX]) {
+            assert_eq!(
+                flat.postings(shingle),
+                built.postings(shingle),
+                "{shingle:x}"
+            );
+            shared += usize::from(flat.postings(shingle).len() > 1);
+        }
+        // The paragraphs repeat one another: lists of several postings are compared too.
+        assert!(shared > 10, "{shared}");
+        assert!(FlatIndex::of_paragraphs(
+            0,
+            prints[..0].iter().zip(shingles.iter().map(Vec::as_slice))
+        )
+        .postings(shingles[0][0])
+        .is_empty());
     }
 
     #[test]

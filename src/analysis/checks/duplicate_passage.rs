@@ -18,9 +18,9 @@ use crate::analysis::corpus::{Corpus, DocumentId};
 use crate::analysis::document::{Block, Document};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::fingerprint::{
-    is_meaningful, shingle_hashes, to_u32, DocumentPrint, FingerprintIndex, ParagraphPrint,
-    Posting, QuickMap, WordSignature, SHINGLE_WORDS, UNKNOWN_LENGTH, UNKNOWN_PARAGRAPH_LENGTH,
-    UNKNOWN_SENTENCE,
+    is_meaningful, shingle_hashes, to_u32, DocumentPrint, FingerprintIndex, FlatIndex,
+    ParagraphPrint, Posting, QuickMap, WordSignature, SHINGLE_WORDS, UNKNOWN_LENGTH,
+    UNKNOWN_PARAGRAPH_LENGTH, UNKNOWN_SENTENCE,
 };
 
 pub const CODE: &str = "duplicate-passage";
@@ -552,6 +552,36 @@ fn own_index(print: &DocumentPrint) -> (FingerprintIndex, Vec<Vec<u64>>) {
     (index, shingles)
 }
 
+/// [`own_index`] for a check that keeps nothing: the same postings, built once and flat.
+fn flat_own_index(print: &DocumentPrint) -> (OwnIndex, Vec<Vec<u64>>) {
+    let shingles: Vec<Vec<u64>> = print
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.print.shingles())
+        .collect();
+    let paragraphs = (print.paragraphs.iter())
+        .zip(&shingles)
+        .map(|(paragraph, shingles)| (&*paragraph.print, shingles.as_slice()));
+    let index = FlatIndex::of_paragraphs(THIS_DOCUMENT, paragraphs);
+    (OwnIndex::Flat(index), shingles)
+}
+
+/// The checked document's own index: one that a memo keeps and the next check updates, or a
+/// flat one for a check that keeps nothing. Both give the same postings.
+enum OwnIndex {
+    Kept(FingerprintIndex),
+    Flat(FlatIndex),
+}
+
+impl OwnIndex {
+    fn postings(&self, shingle: u64) -> &[Posting] {
+        match self {
+            OwnIndex::Kept(index) => index.postings(shingle),
+            OwnIndex::Flat(index) => index.postings(shingle),
+        }
+    }
+}
+
 /// [`own_index`] from the last check's, with the paragraphs whose text changed re-indexed. The
 /// index keeps postings sorted, so the result is the same as building it afresh.
 fn own_index_updated(
@@ -660,7 +690,7 @@ struct Checker<'a> {
     print: DocumentPrint,
     /// Every shingle of each paragraph, parallel to `print.paragraphs`.
     shingles: Vec<Vec<u64>>,
-    index: FingerprintIndex,
+    index: OwnIndex,
     corpus: &'a Corpus,
     /// The checked document's own id in the corpus, if the caller left it in.
     itself: Option<DocumentId>,
@@ -684,9 +714,14 @@ impl<'a> Checker<'a> {
         };
         let (index, shingles) = match previous {
             Some(previous) if previous.paragraphs.len() == print.paragraphs.len() => {
-                own_index_updated(previous, &print)
+                let (index, shingles) = own_index_updated(previous, &print);
+                (OwnIndex::Kept(index), shingles)
             }
-            _ => own_index(&print),
+            _ if context.memo.is_none() => flat_own_index(&print),
+            _ => {
+                let (index, shingles) = own_index(&print);
+                (OwnIndex::Kept(index), shingles)
+            }
         };
         Checker {
             doc: context.doc,
@@ -702,7 +737,11 @@ impl<'a> Checker<'a> {
     }
 
     fn into_own_index(self) -> (FingerprintIndex, Vec<Vec<u64>>) {
-        (self.index, self.shingles)
+        match self.index {
+            OwnIndex::Kept(index) => (index, self.shingles),
+            // Not reached: a check that keeps its index builds a `Kept` one.
+            OwnIndex::Flat(_) => own_index(&self.print),
+        }
     }
 
     fn memory_key(&self) -> MemoryKey {
