@@ -217,9 +217,10 @@ fn assert_same_through(texts: &[&str], format: Format) {
 
 #[test]
 fn a_closing_quote_after_the_block_is_read_by_its_quoted_title() {
-    // The same number of bytes after the first block either way.
-    let closed = "She read “What the Fire Left\n\n\" aloud to Mara Quist.";
-    let open = "She read “What the Fire Left\n\nx aloud to Mara Quist.";
+    // The same number of bytes after the first block either way. (After a heading: a story's
+    // first line without a full stop would be its headline.)
+    let closed = "# T\n\nShe read “What the Fire Left\n\n\" aloud to Mara Quist.";
+    let open = "# T\n\nShe read “What the Fire Left\n\nx aloud to Mara Quist.";
     assert_same_through(&[closed, open, closed], Format::Markdown);
 }
 
@@ -227,8 +228,8 @@ fn a_closing_quote_after_the_block_is_read_by_its_quoted_title() {
 fn a_role_opening_the_next_block_is_read_by_an_owner_ending_this_one() {
     // `Andes minister Copper's` is an appositive only if a lowercase role word follows; the
     // next block starts with `c` either way, so only the next word tells the two apart.
-    let role = "Ana Fuentes, Andes minister Copper's\n\nchief executive spoke.";
-    let none = "Ana Fuentes, Andes minister Copper's\n\ncheap labour spoke.";
+    let role = "# T\n\nAna Fuentes, Andes minister Copper's\n\nchief executive spoke.";
+    let none = "# T\n\nAna Fuentes, Andes minister Copper's\n\ncheap labour spoke.";
     assert_same_through(&[role, none, role], Format::Markdown);
 }
 

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use super::text;
 
 /// How the copy is written. Plain text gets the same heading rules as Markdown (CMS exports mark
-/// headlines with `**bold**` lines), but no code fences or front matter.
+/// headlines with `**bold**` lines; wire copy opens with an unmarked one), but no code fences or
+/// front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Markdown,
@@ -50,6 +51,9 @@ pub enum HeadingStyle {
     Setext,
     /// A line that is wholly `**bold**` or `__bold__`.
     Bold,
+    /// No markup: a story's first line when it reads as a headline and copy follows it
+    /// (wire copy and CMS exports open so: `Zelensky proposes new round of talks`).
+    Unmarked,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +253,8 @@ struct BlockParser<'t> {
     /// The shape of every line, worked out once: grouping asks about most lines twice.
     shapes: Vec<LineShape>,
     blocks: Vec<Block>,
+    /// The content of the story's unmarked headline, once found.
+    headline: Option<Range<usize>>,
 }
 
 impl<'t> BlockParser<'t> {
@@ -263,6 +269,7 @@ impl<'t> BlockParser<'t> {
             lines,
             shapes,
             blocks: Vec::new(),
+            headline: None,
         }
     }
 
@@ -411,6 +418,20 @@ impl<'t> BlockParser<'t> {
         // Hard-wrapped copy breaks lines mid-sentence; wire copy ends every line with one. A
         // block with any mid-sentence break is wrapped: its lines join, except lines that stand
         // alone (bylines, headlines) or end a sentence at a length no editor wraps at.
+        if self.opens_with_headline(start, end) || self.repeats_the_headline(start) {
+            let content = trim_range(self.text, self.lines[start].range.clone());
+            self.headline.get_or_insert(content.clone());
+            let style = HeadingStyle::Unmarked;
+            self.push(
+                BlockKind::Heading { level: 1, style },
+                start..start + 1,
+                content,
+            );
+            if start + 1 < end {
+                self.split_run(start + 1, end);
+            }
+            return;
+        }
         let wrapped_block = (start..end - 1).any(|i| self.breaks_mid_sentence(i));
         let mut paragraph_start = start;
         for i in start..end {
@@ -424,6 +445,50 @@ impl<'t> BlockParser<'t> {
                 paragraph_start = i + 1;
             }
         }
+    }
+
+    /// Whether the run of lines `start..end` opens the story with an unmarked headline: its
+    /// first line looks like one, nothing but front matter or comments comes before it, copy
+    /// comes after it, and it is the run's only line to stop mid-sentence (in hard-wrapped
+    /// copy, a short first line is more likely the lede's first line).
+    fn opens_with_headline(&self, start: usize, end: usize) -> bool {
+        // Only the first run of prose is asked about the rest of the story.
+        let first_prose = self
+            .blocks
+            .iter()
+            .all(|block| block.kind == BlockKind::Other);
+        if !first_prose {
+            return false;
+        }
+        let copy_follows = (self.shapes.get(start + 1..).unwrap_or(&[]).iter())
+            .any(|shape| matches!(shape, LineShape::Text | LineShape::Item));
+        let headline = self.line_text(start).trim();
+        let copy = |i: usize| self.line_text(i).trim() == headline;
+        // The line after a headline is a byline, a dek (a sentence of its own), a whole
+        // paragraph longer than any wrap, or the headline pasted again; a wrapped line's
+        // continuation starts lowercase or runs on.
+        let next_is_not_a_wrap = start + 1 >= end || {
+            let next = self.line_text(start + 1).trim();
+            let starts_upper = next.chars().next().is_some_and(|c| !c.is_lowercase());
+            stands_alone(next)
+                || next.chars().count() > WRAP_WIDTH
+                || (starts_upper && ends_sentence(next))
+                || copy(start + 1)
+        };
+        copy_follows
+            && next_is_not_a_wrap
+            && looks_like_headline(headline)
+            && !(start + 1..end.saturating_sub(1)).any(|i| self.breaks_mid_sentence(i) && !copy(i))
+    }
+
+    /// Whether line `index` is the story's unmarked headline again (pasted twice, as CMS
+    /// exports do with bold ones): a heading too, so the copy reads as a repeated heading.
+    fn repeats_the_headline(&self, index: usize) -> bool {
+        let headline = self
+            .headline
+            .clone()
+            .and_then(|content| self.text.get(content));
+        headline.is_some_and(|headline| headline == self.line_text(index).trim())
     }
 
     fn breaks_mid_sentence(&self, index: usize) -> bool {
@@ -590,6 +655,40 @@ fn stands_alone(line: &str) -> bool {
         && long_words.iter().filter(|w| capitalised(w)).count() * 4 >= long_words.len() * 3
 }
 
+/// A line that reads as a headline when it opens a story: a capital, a figure or a quote mark
+/// first, a headline's length, and an end that is no sentence's, no dateline's dash and no
+/// wrapped line's function word. A byline is no headline, nor a short line of capitalised
+/// words only (a name and role: `Nguyễn Thị Lan, Science Correspondent`).
+fn looks_like_headline(line: &str) -> bool {
+    const WRAPPED_ENDS: [&str; 16] = [
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+        "with", "that",
+    ];
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let starts_like_a_title = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘«".contains(c));
+    let capitalised = |word: &&str| {
+        word.chars()
+            .find(|c| c.is_alphabetic())
+            .is_none_or(char::is_uppercase)
+    };
+    let name_line = words.len() < 6 && words.iter().all(capitalised);
+    let last = words
+        .last()
+        .map(|word| word.to_lowercase())
+        .unwrap_or_default();
+    (2..=20).contains(&words.len())
+        && starts_like_a_title
+        && !name_line
+        && !ends_sentence(line)
+        && !line.ends_with(['—', '–', '-', ','])
+        && !WRAPPED_ENDS.contains(&last.as_str())
+        && !line.starts_with("By ")
+}
+
 /// Whether a line ends a sentence: terminal punctuation, optionally inside closing quotes,
 /// brackets or emphasis markers.
 pub fn ends_sentence(line: &str) -> bool {
@@ -668,6 +767,72 @@ mod tests {
         let found = kinds(text, Format::Markdown);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, text.trim_end());
+    }
+
+    const UNMARKED: BlockKind = BlockKind::Heading {
+        level: 1,
+        style: HeadingStyle::Unmarked,
+    };
+
+    #[test]
+    fn wire_copy_opens_with_an_unmarked_headline() {
+        // Sentence case, so not read as a title-case line: before, it made the whole story
+        // read as hard-wrapped, and its short paragraphs joined the ones after them.
+        let text = "Zelensky proposes new round of peace talks with Russia next week\n\
+                    By Tom Balmforth, Reuters\n\
+                    KYIV, July 19 (Reuters) - Ukrainian President Volodymyr Zelensky said on Saturday he had proposed a new round of talks.\n\
+                    \"We are ready,\" he said.\n\
+                    Moscow did not respond.\n";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(
+            found[0],
+            (
+                UNMARKED,
+                "Zelensky proposes new round of peace talks with Russia next week".into()
+            )
+        );
+        assert!(found[1..]
+            .iter()
+            .all(|(kind, _)| *kind == BlockKind::Paragraph));
+        // Over a dek (a short sentence) and a byline, as CMS exports put them.
+        let found = kinds(
+            "Zelensky proposes new round of talks\nKyiv wants a prisoner exchange first.\nBy Tom Balmforth\nKYIV - Ukraine's president said on Saturday he had proposed talks.\n",
+            Format::PlainText,
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(found[0].0, UNMARKED);
+        // In Markdown, a line of its own.
+        let found = kinds(
+            "Peskov warns Kyiv over talks\n\nThe Kremlin spoke.\n",
+            Format::Markdown,
+        );
+        assert_eq!(found[0].0, UNMARKED);
+    }
+
+    #[test]
+    fn only_a_headline_like_first_line_with_copy_after_it_is_an_unmarked_headline() {
+        for (text, format) in [
+            // The only line: nothing to head.
+            ("Zelensky proposes new talks with Russia", Format::PlainText),
+            // A sentence.
+            ("Zelensky proposed new talks.\n\nMoscow did not respond.", Format::Markdown),
+            // Not the story's first line.
+            ("# Talks\n\nZelensky proposes new talks\n\nMoscow did not respond.", Format::Markdown),
+            // A name and role, a byline, a dateline.
+            ("Nguyễn Thị Lan, Science Correspondent\n\nThe trial ended.", Format::Markdown),
+            ("By Tom Balmforth\n\nThe trial ended.", Format::Markdown),
+            ("KYIV, Ukraine —\n\nThe trial ended.", Format::Markdown),
+            // Hard-wrapped: the lede's first line.
+            ("Ukrainian President Volodymyr Zelensky said on\nSaturday he had proposed talks.\nMoscow did not respond.", Format::PlainText),
+            ("Zelensky proposed new talks with Russia\nwhen he spoke on Saturday.\nMoscow did not respond.", Format::PlainText),
+        ] {
+            let found = kinds(text, format);
+            assert!(
+                found.iter().all(|(kind, _)| *kind != UNMARKED),
+                "{text:?}: {found:?}"
+            );
+        }
     }
 
     #[test]

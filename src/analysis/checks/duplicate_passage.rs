@@ -1982,6 +1982,16 @@ Utility crews worked through the weekend. The storm knocked out power to 20,000 
     }
 
     #[test]
+    fn a_lede_that_echoes_the_headline_is_no_copy() {
+        // The headline is display type, marked up or not: a lede retells it by design.
+        assert_flags(
+            "Zelensky proposes new round of peace talks with Russia next week\n\
+             \n\
+             Ukrainian President Volodymyr Zelensky said on Saturday he had proposed a new round of peace talks with Russia next week.\n",
+        );
+    }
+
+    #[test]
     fn flags_a_sentence_repeated_inside_its_own_paragraph() {
         assert_flags(
             "\

@@ -21,7 +21,8 @@ const DESCRIPTION: &str = "\
 
 **What**: a person mentioned by surname alone (`Peskov`, `Sá Menezes`) in the body of the \
 story before the first mention with the full name. Headlines and crossheads are left alone: \
-they use surnames by convention.
+they use surnames by convention (so is a story's first line when it reads as a headline: short, \
+no full stop, copy after it).
 
 **Why**: AP style gives the full name (usually with a title) on first reference; a reader \
 who meets `Peskov` first has to guess who that is. It usually means a paragraph was moved \
@@ -121,9 +122,14 @@ mod tests {
              more. Peskov left.",
             &[(1, "Peskov")],
         ),
-        // Headlines may use the surname first.
+        // Headlines may use the surname first, marked up or not (wire copy opens with one).
         (
             "# Peskov warns Kyiv\n\nKremlin spokesperson Dmitry Peskov spoke. Peskov left.",
+            &[],
+        ),
+        (
+            "Peskov warns Kyiv over new talks\n\nKremlin spokesperson Dmitry Peskov spoke. \
+             Peskov left.",
             &[],
         ),
         // The full name first: nothing to report.

@@ -21,12 +21,13 @@ pub const CHECK: Check = Check {
 const DESCRIPTION: &str = "\
 ### repeated-heading
 
-**What**: a heading (`# Title`, a setext heading, or a line that is wholly **bold**) whose \
-text is the same as an earlier heading, after folding case, markup, whitespace and trailing \
+**What**: a heading (`# Title`, a setext heading, a line that is wholly **bold**, or the \
+story's unmarked first line when it reads as a headline) whose text is the same as an earlier \
+heading, after folding case, markup, whitespace and trailing \
 punctuation.
 
 **Why**: a headline or crosshead pasted twice is a production accident that readers notice \
-at once; CMS exports often duplicate the bold headline line.
+at once; CMS exports often duplicate the bold headline line, and wire copy its first line.
 
 **Example**:
 
@@ -112,6 +113,27 @@ mod tests {
                 4,
                 "**Fresh Peace Talks Between Ukraine and Russia**".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn flags_and_removes_an_unmarked_wire_headline_pasted_twice() {
+        let headline = "Rovers snatch late winner as Dunmore slip to third\n";
+        let lede =
+            "ABERFELDIE - Jonah Petrakis scored in the 93rd minute to give Aberfeldie Rovers a \
+                    2-1 win over Dunmore Athletic on Saturday.\n";
+        let text = format!("{headline}{headline}{lede}");
+        let findings = crate::analysis::checks::findings_with(
+            &CHECK,
+            &text,
+            crate::analysis::Format::PlainText,
+            &crate::analysis::Settings::default(),
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].range.start, headline.len());
+        assert_eq!(
+            apply_edits(&text, &findings[0].fixes[0].edits),
+            format!("{headline}{lede}")
         );
     }
 
