@@ -154,6 +154,13 @@ mod tests {
              nurse, protested.\n\n\"We cannot wait,\" Ruiz said.",
             &[(5, "Ruiz")],
         ),
+        // A namesake named only later (here in the same sentence) makes no earlier surname
+        // ambiguous; once both are named, a bare surname is.
+        (
+            "Margaret Ellison, who ran the village shop, has died at 91.\n\nEllison took over \
+             the shop from her father, Arthur Ellison, in 1958.\n\nEllison never closed it.",
+            &[(5, "Ellison")],
+        ),
         // One Ruiz only: no doubt.
         (
             "Finance Minister Carlos Ruiz presented the budget. Ruiz said it stands.",

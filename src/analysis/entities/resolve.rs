@@ -468,17 +468,18 @@ impl Registry<'_, '_> {
                 .copied()
                 .min_by_key(|&id| drafts[id].first_full)
         })?;
-        if namesakes.people.len() > 1 {
-            let candidates = namesakes
-                .people
-                .iter()
-                .take(NAMESAKES_NOTED)
-                .copied()
-                .collect();
+        // A reader takes a bare surname for someone already named: only namesakes whose full
+        // name comes before it make it ambiguous (`Ellison took over from her father, Arthur
+        // Ellison` is about the Ellison the story opened with).
+        let named_before: Vec<usize> = (namesakes.people.iter().copied())
+            .filter(|&id| drafts[id].first_full < range.start)
+            .take(NAMESAKES_NOTED)
+            .collect();
+        if named_before.len() > 1 {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
                 chosen,
-                candidates,
+                candidates: named_before,
             });
         }
         Some(chosen)
