@@ -2115,18 +2115,37 @@ impl<'a> Analyzer<'a> {
             && !(starts_uppercase(words[k - 1].text) && starts_uppercase(words[k].text))
     }
 
-    /// `That was Reilly again.`, `It was the coach who spoke first.`: a sentence pointing
-    /// back at the speaker of what came before.
+    /// `That was Reilly again.`, `It was the coach who spoke first.`, `Those were the words of
+    /// Mayor Ana Ruiz.`: a sentence pointing back at the speaker of what came before.
     fn pointed_at(&self, words: &[Word]) -> Option<Range<usize>> {
-        let pointing = words
-            .first()
-            .is_some_and(|w| matches!(w.lower.as_ref(), "that" | "this" | "it"))
-            && words
-                .get(1)
-                .is_some_and(|w| matches!(w.lower.as_ref(), "was" | "is"));
-        pointing
-            .then(|| self.opening_subject(&words[2..]))
-            .flatten()
+        let pointing = words.first().is_some_and(|w| {
+            matches!(w.lower.as_ref(), "that" | "this" | "it" | "those" | "these")
+        }) && words
+            .get(1)
+            .is_some_and(|w| matches!(w.lower.as_ref(), "was" | "is" | "were" | "are"));
+        if !pointing {
+            return None;
+        }
+        self.opening_subject(&words[2..])
+            .or_else(|| self.speech_noun_owner(&words[2..]))
+    }
+
+    /// `the message from Mayor Ana Ruiz`, `the final words of the coach`: a speech noun and
+    /// the speaker it belongs to.
+    fn speech_noun_owner(&self, words: &[Word]) -> Option<Range<usize>> {
+        let mut i = 0;
+        while i < words.len().min(3) && is_determiner(&words[i].lower) {
+            i += 1;
+        }
+        // One word may describe the noun: `the final words`, `the same message`.
+        let noun =
+            (i..(i + 2).min(words.len())).find(|&k| in_list!(SPEECH_NOUNS, &words[k].lower))?;
+        let owner = words.get(noun + 1)?;
+        let joined = self.adjacent(words, noun) && self.adjacent(words, noun + 1);
+        if !matches!(owner.lower.as_ref(), "from" | "of" | "by") || !joined {
+            return None;
+        }
+        self.phrase_after(words, noun + 2)
     }
 
     /// A person as the subject opening a sentence: `She`, `His coach`, `The mayor`, `Ruiz`.

@@ -215,6 +215,8 @@ mod tests {
                 // speaker in the next sentence
                 r#""We're done!" Ruiz shouted."#,
                 r#""We will rebuild." The mayor said it twice."#,
+                r#""We will rebuild, street by street." That was the message from Mayor Ana Ruiz on Monday."#,
+                r#""Nobody will be left behind." Those were the final words of the coach."#,
                 // dash signature, block quote
                 "> \"Nobody asked us.\" — Ana Ruiz",
                 "> \"Nobody asked us.\"\n>\n> — Ana Ruiz, resident",
@@ -258,6 +260,9 @@ mod tests {
                 "The council approved the plan in March.\n\n'Nobody asked us.' <<\n\nWork begins next year.",
                 // a quote sentence inside a paragraph, between sentences naming no one
                 "The water rose through the night. \"We lost everything.\" The road reopened at noon. <<",
+                // pointing back at no speaker
+                "The water rose through the night.\n\n\"We lost everything.\" That was the worst of it. <<",
+                "The water rose through the night.\n\n\"We lost everything.\" Those were the words of a song. <<",
                 // apostrophes inside do not hide it
                 "The levee failed at dawn.\n\n'We don't know where the '90s flood maps went.' <<",
                 "The dam held.\n\n\"He's 6'2\" and still couldn't reach the shelf.\" <<",
