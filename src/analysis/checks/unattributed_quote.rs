@@ -21,8 +21,9 @@ const DESCRIPTION: &str = "\
 **What**: a direct quotation (`\"…\"`, `“…”`, `‘…’` or `'…'`) that stands alone as a sentence \
 or paragraph with no speaker: no speech verb or cue phrase with a speaker in its sentence \
 (`\"…,\" the mayor said`, `said Ana Ruiz`, `according to police`, `in a statement`), no colon \
-introduction, no speaker named in the sentence before, and not part of a multi-paragraph quote \
-attributed in its first paragraph. Scare quotes and words used as words (one to three words \
+introduction, no speaker named in the sentence before (nor in the sentence after, as in \
+`That was the message from the mayor.`), and not part of a multi-paragraph quote attributed in \
+its first paragraph. Scare quotes and words used as words (one to three words \
 inside a sentence), titles of works, nicknames and quotes in headlines are not flagged.
 
 **Why**: every direct quote needs a speaker the reader can identify; a quote with no one \
