@@ -414,11 +414,11 @@ impl<'t> BlockParser<'t> {
         }
     }
 
-    fn split_run(&mut self, start: usize, end: usize) {
-        // Hard-wrapped copy breaks lines mid-sentence; wire copy ends every line with one. A
-        // block with any mid-sentence break is wrapped: its lines join, except lines that stand
-        // alone (bylines, headlines) or end a sentence at a length no editor wraps at.
-        if self.opens_with_headline(start, end) || self.repeats_the_headline(start) {
+    fn split_run(&mut self, mut start: usize, end: usize) {
+        // Wire copy opens with an unmarked headline; a copy of it later is a heading too.
+        while start < end
+            && (self.opens_with_headline(start, end) || self.repeats_the_headline(start))
+        {
             let content = trim_range(self.text, self.lines[start].range.clone());
             self.headline.get_or_insert(content.clone());
             let style = HeadingStyle::Unmarked;
@@ -427,11 +427,14 @@ impl<'t> BlockParser<'t> {
                 start..start + 1,
                 content,
             );
-            if start + 1 < end {
-                self.split_run(start + 1, end);
-            }
+            start += 1;
+        }
+        if start >= end {
             return;
         }
+        // Hard-wrapped copy breaks lines mid-sentence; wire copy ends every line with one. A
+        // block with any mid-sentence break is wrapped: its lines join, except lines that stand
+        // alone (bylines, headlines) or end a sentence at a length no editor wraps at.
         let wrapped_block = (start..end - 1).any(|i| self.breaks_mid_sentence(i));
         let mut paragraph_start = start;
         for i in start..end {
@@ -833,6 +836,16 @@ mod tests {
                 "{text:?}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_headline_pasted_many_times_is_a_heading_each_time() {
+        let text = "Rovers snatch late winner\n".repeat(50_000) + "The lede ends here.\n";
+        let doc = Document::parse(&text, Format::PlainText);
+        assert_eq!(doc.blocks.len(), 50_001);
+        assert!(doc.blocks[..50_000]
+            .iter()
+            .all(|block| block.kind == UNMARKED));
     }
 
     #[test]
