@@ -243,6 +243,9 @@ enum LineShape {
     /// A plain-text `copydesk:` suppression directive: markup, not prose.
     Directive,
     TableOrRule,
+    /// A Markdown line that is only an image: its alt text describes a picture (often in the
+    /// caption's very words) and is not copy.
+    Image,
     Text,
 }
 
@@ -288,6 +291,7 @@ impl<'t> BlockParser<'t> {
                 LineShape::Bold => self.bold(index),
                 LineShape::Comment => self.comment(index),
                 LineShape::TableOrRule
+                | LineShape::Image
                 | LineShape::SetextUnderline(_)
                 | LineShape::Fence
                 | LineShape::Directive => {
@@ -544,6 +548,9 @@ fn line_shape(line: &str, format: Format) -> LineShape {
     if trimmed.starts_with("<!--") {
         return LineShape::Comment;
     }
+    if format == Format::Markdown && is_image_line(trimmed) {
+        return LineShape::Image;
+    }
     if format == Format::PlainText && trimmed.starts_with("copydesk:") {
         return LineShape::Directive;
     }
@@ -554,6 +561,21 @@ fn line_shape(line: &str, format: Format) -> LineShape {
         return LineShape::Item;
     }
     LineShape::Text
+}
+
+/// `![alt](photo.jpg)`, `![alt](photo.jpg "title")`, a linked `[![alt](photo.jpg)](page)`, or
+/// an HTML `<img …>`, alone on the line.
+fn is_image_line(trimmed: &str) -> bool {
+    let markdown = (trimmed.starts_with("![") || trimmed.starts_with("[!["))
+        && trimmed.ends_with(')')
+        && trimmed
+            .split_once("](")
+            .is_some_and(|(_, target)| !target.contains(") "));
+    let html = trimmed
+        .get(..4)
+        .is_some_and(|tag| tag.eq_ignore_ascii_case("<img"))
+        && trimmed.ends_with('>');
+    markdown || html
 }
 
 fn atx_level(trimmed: &str) -> Option<u8> {
@@ -869,6 +891,33 @@ mod tests {
         let found = kinds(text, Format::Markdown);
         assert_eq!(found.len(), 4);
         assert_eq!(found[3], (BlockKind::Paragraph, "Text.".into()));
+    }
+
+    #[test]
+    fn a_line_that_is_only_an_image_is_not_prose() {
+        let text = "![Marta Okonkwo at the harbour](okonkwo.jpg)\n\n\
+                    [![Map of the route](map.png \"Route\")](map.html)\n\n\
+                    <img src=\"a.jpg\" alt=\"The harbour at dawn\">\n\n\
+                    ![x](a.jpg) and ![y](b.jpg) side by side.\n\n\
+                    *Marta Okonkwo at the harbour. Photo: Callum Reid*\n";
+        let found = kinds(text, Format::Markdown);
+        let kinds_only: Vec<BlockKind> = found.iter().map(|(kind, _)| *kind).collect();
+        assert_eq!(
+            kinds_only,
+            [
+                BlockKind::Other,
+                BlockKind::Other,
+                BlockKind::Other,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ],
+            "{found:?}"
+        );
+        // In plain text the same line is copy.
+        assert_eq!(
+            kinds("![x](a.jpg)", Format::PlainText)[0].0,
+            BlockKind::Paragraph
+        );
     }
 
     #[test]

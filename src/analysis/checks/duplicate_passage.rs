@@ -1992,6 +1992,15 @@ Utility crews worked through the weekend. The storm knocked out power to 20,000 
     }
 
     #[test]
+    fn a_caption_in_the_words_of_its_image_alt_text_is_no_copy() {
+        assert_flags(
+            "![Marta Okonkwo at the harbour in Port Ellery on Wednesday](okonkwo.jpg)\n\
+             \n\
+             *Marta Okonkwo at the harbour in Port Ellery on Wednesday. Photo: Callum Reid*\n",
+        );
+    }
+
+    #[test]
     fn flags_a_sentence_repeated_inside_its_own_paragraph() {
         assert_flags(
             "\
