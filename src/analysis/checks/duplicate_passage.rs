@@ -535,11 +535,7 @@ impl Trace {
 /// The document's own index: every shingle of every paragraph (it lives for one document, so
 /// it can afford full recall), and each paragraph's shingles.
 fn own_index(print: &DocumentPrint) -> (FingerprintIndex, Vec<Vec<u64>>) {
-    let shingles: Vec<Vec<u64>> = print
-        .paragraphs
-        .iter()
-        .map(|paragraph| paragraph.print.shingles())
-        .collect();
+    let shingles = paragraph_shingles(print);
     let mut index = FingerprintIndex::with_capacity(shingles.iter().map(Vec::len).sum());
     for (number, paragraph) in shingles.iter().enumerate() {
         index.add_shingles(
@@ -554,16 +550,21 @@ fn own_index(print: &DocumentPrint) -> (FingerprintIndex, Vec<Vec<u64>>) {
 
 /// [`own_index`] for a check that keeps nothing: the same postings, built once and flat.
 fn flat_own_index(print: &DocumentPrint) -> (OwnIndex, Vec<Vec<u64>>) {
-    let shingles: Vec<Vec<u64>> = print
-        .paragraphs
-        .iter()
-        .map(|paragraph| paragraph.print.shingles())
-        .collect();
+    let shingles = paragraph_shingles(print);
     let paragraphs = (print.paragraphs.iter())
         .zip(&shingles)
         .map(|(paragraph, shingles)| (&*paragraph.print, shingles.as_slice()));
     let index = FlatIndex::of_paragraphs(THIS_DOCUMENT, paragraphs);
     (OwnIndex::Flat(index), shingles)
+}
+
+/// Every shingle of each paragraph, parallel to `print.paragraphs`.
+fn paragraph_shingles(print: &DocumentPrint) -> Vec<Vec<u64>> {
+    print
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.print.shingles())
+        .collect()
 }
 
 /// The checked document's own index: one that a memo keeps and the next check updates, or a
