@@ -666,18 +666,18 @@ fn stands_alone(line: &str) -> bool {
         .split_whitespace()
         .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    let capitalised = |word: &&str| {
-        word.chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-    };
-    let last_capitalised = line
-        .split_whitespace()
-        .last()
-        .is_some_and(|word| capitalised(&word));
+    let capitalised = |word: &str| first_letter_is_upper(word) == Some(true);
+    let last_capitalised = line.split_whitespace().last().is_some_and(capitalised);
     long_words.len() >= 2
         && last_capitalised
         && long_words.iter().filter(|w| capitalised(w)).count() * 4 >= long_words.len() * 3
+}
+
+/// Whether a word's first letter is a capital; `None` for a word with no letter (`2026`, `—`).
+fn first_letter_is_upper(word: &str) -> Option<bool> {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
 }
 
 /// A line that reads as a headline when it opens a story: a capital, a figure or a quote mark
@@ -695,12 +695,11 @@ fn looks_like_headline(line: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘«".contains(c));
-    let capitalised = |word: &&str| {
-        word.chars()
-            .find(|c| c.is_alphabetic())
-            .is_none_or(char::is_uppercase)
-    };
-    let name_line = words.len() < 6 && words.iter().all(capitalised);
+    // Words with no letter (`—`, `2026`) do not make a name line prose.
+    let name_line = words.len() < 6
+        && words
+            .iter()
+            .all(|word| first_letter_is_upper(word) != Some(false));
     let last = words
         .last()
         .map(|word| word.to_lowercase())

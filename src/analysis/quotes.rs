@@ -1454,6 +1454,15 @@ fn fits_speaker_phrase(word: &Word) -> bool {
             || lower.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// How many determiners (up to three: `all of the`) open a phrase, before its head word.
+fn determiners_before_head(words: &[Word]) -> usize {
+    words
+        .iter()
+        .take(3)
+        .take_while(|word| is_determiner(&word.lower))
+        .count()
+}
+
 /// Whether a kind of quote has a speaker at all (titles and nicknames do not).
 fn is_spoken(kind: QuoteKind) -> bool {
     matches!(kind, QuoteKind::Speech | QuoteKind::Fragment)
@@ -2133,10 +2142,7 @@ impl<'a> Analyzer<'a> {
     /// `the message from Mayor Ana Ruiz`, `the final words of the coach`: a speech noun and
     /// the speaker it belongs to.
     fn speech_noun_owner(&self, words: &[Word]) -> Option<Range<usize>> {
-        let mut i = 0;
-        while i < words.len().min(3) && is_determiner(&words[i].lower) {
-            i += 1;
-        }
+        let i = determiners_before_head(words);
         // One word may describe the noun: `the final words`, `the same message`.
         let noun =
             (i..(i + 2).min(words.len())).find(|&k| in_list!(SPEECH_NOUNS, &words[k].lower))?;
@@ -2157,10 +2163,7 @@ impl<'a> Analyzer<'a> {
         if let Some(speaker) = self.pointed_at(words) {
             return Some(speaker);
         }
-        let mut i = 0;
-        while i < words.len().min(3) && is_determiner(&words[i].lower) {
-            i += 1;
-        }
+        let i = determiners_before_head(words);
         let head = words.get(i)?;
         if is_person_role(&head.lower) {
             return Some(first.range.start..head.range.end);
