@@ -482,9 +482,13 @@ impl<'t> BlockParser<'t> {
                 || (starts_upper && ends_sentence(next))
                 || copy(start + 1)
         };
+        // A line alone in its run cannot be a wrapped line, so it may end in a particle
+        // (`Rovers hang on`); a line with copy under it may not.
+        let alone = start + 1 >= end;
         copy_follows
             && next_is_not_a_wrap
             && looks_like_headline(headline)
+            && (alone || !ends_like_a_wrapped_line(headline))
             && !(start + 1..end.saturating_sub(1)).any(|i| self.breaks_mid_sentence(i) && !copy(i))
     }
 
@@ -680,15 +684,26 @@ fn first_letter_is_upper(word: &str) -> Option<bool> {
         .map(char::is_uppercase)
 }
 
-/// A line that reads as a headline when it opens a story: a capital, a figure or a quote mark
-/// first, a headline's length, and an end that is no sentence's, no dateline's dash and no
-/// wrapped line's function word. A byline is no headline, nor a short line of capitalised
-/// words only (a name and role: `Nguyễn Thị Lan, Science Correspondent`).
-fn looks_like_headline(line: &str) -> bool {
+/// Whether a line ends in a function word (`on`, `the`, `with`), as a hard-wrapped line
+/// often does and a headline seldom does, unless it ends in a particle (`Rovers hang on`).
+fn ends_like_a_wrapped_line(line: &str) -> bool {
     const WRAPPED_ENDS: [&str; 16] = [
         "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
         "with", "that",
     ];
+    let last = line
+        .split_whitespace()
+        .last()
+        .map(|word| word.to_lowercase())
+        .unwrap_or_default();
+    WRAPPED_ENDS.contains(&last.as_str())
+}
+
+/// A line that reads as a headline when it opens a story: a capital, a figure or a quote mark
+/// first, a headline's length, and an end that is no sentence's and no dateline's dash. A
+/// byline is no headline, nor a short line of capitalised words only (a name and role:
+/// `Nguyễn Thị Lan, Science Correspondent`).
+fn looks_like_headline(line: &str) -> bool {
     let line = line.trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let starts_like_a_title = line
@@ -700,16 +715,11 @@ fn looks_like_headline(line: &str) -> bool {
         && words
             .iter()
             .all(|word| first_letter_is_upper(word) != Some(false));
-    let last = words
-        .last()
-        .map(|word| word.to_lowercase())
-        .unwrap_or_default();
     (2..=20).contains(&words.len())
         && starts_like_a_title
         && !name_line
         && !ends_sentence(line)
         && !line.ends_with(['—', '–', '-', ','])
-        && !WRAPPED_ENDS.contains(&last.as_str())
         && !line.starts_with("By ")
 }
 
@@ -832,6 +842,11 @@ mod tests {
             Format::Markdown,
         );
         assert_eq!(found[0].0, UNMARKED);
+        // Alone on its line, a headline may end in a particle: no wrap can continue it.
+        for format in [Format::Markdown, Format::PlainText] {
+            let found = kinds("Rovers hang on\n\nThe visitors held out.\n", format);
+            assert_eq!(found[0].0, UNMARKED, "{found:?}");
+        }
     }
 
     #[test]
