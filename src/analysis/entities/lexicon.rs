@@ -83,6 +83,8 @@ impl Flags {
     pub const EVENT: Flags = Flags(1 << 22);
     /// Verbs of speech: an appositive never contains one.
     pub const SPEECH: Flags = Flags(1 << 23);
+    /// A party label written before a candidate's name: `Republican`, `Labour`.
+    pub const PARTY: Flags = Flags(1 << 24);
 
     pub const ROLE: Flags = Flags(Flags::ROLE_PERSON.0 | Flags::ROLE_ORG.0 | Flags::ROLE_PLACE.0);
 
@@ -290,6 +292,7 @@ const WORD_LISTS: &[(&str, Flags)] = &[
     ),
     (EVENTS, Flags::EVENT),
     (SPEECH_VERBS, Flags::SPEECH),
+    (PARTIES, Flags::PARTY),
 ];
 
 /// Words capitalised at the start of a sentence that never begin a name.
@@ -422,6 +425,15 @@ counsel solicitor barrister magistrate administrator superintendent marshal admi
 investigator commentator presenter host anchor critic expert specialist researcher fellow
 economist governor vice-president secretary-general ceo cfo coo cto qualifier veteran
 shopkeeper owner landlord tenant pensioner retiree mp mep councillor
+forward guard center centre quarterback pitcher catcher goalie winger fullback halfback linebacker
+shortstop outfielder infielder receiver tailback cornerback safety batter bowler batsman jockey
+skipper sprinter swimmer rookie freshman sophomore senior
+";
+
+/// Party labels written before a name (`Republican Gordon McAllister`); `Green` is left out,
+/// as in `Green New Deal` it begins a name.
+const PARTIES: &str = "
+republican democrat democratic independent libertarian conservative labour liberal tory socialist
 ";
 
 const ROLE_ORG: &str = "

@@ -605,6 +605,51 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn nicknames_party_labels_and_positions_stay_out_of_names() {
+        let text = "Forward DeShawn “Big Shawn” Carter added 18 points. Guard Tomás \"Tommy \
+                    Buckets\" Reyes scored 15. Republican Gordon McAllister, a council member, \
+                    lost to Independent Linh Tran, and Democrat Alicia Ferreira-Boyd was third. \
+                    Carter, Reyes, McAllister and Tran spoke. Dean Phillips did not. The \
+                    Democratic Party and the Independent Electoral Commission did.";
+        let carter = Some(("DeShawn “Big Shawn” Carter", Person));
+        let reyes = Some(("Tomás \"Tommy Buckets\" Reyes", Person));
+        let mcallister = Some(("Gordon McAllister", Person));
+        assert_rows(
+            text,
+            &[
+                ("DeShawn “Big Shawn” Carter", 0, carter),
+                ("Carter", 1, carter),
+                ("Tomás \"Tommy Buckets\" Reyes", 0, reyes),
+                ("Reyes", 1, reyes),
+                ("Gordon McAllister", 0, mcallister),
+                ("McAllister", 1, mcallister),
+                ("Linh Tran", 0, Some(("Linh Tran", Person))),
+                (
+                    "Alicia Ferreira-Boyd",
+                    0,
+                    Some(("Alicia Ferreira-Boyd", Person)),
+                ),
+                ("Dean Phillips", 0, Some(("Dean Phillips", Person))),
+                ("Democratic Party", 0, Some(("Democratic Party", Org))),
+                (
+                    "Independent Electoral Commission",
+                    0,
+                    Some(("Independent Electoral Commission", Org)),
+                ),
+            ],
+        );
+        assert_eq!(
+            role_of(text, "Gordon McAllister").as_deref(),
+            Some("a council member")
+        );
+        assert_eq!(role_of(text, "Linh Tran").as_deref(), Some("Independent"));
+        assert_eq!(
+            role_of(text, "DeShawn “Big Shawn” Carter").as_deref(),
+            Some("Forward")
+        );
+    }
+
+    #[test]
     fn pronouns_and_sentence_adverbs_are_never_entities() {
         let text = "She said it was over. He agreed. They left. However, We and It stayed. \
                     Meanwhile the mayor, Ana Ruiz, spoke. I left.";

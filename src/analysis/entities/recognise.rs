@@ -397,18 +397,29 @@ impl<'t> Recogniser<'_, 't> {
         }
     }
 
+    /// `Ernesto “Netinho” Salgado`, `DeShawn “Big Shawn” Carter`: a nickname of up to three
+    /// capitalised words in quotes between a first name and a surname is skipped.
     fn nickname_then_name(&self, j: usize) -> Option<Range<usize>> {
-        let opens = matches!(self.gap(j).trim(), "“" | "\"" | "‘");
-        let nickname = self.tokens.get(j + 1)?;
-        let closes = matches!(self.gap(j + 1).trim(), "”" | "\"" | "’");
-        let after = self.tokens.get(j + 2)?;
-        let joins = opens
-            && closes
-            && nickname.shape == Shape::Capitalised
-            && after.is_name_word()
-            && self.gap(j + 1).ends_with(char::is_whitespace)
-            && !self.is_consumed(j + 2);
-        joins.then_some(j + 2..j + 3)
+        const MAX_NICKNAME_WORDS: usize = 3;
+        if !matches!(self.gap(j).trim(), "“" | "\"" | "‘") {
+            return None;
+        }
+        let mut last = j + 1;
+        while self.tokens.get(last)?.shape == Shape::Capitalised {
+            let gap = self.gap(last);
+            if matches!(gap.trim(), "”" | "\"" | "’") {
+                let after = last + 1;
+                let joins = self.tokens.get(after)?.is_name_word()
+                    && gap.ends_with(char::is_whitespace)
+                    && !self.is_consumed(after);
+                return joins.then_some(after..after + 1);
+            }
+            if last - j == MAX_NICKNAME_WORDS || !is_plain_space(gap) {
+                return None;
+            }
+            last += 1;
+        }
+        None
     }
 
     /// `Theresa May`: a month inside a name, not before a date.
@@ -483,8 +494,29 @@ impl<'t> Recogniser<'_, 't> {
                             | "brigadier"
                     )
             }
+            _ if h == 0 && self.labels_a_full_name(run) => true,
             _ => token.flags.has(Flags::TITLE),
         }
+    }
+
+    /// `Republican Gordon McAllister`, and at a sentence start `Forward Cal Dunn`: a party
+    /// label, or a role noun capitalised only because it opens the sentence, before a first
+    /// name and a surname is no part of the name. `Democratic Party`, `Independent Electoral
+    /// Commission` and `Dean Phillips` keep their first word.
+    fn labels_a_full_name(&self, run: &[usize]) -> bool {
+        let first = &self.tokens[run[0]];
+        let label =
+            first.flags.has(Flags::PARTY) || (first.weak && first.flags.has(Flags::ROLE_PERSON));
+        let name_only = |i: &usize| {
+            let token = &self.tokens[*i];
+            let not_a_name = Flags::ORG_SUFFIX
+                .union(Flags::PLACE_SUFFIX)
+                .union(Flags::OF_HEAD)
+                .union(Flags::STOP)
+                .union(Flags::TITLE);
+            token.shape == Shape::Capitalised && !token.flags.has(not_a_name) && !self.is_known(*i)
+        };
+        label && run.len() >= 3 && run[1..].iter().all(name_only)
     }
 
     fn push_titled(&mut self, run: &[usize], head: usize) {
@@ -509,7 +541,10 @@ impl<'t> Recogniser<'_, 't> {
             head == 0 && matches!(&*title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
         // `Mr.` and `Ms.` say nothing about who someone is.
         let role = (!courtesy_only).then(|| self.phrase(role_start, title[head]));
-        let honorific = is_honorific(&title_word);
+        // A party label says less than an appositive (`a two-term council member`), as an
+        // honorific does.
+        let honorific =
+            is_honorific(&title_word) || self.tokens[title[head]].flags.has(Flags::PARTY);
         let name: Vec<usize> = run[head + 1..]
             .iter()
             .copied()
