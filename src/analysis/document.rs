@@ -144,6 +144,13 @@ impl<'a> Document<'a> {
         self.blocks.iter().filter(|block| block.is_paragraph())
     }
 
+    /// Whether `block` is in a Markdown blockquote (its first line starts with `>`).
+    pub fn is_blockquote(&self, block: &Block) -> bool {
+        let first_line = self.lines.get(block.lines.start);
+        self.format == Format::Markdown
+            && first_line.is_some_and(|line| self.slice(&line.range).trim_start().starts_with('>'))
+    }
+
     /// The byte range that deletes `block` as whole lines, with one adjacent blank line: the
     /// one after if there is one, else the one before — as an editor's "delete line" would.
     /// When the last removed line has no line break (a file without a final newline), the break

@@ -10,6 +10,7 @@
 //! sentences is a copy is compared as a whole (short sentences, re-split sentences).
 
 use std::cmp::Reverse;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -271,6 +272,9 @@ struct MemoryKey {
     itself: Option<DocumentId>,
     threshold: f64,
     min_words: usize,
+    /// The text of the blockquoted paragraphs, hashed: whether two paragraphs of the story
+    /// may match depends on which are blockquotes, so a change to those matches all again.
+    blockquotes: u64,
 }
 
 #[derive(Debug)]
@@ -698,6 +702,8 @@ struct Checker<'a> {
     rules: Rules,
     /// Record what each paragraph depended on (only a memo needs it).
     tracing: bool,
+    /// Whether each paragraph is in a Markdown blockquote, parallel to `print.paragraphs`.
+    in_blockquote: Vec<bool>,
 }
 
 impl<'a> Checker<'a> {
@@ -724,9 +730,15 @@ impl<'a> Checker<'a> {
                 (OwnIndex::Kept(index), shingles)
             }
         };
+        let blocks: Vec<&Block> = context.doc.paragraphs().collect();
+        let in_blockquote = blocks
+            .iter()
+            .map(|block| context.doc.is_blockquote(block))
+            .collect();
         Checker {
             doc: context.doc,
-            blocks: context.doc.paragraphs().collect(),
+            blocks,
+            in_blockquote,
             print,
             shingles,
             index,
@@ -751,7 +763,24 @@ impl<'a> Checker<'a> {
             itself: self.itself,
             threshold: self.rules.threshold,
             min_words: self.rules.min_words,
+            blockquotes: self.blockquotes_hash(),
         }
+    }
+
+    fn blockquotes_hash(&self) -> u64 {
+        let mut hasher = rustc_hash::FxHasher::default();
+        let quoted = self.print.paragraphs.iter().zip(&self.in_blockquote);
+        for (paragraph, _) in quoted.filter(|(_, &quoted)| quoted) {
+            hasher.write_u64(paragraph.print.text_hash);
+        }
+        hasher.finish()
+    }
+
+    /// Whether paragraph `other` of this story may be the original of paragraph `number`: a
+    /// pull quote (a blockquote) repeats the body on purpose, before or after it.
+    fn may_repeat(&self, number: u32, other: u32) -> bool {
+        let quoted = |paragraph: u32| self.in_blockquote.get(paragraph as usize).copied();
+        quoted(number) == quoted(other)
     }
 
     /// The postings of every distinct meaningful shingle of a paragraph, looked up once for
@@ -1100,6 +1129,10 @@ impl<'a> Checker<'a> {
                     .map(|candidate| candidate.key.paragraph),
             );
         }
+        keys.retain(|candidate| {
+            candidate.key.source != Source::This
+                || self.may_repeat(before.0, candidate.key.paragraph)
+        });
         most_shared_first(scratch);
     }
 
@@ -1990,6 +2023,51 @@ Utility crews worked through the weekend. The storm knocked out power to 20,000 
              \n\
              Ukrainian President Volodymyr Zelensky said on Saturday he had proposed a new round of peace talks with Russia next week.\n",
         );
+    }
+
+    #[test]
+    fn a_pull_quote_repeats_the_body_but_a_pasted_one_is_flagged() {
+        // A pull quote, after or before the body's line, is display type.
+        assert_flags(
+            "\
+At the wheel, Maria Lopez squints upstream. “The river doesn’t care what time it is or who is waiting on the landing,” she said.
+
+> “The river doesn’t care what time it is or who is waiting on the landing.”
+> — Maria Lopez, ferry pilot
+
+> “You learn that your first week on the water, or you don’t last a second one.”
+
+“You learn that your first week on the water, or you don’t last a second one,” Lopez said.
+",
+        );
+        // Two blockquotes alike, or body copies of each other, are copies.
+        assert_flags(
+            "\
+> “The river doesn’t care what time it is or who is waiting on the landing.”
+
+The ferry carries 140 vehicles a day across a quarter-mile of water to Dell Point.
+
+> “The river doesn’t care what time it is or who is waiting on the landing.” << > “The river
+
+The ferry carries 140 vehicles a day across a quarter-mile of water to Dell Point. << The ferry
+",
+        );
+    }
+
+    /// A memo made while a paragraph was a blockquote is not reused once it is no longer one.
+    #[test]
+    fn a_memo_follows_a_paragraph_into_and_out_of_a_blockquote() {
+        let body =
+            "The ferry carries 140 vehicles a day across a quarter-mile of water to Dell Point.";
+        // The later paragraph's words never change: only the earlier one's blockquote does.
+        let messages = messages_through_versions(&[
+            &format!("> {body}\n\n{body}\n"),
+            &format!("{body}\n\n{body}\n"),
+            &format!("> {body}\n\n{body}\n"),
+        ]);
+        assert_eq!(messages[0], Vec::<String>::new());
+        assert_eq!(messages[1].len(), 1, "{messages:?}");
+        assert_eq!(messages[2], Vec::<String>::new());
     }
 
     #[test]
