@@ -611,6 +611,34 @@ const STOCK_PHRASES: &[&[&str]] = &[
     &["contributed", "to", "this", "report|story"],
     &["contributed", "reporting"],
     &["this", "is", "a", "developing|breaking", "news?", "story"],
+    // Editors' notes: `The interview has been edited for length and clarity.`
+    &[
+        "has|have|was|were|had|is|are",
+        "been?",
+        "lightly?",
+        "edited|condensed",
+        "and?",
+        "condensed|edited?",
+        "for",
+        "length|clarity|brevity|space",
+        "and?",
+        "length|clarity|brevity?",
+    ],
+    &[
+        "this",
+        "story|article|report",
+        "has|was|had",
+        "been?",
+        "updated|corrected",
+    ],
+    &[
+        "an",
+        "earlier|previous",
+        "version",
+        "of",
+        "this",
+        "story|article|report",
+    ],
 ];
 
 /// One word of a compiled stock phrase: the hashes of the words it may be, and whether it may
@@ -1380,6 +1408,20 @@ mod tests {
             2
         );
         assert_eq!(kept_words("Police declined to comment."), 1);
+        // Editors' notes.
+        assert_eq!(
+            kept_words("The interview has been edited for length and clarity."),
+            2
+        );
+        assert_eq!(
+            kept_words("This conversation was lightly edited and condensed for clarity."),
+            2
+        );
+        assert_eq!(kept_words("This story has been updated."), 0);
+        assert_eq!(
+            kept_words("An earlier version of this story misspelled her name."),
+            3
+        );
         assert_eq!(kept_words("The ministry said in a statement."), 2);
         assert_eq!(
             kept_words("Two officials spoke on condition of anonymity."),
