@@ -161,6 +161,12 @@ mod tests {
              the shop from her father, Arthur Ellison, in 1958.\n\nEllison never closed it.",
             &[(5, "Ellison")],
         ),
+        // A surname before a word for kin names the whole family.
+        (
+            "Marcus Bell and Malik Bell led the defence.\n\nThe Bell twins had three sacks. \
+             The Bell family cheered.\n\nBell said little.",
+            &[(5, "Bell")],
+        ),
         // One Ruiz only: no doubt.
         (
             "Finance Minister Carlos Ruiz presented the budget. Ruiz said it stands.",

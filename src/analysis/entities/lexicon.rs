@@ -322,7 +322,7 @@ somebody something anyone anybody anything everyone everybody everything nobody 
 const CALENDAR: &str = "
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter ramadan hanukkah diwali
-thanksgiving halloween passover
+thanksgiving halloween passover mondays tuesdays wednesdays thursdays fridays saturdays sundays
 ";
 
 /// Titles written capitalised before a name. Compound titles (`Chief Financial Officer`,
@@ -406,7 +406,7 @@ northwest southeast southwest middle
 const ROLE_PERSON: &str = "
 spokesperson spokesman spokeswoman president minister secretary director chief head leader
 chairman chairwoman chair chairperson executive officer official manager founder cofounder
-co-founder owner editor reporter correspondent journalist economist analyst strategist scientist
+co-founder owner co-owner editor reporter correspondent journalist economist analyst strategist scientist
 researcher professor lecturer teacher schoolteacher student doctor nurse surgeon physician lawyer
 attorney prosecutor judge mayor governor senator lawmaker legislator congressman congresswoman
 representative ambassador envoy diplomat negotiator adviser advisor aide commander general colonel
@@ -444,7 +444,9 @@ chain brand startup start-up conglomerate fund foundation institute university s
 hospital museum gallery team club band service regulator watchdog authority organisation
 organization association federation alliance coalition movement platform app website developer
 contractor subsidiary bloc army militia think-tank nonprofit non-profit supermarket exporter
-importer utility telecom operator parliament
+importer utility telecom operator parliament storefront shop store bakery restaurant cafe café
+diner eatery bistro pizzeria brewery winery distillery bookstore boutique salon grocery deli
+pharmacy hotel motel inn
 ";
 
 const ROLE_PLACE: &str = "

@@ -650,6 +650,42 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn schools_bakeries_and_family_names_first() {
+        let text = "Lincoln High School won. Lincoln led by seven. Receiver Park Ji-hoon scored \
+                    twice. Park, who moved from Busan, ran. The NATO-led force and the \
+                    Kyiv-born singer watched. Lucía de León is co-owner of Pan de León, a \
+                    bakery on Fourth Street. De León opens it. On Saturdays, the line starts \
+                    at 6. Boston College lost in Boston.";
+        let lincoln = Some(("Lincoln High School", Org));
+        let park = Some(("Park Ji-hoon", Person));
+        let de_leon = Some(("Lucía de León", Person));
+        assert_rows(
+            text,
+            &[
+                ("Lincoln", 1, lincoln),
+                ("Park Ji-hoon", 0, park),
+                ("Park", 1, park),
+                ("NATO", 0, Some(("NATO", Org))),
+                ("Kyiv", 0, Some(("Kyiv", Place))),
+                ("Pan de León", 0, Some(("Pan de León", Org))),
+                ("De León", 0, de_leon),
+                ("Saturdays", 0, None),
+                ("Boston", 1, Some(("Boston", Place))),
+            ],
+        );
+        // A business noun in a compound names what the person is, not what they are.
+        let text = "Olena Webb, a shop owner from Highley, spoke. Ana Ruiz, the bakery co-owner, \
+                    agreed. Webb and Ruiz left.";
+        assert_rows(
+            text,
+            &[
+                ("Webb", 1, Some(("Olena Webb", Person))),
+                ("Ruiz", 1, Some(("Ana Ruiz", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn pronouns_and_sentence_adverbs_are_never_entities() {
         let text = "She said it was over. He agreed. They left. However, We and It stayed. \
                     Meanwhile the mayor, Ana Ruiz, spoke. I left.";

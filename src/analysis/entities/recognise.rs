@@ -943,11 +943,17 @@ impl<'t> Recogniser<'_, 't> {
         if !self.closes_appositive(end) {
             return None;
         }
-        let role_noun = (first..=end).find(|&i| {
+        let is_role_noun = |i: usize| {
             let word = &self.tokens[i];
             word.flags.has(Flags::ROLE)
                 && (word.shape == Shape::Lower || is_role_word(&word.lower(self.text)))
-        })?;
+        };
+        let mut role_noun = (first..=end).find(|&i| is_role_noun(i))?;
+        // A compound's last noun is its head: `a shop owner` is a person, `a coffee shop` not.
+        while role_noun < end && is_plain_space(self.gap(role_noun)) && is_role_noun(role_noun + 1)
+        {
+            role_noun += 1;
+        }
         Some((
             self.phrase(first, end),
             role_kind(self.tokens[role_noun].flags),

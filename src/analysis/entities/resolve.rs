@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::lexicon::{self, Flags, HashMap};
 use super::recognise::{Candidate, Evidence};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use super::{assemble, Entities, EntityKind};
 
 /// An entity as resolution builds it.
@@ -64,6 +64,7 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) ->
         by_key: HashMap::default(),
         surnames: HashMap::default(),
         variant_keys: HashMap::default(),
+        institution_shorts: HashMap::default(),
         person_surnames: Vec::new(),
         surnames_by_deletion: Vec::new(),
         deletions_sorted: true,
@@ -183,6 +184,9 @@ struct Registry<'a, 't> {
     surnames: HashMap<String, Namesakes>,
     /// Full names registered as spelling variants of another person's name → that person.
     variant_keys: HashMap<String, usize>,
+    /// Schools and universities by the name they go by (`lincoln` for `Lincoln High School`),
+    /// which a person's surname may share.
+    institution_shorts: HashMap<String, usize>,
     /// Each person's surname as letters, for spelling variants.
     person_surnames: Vec<(usize, Vec<char>)>,
     /// Each of [`deletion_keys`] of each surname with the surname's index in `person_surnames`,
@@ -310,6 +314,8 @@ impl Registry<'_, '_> {
             self.resolved.drafts[id].surname_forms = forms;
         } else if let Some(short) = short_name(&candidate.words) {
             self.by_key.entry(short).or_insert(id);
+        } else if let Some(short) = institution_short_name(&candidate.words) {
+            self.institution_shorts.entry(short).or_insert(id);
         }
         if let Some(acronym) = &candidate.acronym {
             self.add_acronym(id, acronym);
@@ -320,12 +326,36 @@ impl Registry<'_, '_> {
     fn merge(&mut self, id: usize, candidate: &Candidate, kind: EntityKind, evidence: Evidence) {
         let draft = &mut self.resolved.drafts[id];
         if evidence > draft.evidence {
+            let no_longer_a_person = draft.kind == EntityKind::Person && kind != EntityKind::Person;
             draft.kind = kind;
             draft.evidence = evidence;
+            if no_longer_a_person {
+                self.forget_surnames(id);
+            }
         }
+        let draft = &mut self.resolved.drafts[id];
         draft.first_full = draft.first_full.min(candidate.range.start);
         if let Some(acronym) = &candidate.acronym {
             self.add_acronym(id, acronym);
+        }
+    }
+
+    /// `Pan de León`, first read as a person, then as the bakery it is: `de León` alone is no
+    /// longer its name.
+    fn forget_surnames(&mut self, id: usize) {
+        for form in std::mem::take(&mut self.resolved.drafts[id].surname_forms) {
+            if let Some(namesakes) = self.surnames.get_mut(&form) {
+                namesakes.people.retain(|&person| person != id);
+                if namesakes.recent == Some(id) {
+                    namesakes.recent = None;
+                }
+            }
+        }
+        // Emptied, not removed: other lists point into `person_surnames` by index.
+        for (person, letters) in &mut self.person_surnames {
+            if *person == id {
+                letters.clear();
+            }
         }
     }
 
@@ -459,8 +489,18 @@ impl Registry<'_, '_> {
         if let Some(&id) = self.by_key.get(key) {
             return Some(id);
         }
-        let namesakes = self.surnames.get(key)?;
         let drafts = &self.resolved.drafts;
+        // `Lincoln` in a story about Lincoln High School is the school, unless someone of that
+        // name was named before it.
+        if let Some(&institution) = self.institution_shorts.get(key) {
+            let person_named_before = self.surnames.get(key).is_some_and(|namesakes| {
+                (namesakes.people.iter()).any(|&id| drafts[id].first_full < range.start)
+            });
+            if !person_named_before {
+                return Some(institution);
+            }
+        }
+        let namesakes = self.surnames.get(key)?;
         let chosen = namesakes.recent.or_else(|| {
             namesakes
                 .people
@@ -475,7 +515,7 @@ impl Registry<'_, '_> {
             .filter(|&id| drafts[id].first_full < range.start)
             .take(NAMESAKES_NOTED)
             .collect();
-        if named_before.len() > 1 {
+        if named_before.len() > 1 && !self.names_a_family(&range) {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
                 chosen,
@@ -483,6 +523,27 @@ impl Registry<'_, '_> {
             });
         }
         Some(chosen)
+    }
+
+    /// `the Bell twins`, `the Garcia family`: a surname before a word for kin names them all.
+    fn names_a_family(&self, range: &Range<usize>) -> bool {
+        const KIN: [&str; 10] = [
+            "twins",
+            "brothers",
+            "sisters",
+            "siblings",
+            "family",
+            "families",
+            "couple",
+            "household",
+            "children",
+            "clan",
+        ];
+        let after = self.text.get(range.end..).unwrap_or("");
+        let next = after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
+        next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
     }
 
     /// `Zelensky` in a story about `Volodymyr Zelenskyy`: one word one letter away from exactly
@@ -601,6 +662,12 @@ fn surname_forms(words: &[String]) -> Vec<String> {
             }
         }
     }
+    // `Park Ji-hoon`, `Chiang Kai-shek`: the family name comes first and goes alone.
+    if let [family, given] = words {
+        if tokens::is_romanised_given_name(&tokens::split_on_hyphens(given)) {
+            forms.push(family.clone());
+        }
+    }
     forms.retain(|form| !form.is_empty());
     forms
 }
@@ -614,6 +681,34 @@ fn short_name(words: &[String]) -> Option<String> {
         "corp" | "inc" | "ltd" | "co" | "plc" | "llc" | "river" | "group"
     );
     (droppable && !rest.is_empty()).then(|| rest.join(" "))
+}
+
+/// A school or university named without its kind: `Lincoln` for `Lincoln High School`,
+/// `Carver` for `Carver Academy`; not when that leaves a known place (`Boston` for `Boston
+/// College`).
+fn institution_short_name(words: &[String]) -> Option<String> {
+    const KINDS: [&[&str]; 8] = [
+        &["high", "school"],
+        &["middle", "school"],
+        &["elementary", "school"],
+        &["high"],
+        &["school"],
+        &["academy"],
+        &["college"],
+        &["university"],
+    ];
+    let ends_with = |kind: &[&str]| {
+        words.len() >= kind.len() && words[words.len() - kind.len()..].iter().eq(kind.iter())
+    };
+    let kind = KINDS.iter().find(|kind| ends_with(kind))?;
+    let rest = &words[..words.len() - kind.len()];
+    let short = rest.join(" ");
+    let usable = !rest.is_empty()
+        && rest
+            .iter()
+            .all(|word| !lexicon::flags(word).has(Flags::STOP))
+        && lexicon::place(&short).is_none();
+    usable.then_some(short)
 }
 
 fn is_initial(word: &str) -> bool {

@@ -591,6 +591,9 @@ fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
             None => (range, false),
         };
     }
+    if is_romanised_given_name(&parts) {
+        return (range, false);
+    }
     match parts.iter().position(|(_, part)| !starts_upper(part)) {
         Some(tail) if tail > 0 => {
             let (last_offset, last_name_part) = parts[tail - 1];
@@ -602,8 +605,29 @@ fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
     }
 }
 
+/// `Ji-hoon`, `Kai-shek`, `Seo-yeon`: two short syllables, the second lowercase, are one given
+/// name, where a short English tail (`Kyiv-born`, `NATO-led`, `Obama-era`) is not.
+pub(crate) fn is_romanised_given_name(parts: &[(usize, &str)]) -> bool {
+    const ENGLISH_TAILS: &str = "based born run led era wide like made held owned style bound type                                  class area only free rich poor ish esque age day year old                                  up in out on off by to new news";
+    let [(_, first), (_, tail)] = parts else {
+        return false;
+    };
+    let letters = |part: &str| {
+        part.chars()
+            .all(char::is_alphabetic)
+            .then(|| part.chars().count())
+    };
+    let short = |part: &str, most: usize| letters(part).is_some_and(|n| (2..=most).contains(&n));
+    short(first, 6)
+        && short(tail, 5)
+        && tail.chars().all(char::is_lowercase)
+        && !ENGLISH_TAILS
+            .split_whitespace()
+            .any(|english| english == *tail)
+}
+
 /// Parts of a word split on hyphens, each with its byte offset in the word.
-fn split_on_hyphens(word: &str) -> Vec<(usize, &str)> {
+pub(crate) fn split_on_hyphens(word: &str) -> Vec<(usize, &str)> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in word.char_indices() {
