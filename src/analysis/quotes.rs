@@ -1195,6 +1195,13 @@ const SPEECH_NOUNS: &[&str] = &[
     "statement", "verdict", "warning", "words",
 ];
 
+/// What of a person's own shows them speaking: `Ruiz's voice cracked.` (sorted).
+#[rustfmt::skip]
+const PERSONAL_NOUNS: &[&str] = &[
+    "expression", "eyes", "face", "gaze", "hands", "head", "mood", "shoulders", "smile", "tone",
+    "voice",
+];
+
 /// The longest closing `, officials said on Sunday` clause.
 const TRAILING_TAG_WORDS: usize = 6;
 
@@ -2176,6 +2183,13 @@ impl<'a> Analyzer<'a> {
         }
         if !self.is_name(words, i, true) {
             return None;
+        }
+        // `Lincoln's defense held`: the subject is what the name owns, which speaks only if it
+        // is a person (`Lincoln's coach`) or the name's own voice (`Ruiz's voice cracked`).
+        if without_possessive(head.text) != head.text {
+            let owned = words.get(i + 1).filter(|_| self.adjacent(words, i))?;
+            let speaks = is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
+            return speaks.then(|| first.range.start..owned.range.end);
         }
         self.phrase_after(words, i).or(Some(head.range.clone()))
     }

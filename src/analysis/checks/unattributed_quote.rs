@@ -353,6 +353,10 @@ Shares closed down 18%.",
                 "The ministry's statement was short.\n\n\"We regret the delay.\"",
                 "Her answer surprised nobody.\n\n\"No.\"",
                 "Asked about the plan, Smith smiled.\n\n\"We'll see.\"",
+                "Coach Ann Hale watched. Hale's voice cracked.\n\n\"We'll be back.\"",
+                "Coach Ann Hale watched. Hale's assistant, Tom Reyes, was calmer.\n\n\"We'll be back.\"",
+                // what a team owns does not speak
+                "Coach Ann Hale of Lincoln watched. Lincoln's defense held them to 71 yards.\n\n\"Nobody thought we were done.\" <<",
                 // a trailing attribution or a list of places is not a speaker for what follows
                 "Flights resumed on Sunday, the airport said.\n\n\"We waited nine hours.\" <<",
                 "Trains stopped in Leeds, Manchester and Sheffield.\n\n\"We are done waiting.\" <<",
