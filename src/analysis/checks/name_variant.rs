@@ -141,6 +141,11 @@ mod tests {
             &[],
         ),
         ("Christine Lagarde spoke. Lagarde left.", &[]),
+        // A compound title before the name (`City Council Member`) is no part of it.
+        (
+            "City Council Member Grace Nakamura won. He congratulated Nakamora on Tuesday.",
+            &[(1, "Nakamora")],
+        ),
     ];
 
     #[test]

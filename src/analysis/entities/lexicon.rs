@@ -335,7 +335,7 @@ commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen p
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general
-councillor councilman councilwoman alderman congressman congresswoman assemblyman assemblywoman
+councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
 ";
 

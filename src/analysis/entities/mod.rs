@@ -643,6 +643,11 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
             Some("a council member")
         );
         assert_eq!(role_of(text, "Linh Tran").as_deref(), Some("Independent"));
+        let council = "City Council Member Grace Nakamura won. EU Member States agreed.";
+        assert_eq!(
+            role_of(council, "Grace Nakamura").as_deref(),
+            Some("City Council Member")
+        );
         assert_eq!(
             role_of(text, "DeShawn “Big Shawn” Carter").as_deref(),
             Some("Forward")

@@ -494,6 +494,14 @@ impl<'t> Recogniser<'_, 't> {
                             | "brigadier"
                     )
             }
+            // `City Council Member Grace Nakamura`; not `EU Member States`.
+            "member" => {
+                h >= 1
+                    && matches!(
+                        &*lower_at(h - 1),
+                        "council" | "board" | "assembly" | "committee" | "commission"
+                    )
+            }
             _ if h == 0 && self.labels_a_full_name(run) => true,
             _ => token.flags.has(Flags::TITLE),
         }
