@@ -1709,8 +1709,11 @@ impl<'a> Analyzer<'a> {
         if span.closed && short && !ends_like_prose && self.between_names(paragraph, span) {
             return QuoteKind::Nickname;
         }
+        // A list item opened by a capitalised quote is a list of works (a track list), even
+        // of one word: `5. “Marrow”`.
+        let title_cased = !ends_like_prose && is_title_cased(inner.unicode_words());
         if self.after_title_cue(paragraph, span)
-            || (counted >= 2 && !ends_like_prose && is_title_cased(inner.unicode_words()))
+            || (title_cased && (counted >= 2 || self.opens_list_item(paragraph, span)))
         {
             return QuoteKind::Title;
         }
@@ -1718,6 +1721,19 @@ impl<'a> Analyzer<'a> {
             return QuoteKind::Fragment;
         }
         QuoteKind::Speech
+    }
+
+    /// Whether only a list marker (`5.`, `-`, `*`) comes before the quote in its paragraph.
+    fn opens_list_item(&self, paragraph: &Paragraph<'a>, span: &QuoteSpan) -> bool {
+        let before = self
+            .text
+            .get(paragraph.content.start..span.range.start)
+            .unwrap_or("")
+            .trim();
+        let numbered = before.strip_suffix(['.', ')']).is_some_and(|number| {
+            (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+        });
+        numbered || matches!(before, "-" | "*" | "+")
     }
 
     /// `Dwayne "The Rock" Johnson`: a capitalised word right before and right after.

@@ -246,6 +246,8 @@ mod tests {
                 "```\nprint(\"Nobody asked us.\")\n```\n\nThe code ran.",
                 "<!-- \"Nobody asked us.\" -->\n\nThe draft is done.",
                 "Run `echo \"Nobody asked us.\"` to test.",
+                // a track list
+                "**Track list**\n\n1. “Glass Harbor”\n2. “Marrow”\n3. “Stay” (featuring Maeve Dunleavy)\n- \"Breakwater\"",
             ],
         );
     }
@@ -271,6 +273,8 @@ mod tests {
                 "Water poured into the cellar.\n\n\"Why?\" <<\n\nThe pumps failed at six.",
                 // the verb inside the quote is not attribution
                 "The plan was approved in March.\n\n\"They said it would never flood here.\" <<",
+                // a list of things people said is still speech
+                "Residents told us:\n\n- \"Nobody asked us.\"\n\nThe plan was approved in March.\n\n- \"We were never told.\" <<",
             ],
         );
     }
