@@ -2205,7 +2205,7 @@ impl<'a> Analyzer<'a> {
         if without_possessive(head.text) != head.text {
             let owned = words.get(i + 1).filter(|_| self.adjacent(words, i))?;
             let speaks = is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
-            return speaks.then(|| first.range.start..owned.range.end);
+            return speaks.then_some(first.range.start..owned.range.end);
         }
         self.phrase_after(words, i).or(Some(head.range.clone()))
     }

@@ -84,6 +84,17 @@ const MAX_CONFIRMATIONS: usize = 8;
 /// estimate chained from shared shingles, so a giant paragraph cannot stall the check.
 const EXACT_ALIGNMENT_CELLS: usize = 1 << 16;
 
+/// The shortest run of words a moved clause keeps for [`tiled_words`]: shorter runs (`in the`,
+/// `said on Monday`) are shared by sentences that merely share a topic.
+const TILE_WORDS: usize = 3;
+
+/// A reordered copy must cover this share of the longer passage too.
+const TILED_MIN_COVERAGE: f64 = 0.7;
+
+/// Above this many table cells (two sentences of 90 words) a reordered copy is not looked for:
+/// tiling costs a table per tile, and sentences are compared one by one anyway.
+const MAX_TILING_CELLS: usize = 8_192;
+
 /// Up to this many table cells (two sentences of 32 words) the exact alignment is computed
 /// straight away, without the common-word bound first.
 const SMALL_ALIGNMENT_CELLS: usize = 1 << 10;
@@ -1556,7 +1567,65 @@ fn similarity(
         anchored_alignment(copy, original)
     };
     let shorter = copy.len().min(original.len()) as f64;
-    reaches(aligned).then_some((aligned as f64 / shorter, false))
+    if reaches(aligned) {
+        return Some((aligned as f64 / shorter, false));
+    }
+    // A rewrite that moves a clause (`Between 10 p.m. and dawn, crews pulled 47 people` for
+    // `Crews pulled 47 people between 10 p.m. and dawn`) keeps its runs of words but not their
+    // order, which an alignment needs. Only words the two share can be tiled, so that count
+    // rules out most candidates first. Both must be mostly the same words in other order:
+    // a short sentence whose runs are scattered through a long one is no copy of it.
+    let tiling_reaches = |tiled: usize| {
+        let coverage = min_coverage.max(TILED_MIN_COVERAGE);
+        alignment_reaches(tiled, copy.len(), original.len(), coverage, threshold)
+    };
+    // Moving clauses keeps the longest of them in order, so a rewrite aligns at least half
+    // its words; most candidates, merely on the same topic, are ruled out here for free.
+    let half_aligned = aligned * 2 >= copy.len().min(original.len());
+    if cells > MAX_TILING_CELLS
+        || !half_aligned
+        || !tiling_reaches(common_word_count(copy, original))
+    {
+        return None;
+    }
+    let tiled = tiled_words(copy, original);
+    tiling_reaches(tiled).then_some((tiled as f64 / shorter, false))
+}
+
+/// Words of `a` covered by runs of at least [`TILE_WORDS`] words that `b` also has, each word
+/// of either used once, the longest run first (greedy string tiling, as plagiarism detectors
+/// compare texts whose parts were moved).
+fn tiled_words(a: &[u64], b: &[u64]) -> usize {
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    // Run lengths ending at each word of `b`, for the previous and the current word of `a`.
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    let mut tiled = 0;
+    loop {
+        let (mut longest, mut end) = (0, (0, 0));
+        previous.fill(0);
+        for (i, word) in a.iter().enumerate() {
+            for (j, other) in b.iter().enumerate() {
+                current[j + 1] = if word == other && !used_a[i] && !used_b[j] {
+                    previous[j] + 1
+                } else {
+                    0
+                };
+                if current[j + 1] > longest {
+                    longest = current[j + 1];
+                    end = (i + 1, j + 1);
+                }
+            }
+            std::mem::swap(&mut previous, &mut current);
+        }
+        if longest < TILE_WORDS {
+            return tiled;
+        }
+        used_a[end.0 - longest..end.0].fill(true);
+        used_b[end.1 - longest..end.1].fill(true);
+        tiled += longest;
+    }
 }
 
 /// Whether `aligned` words of alignment between passages of these lengths reach the threshold
@@ -2141,6 +2210,43 @@ The museum reopened its east wing after a two-year renovation costing $40 millio
     fn seeds_alone_have_no_duplicate_passages() {
         assert!(check(SEED_A).is_empty());
         assert!(check(SEED_B).is_empty());
+    }
+
+    #[test]
+    fn flags_a_wire_rewrite_that_moves_clauses() {
+        // The time and the attribution moved, two words swapped: no alignment keeps the order.
+        assert_flags_against(
+            "\
+Between 10 p.m. Tuesday and dawn Wednesday, rescue crews pulled 47 people out of flooded homes and vehicles, most of them on Route 14 and Old Mill Road, according to Fire Chief Roberto Salazar of the Mill Creek Fire Protection District. << Between 10
+",
+            &[(
+                "wire.txt",
+                "Rescue crews pulled 47 people from flooded vehicles and homes between 10 p.m. Tuesday and dawn Wednesday, most of them along Route 14 and Old Mill Road, said Fire Chief Roberto Salazar of the Mill Creek Fire Protection District.\n",
+            )],
+        );
+        // A short sentence whose runs are scattered through a longer one is no copy of it.
+        assert_flags(
+            "\
+Analysts met on Tuesday. Westbridge Chamber of Commerce shelved delays to a vacancy.
+
+Woodgate Credit Union published delays to a vacancy in Queensbridge, according to Westbridge Chamber of Commerce.
+",
+        );
+    }
+
+    #[test]
+    fn tiling_covers_runs_of_shared_words_each_used_once() {
+        let words = |text: &str| -> Vec<u64> {
+            text.split(' ')
+                .map(crate::analysis::fingerprint::word_hash)
+                .collect()
+        };
+        let a = words("a b c d e f g h");
+        // `e f g h` and `a b c` moved; `d` alone is too short a run.
+        assert_eq!(tiled_words(&a, &words("e f g h x d y a b c")), 7);
+        assert_eq!(tiled_words(&a, &words("a b x c d")), 0);
+        // Each word of either side is tiled once.
+        assert_eq!(tiled_words(&words("a b c a b c"), &words("a b c")), 3);
     }
 
     #[test]
