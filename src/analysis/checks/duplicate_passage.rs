@@ -1475,6 +1475,14 @@ impl<'w> Query<'w> {
         self.masks.map(|masks| masks.slots).unwrap_or_default()
     }
 
+    /// The size of the multiset intersection with `other`.
+    fn shared_words(&self, other: &[u64]) -> usize {
+        match &self.masks {
+            Some(masks) => masks.shared_with(other),
+            None => common_word_count(self.words, other),
+        }
+    }
+
     /// Length of the longest common subsequence with `other`.
     fn aligned_words(&self, other: &[u64]) -> usize {
         match &self.masks {
@@ -1525,6 +1533,25 @@ impl WordMasks {
 
     fn mask(&self, word: u64) -> u64 {
         self.slots[self.find(word)].1
+    }
+
+    /// The size of the multiset intersection with `other`: each word of `other` counts while
+    /// this passage has an occurrence of it left.
+    fn shared_with(&self, other: &[u64]) -> usize {
+        // A passage has at most 64 words, so the table at most 128 slots.
+        let mut taken = [0u8; 128];
+        let mut shared = 0;
+        for &word in other {
+            let slot = self.find(word);
+            let Some(taken) = taken.get_mut(slot) else {
+                continue;
+            };
+            if u32::from(*taken) < self.slots[slot].1.count_ones() {
+                *taken += 1;
+                shared += 1;
+            }
+        }
+        shared
     }
 }
 
@@ -1582,10 +1609,7 @@ fn similarity(
     // Moving clauses keeps the longest of them in order, so a rewrite aligns at least half
     // its words; most candidates, merely on the same topic, are ruled out here for free.
     let half_aligned = aligned * 2 >= copy.len().min(original.len());
-    if cells > MAX_TILING_CELLS
-        || !half_aligned
-        || !tiling_reaches(common_word_count(copy, original))
-    {
+    if cells > MAX_TILING_CELLS || !half_aligned || !tiling_reaches(query.shared_words(original)) {
         return None;
     }
     let tiled = tiled_words(copy, original);
@@ -2232,6 +2256,25 @@ Analysts met on Tuesday. Westbridge Chamber of Commerce shelved delays to a vaca
 Woodgate Credit Union published delays to a vacancy in Queensbridge, according to Westbridge Chamber of Commerce.
 ",
         );
+    }
+
+    #[test]
+    fn shared_words_from_masks_count_each_occurrence_once() {
+        let words = |text: &str| -> Vec<u64> {
+            text.split(' ')
+                .map(crate::analysis::fingerprint::word_hash)
+                .collect()
+        };
+        for (a, b) in [
+            ("a b c d", "d c b a"),
+            ("a a b", "a b b c"),
+            ("a b a b a", "a a a a"),
+            ("x y z", "p q r"),
+        ] {
+            let (a, b) = (words(a), words(b));
+            let masks = WordMasks::of(&a, Vec::new()).unwrap();
+            assert_eq!(masks.shared_with(&b), common_word_count(&a, &b));
+        }
     }
 
     #[test]
