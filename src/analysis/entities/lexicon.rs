@@ -302,6 +302,7 @@ if but and or nor so yet also as at by for from in into on onto of off out up do
 within under over among amongst amid alongside despite although though because since until unless
 after before during through throughout across around about above below between beyond near
 against toward towards upon via per than then now today tonight yesterday tomorrow meanwhile
+outside inside beside behind beneath underneath along past atop
 moreover furthermore nevertheless nonetheless still even just only some many most much more less
 few fewer several each every all both either neither none no not one two three four five six
 seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion
@@ -332,6 +333,7 @@ president minister secretary chancellor premier mayor governor senator judge jus
 director chief executive officer chairman chairwoman chairperson chair spokesman spokesperson
 spokeswoman ambassador commissioner inspector detective sergeant captain lieutenant colonel
 commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
+baroness baron viscount viscountess earl countess duke duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general
@@ -354,7 +356,7 @@ taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian urugua
 venezuelan vietnamese welsh yemeni zambian zimbabwean african asian arab soviet chechen kurdish
 catalan basque bavarian texan californian scandinavian baltic nordic latino hispanic frenchman
 frenchwoman englishman englishwoman dutchman dutchwoman scotsman scotswoman welshman welshwoman
-irishman irishwoman
+irishman irishwoman victorian queenslander tasmanian ontarian albertan
 ";
 
 const PARTICLES: &str =
@@ -536,7 +538,14 @@ Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida
 Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|
 Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|
 North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|
-South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming
+South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|
+New South Wales|Victoria|Queensland|South Australia|Western Australia|Tasmania|
+Northern Territory|Australian Capital Territory|Perth|Adelaide|Brisbane|Hobart|
+Ontario|Quebec = Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|
+New Brunswick|Newfoundland and Labrador = Newfoundland|Prince Edward Island|Yukon|Nunavut|
+Calgary|Edmonton|Winnipeg|Maharashtra|Gujarat|Karnataka|Kerala|Tamil Nadu|Uttar Pradesh|
+West Bengal|Rajasthan|Bihar|Telangana|Hyderabad|Pune|Ahmedabad|Kyoto|Yokohama|Nagoya|
+Hiroshima|Fukushima|Okinawa|Hokkaido
 ";
 
 /// Known organisations whose names carry no suffix cue.

@@ -678,6 +678,20 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Boston", 1, Some(("Boston", Place))),
             ],
         );
+        // A peer's title, a state in a dateline, a preposition opening a sentence.
+        let text = "HALLS GAP, Victoria — Fires spread. Helen Fenwick, who sits as Baroness \
+                    Fenwick of Alnmouth, spoke. Outside City Hall, Ana Cruz waited. Victoria \
+                    Lane, a ranger, agreed. Fenwick left.";
+        assert_rows(
+            text,
+            &[
+                ("Victoria", 0, Some(("Victoria", Place))),
+                ("Fenwick", 1, Some(("Helen Fenwick", Person))),
+                ("Fenwick", 2, Some(("Helen Fenwick", Person))),
+                // Not a person `Outside City Hall`, whose surname `Hall` would be.
+                ("City Hall", 0, None),
+            ],
+        );
         // A business noun in a compound names what the person is, not what they are.
         let text = "Olena Webb, a shop owner from Highley, spoke. Ana Ruiz, the bakery co-owner, \
                     agreed. Webb and Ruiz left.";

@@ -403,8 +403,21 @@ impl Registry<'_, '_> {
     // ----- resolution --------------------------------------------------------------------
 
     fn resolve_strong(&mut self, candidate: &Candidate) {
-        let found = self
-            .lookup(&candidate.key, candidate.range.clone())
+        // `HALLS GAP, Victoria —`, `in Jordan`: a known place or organisation that its context
+        // makes one is not a person's surname, whoever else the story names so.
+        let known = || {
+            lexicon::place(&candidate.key).is_some()
+                || lexicon::organisation(&candidate.key).is_some()
+        };
+        let not_a_person = candidate.kind.is_some_and(|(kind, evidence)| {
+            kind != EntityKind::Person && evidence >= Evidence::Context && known()
+        });
+        let found = if not_a_person {
+            self.by_key.get(&candidate.key).copied()
+        } else {
+            self.lookup(&candidate.key, candidate.range.clone())
+        };
+        let found = found
             .or_else(|| self.surname_variant(&candidate.words, candidate.range.clone()))
             .or_else(|| self.create_late(candidate));
         if let Some(id) = found {
