@@ -2218,9 +2218,13 @@ impl<'a> Analyzer<'a> {
         let Some(word) = words.get(index) else {
             return false;
         };
+        // `June said`: a month that is also a given name, speaking.
+        let month_speaking = matches!(word.lower.as_ref(), "april" | "may" | "june" | "august")
+            && index + 1 < words.len()
+            && self.is_speech_verb(words, index + 1);
         if !starts_uppercase(word.text)
             || is_function_word(&word.lower)
-            || is_calendar_word(&word.lower)
+            || (is_calendar_word(&word.lower) && !month_speaking)
             || is_person_pronoun(&word.lower)
         {
             return false;

@@ -141,6 +141,11 @@ mod tests {
             &[],
         ),
         ("Christine Lagarde spoke. Lagarde left.", &[]),
+        // Two namesakes are one surname to misspell.
+        (
+            "Harold Maddox played sax. His brother, Curtis Maddox, sang. Maddux returned in 1959.",
+            &[(1, "Maddux")],
+        ),
         // A compound title before the name (`City Council Member`) is no part of it.
         (
             "City Council Member Grace Nakamura won. He congratulated Nakamora on Tuesday.",

@@ -358,6 +358,8 @@ Shares closed down 18%.",
                 "Her answer surprised nobody.\n\n\"No.\"",
                 "Asked about the plan, Smith smiled.\n\n\"We'll see.\"",
                 "Coach Ann Hale watched. Hale's voice cracked.\n\n\"We'll be back.\"",
+                // a month that is also a name, speaking
+                "Earl's wife, June, keeps the books.\n\n\"We're all right,\" June said. \"There's a difference.\"",
                 "Coach Ann Hale watched. Hale's assistant, Tom Reyes, was calmer.\n\n\"We'll be back.\"",
                 // what a team owns does not speak
                 "Coach Ann Hale of Lincoln watched. Lincoln's defense held them to 71 yards.\n\n\"Nobody thought we were done.\" <<",

@@ -327,13 +327,14 @@ thanksgiving halloween passover mondays tuesdays wednesdays thursdays fridays sa
 ";
 
 /// Titles written capitalised before a name. Compound titles (`Chief Financial Officer`,
-/// `Secretary of State`) end on one of these words.
+/// `Secretary of State`) end on one of these words. `Earl`, `Duke` and `Baron` are left out:
+/// they are first names as often (`Earl Henderson`, `Duke Ellington`).
 const TITLES: &str = "
 president minister secretary chancellor premier mayor governor senator judge justice attorney
 director chief executive officer chairman chairwoman chairperson chair spokesman spokesperson
 spokeswoman ambassador commissioner inspector detective sergeant captain lieutenant colonel
 commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
-baroness baron viscount viscountess earl countess duke duchess marquess marchioness
+baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general

@@ -692,6 +692,11 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("City Hall", 0, None),
             ],
         );
+        // An obituary's birth formula.
+        let text = "Harold Maddox, a saxophonist, has died. Born Harold Eugene Maddox on \
+                    March 4, 1937, he played for six decades. Maddox said so.";
+        let maddox = Some(("Harold Maddox", Person));
+        assert_rows(text, &[("Maddox", 2, maddox)]);
         // A business noun in a compound names what the person is, not what they are.
         let text = "Olena Webb, a shop owner from Highley, spoke. Ana Ruiz, the bakery co-owner, \
                     agreed. Webb and Ruiz left.";

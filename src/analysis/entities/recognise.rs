@@ -256,7 +256,18 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     fn starts_run(&self, i: usize) -> bool {
-        self.tokens[i].is_name_word() || self.is_leading_particle(i)
+        (self.tokens[i].is_name_word() && !self.opens_birth_formula(i))
+            || self.is_leading_particle(i)
+    }
+
+    /// `Born Harold Eugene Maddox on March 4, 1937`: an obituary's formula, not a name's
+    /// first word (`Max Born` mid-sentence keeps it).
+    fn opens_birth_formula(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.weak
+            && token.shape == Shape::Capitalised
+            && token.lower(self.text) == "born"
+            && self.tokens.get(i + 1).is_some_and(Token::is_name_word)
     }
 
     /// `van der Leyen`, `de Gaulle`, `al Assad`: particles that open a surname.

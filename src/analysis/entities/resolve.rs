@@ -266,6 +266,15 @@ impl Registry<'_, '_> {
             if self.surnames.contains_key(&candidate.key) {
                 return;
             }
+            if let Some(id) = self.with_middle_names_apart(&candidate.words) {
+                // The entity keeps the name as first given.
+                if candidate.range.start < self.resolved.drafts[id].first_full {
+                    self.resolved.drafts[id].name = candidate.display.clone();
+                }
+                self.by_key.insert(candidate.key.clone(), id);
+                self.merge(id, candidate, kind, evidence);
+                return;
+            }
             if let Some(id) = self.spelling_variant_of(&candidate.words) {
                 self.by_key.insert(candidate.key.clone(), id);
                 self.variant_keys.insert(candidate.key.clone(), id);
@@ -340,6 +349,29 @@ impl Registry<'_, '_> {
         }
     }
 
+    /// Whether `words` name entity `id` in full: all its words, or its first name and surname
+    /// without a middle name (`Harold Maddox` for `Harold Eugene Maddox`).
+    fn names_in_full(&self, id: usize, words: &[String]) -> bool {
+        let name = &self.drafts()[id].words;
+        words.len() >= name.len()
+            || (words.len() >= 2 && words.first() == name.first() && words.last() == name.last())
+    }
+
+    /// `Harold Maddox` for `Harold Eugene Maddox`: a person with the same first name and
+    /// surname, with a middle name more or less, is the same person.
+    fn with_middle_names_apart(&self, words: &[String]) -> Option<usize> {
+        let (first, last) = (words.first()?, words.last()?);
+        let drafts = &self.resolved.drafts;
+        let namesakes = self.surnames.get(last)?;
+        namesakes.people.iter().copied().find(|&id| {
+            let other = &drafts[id].words;
+            other.len() != words.len()
+                && other.len() >= 2
+                && other.first() == Some(first)
+                && other.last() == Some(last)
+        })
+    }
+
     /// `Pan de León`, first read as a person, then as the bakery it is: `de León` alone is no
     /// longer its name.
     fn forget_surnames(&mut self, id: usize) {
@@ -387,17 +419,19 @@ impl Registry<'_, '_> {
         letters: &[char],
         indices: impl IntoIterator<Item = usize>,
     ) -> Option<usize> {
-        let mut found = None;
+        // Namesakes (`Harold Maddox`, `Curtis Maddox`) are one surname to be a variant of.
+        let mut found: Option<(usize, &[char])> = None;
         for index in indices {
             let (id, surname) = &self.person_surnames[index];
             if one_edit_apart(letters, surname) {
-                if found.is_some() {
-                    return None;
+                match found {
+                    Some((_, other)) if other != surname.as_slice() => return None,
+                    Some(_) => {}
+                    None => found = Some((*id, surname)),
                 }
-                found = Some(*id);
             }
         }
-        found
+        found.map(|(id, _)| id)
     }
 
     // ----- resolution --------------------------------------------------------------------
@@ -424,7 +458,7 @@ impl Registry<'_, '_> {
             if let Some(&variant_of) = self.variant_keys.get(&candidate.key) {
                 self.note_variant(variant_of, candidate.range.clone());
             }
-            let full = candidate.words.len() >= self.drafts()[id].words.len();
+            let full = self.names_in_full(id, &candidate.words);
             self.mention(id, candidate.range.clone(), full, candidate.role.as_deref());
         }
     }
@@ -458,7 +492,7 @@ impl Registry<'_, '_> {
             });
             match longest {
                 Some((len, id, range)) => {
-                    let full = len >= self.drafts()[id].words.len();
+                    let full = self.names_in_full(id, &candidate.words[i..i + len]);
                     self.mention(id, range, full, None);
                     i += len;
                 }
