@@ -2258,13 +2258,15 @@ Woodgate Credit Union published delays to a vacancy in Queensbridge, according t
         );
     }
 
+    /// The word hashes of space-separated words, as given.
+    fn words(text: &str) -> Vec<u64> {
+        text.split(' ')
+            .map(crate::analysis::fingerprint::word_hash)
+            .collect()
+    }
+
     #[test]
     fn shared_words_from_masks_count_each_occurrence_once() {
-        let words = |text: &str| -> Vec<u64> {
-            text.split(' ')
-                .map(crate::analysis::fingerprint::word_hash)
-                .collect()
-        };
         for (a, b) in [
             ("a b c d", "d c b a"),
             ("a a b", "a b b c"),
@@ -2279,11 +2281,6 @@ Woodgate Credit Union published delays to a vacancy in Queensbridge, according t
 
     #[test]
     fn tiling_covers_runs_of_shared_words_each_used_once() {
-        let words = |text: &str| -> Vec<u64> {
-            text.split(' ')
-                .map(crate::analysis::fingerprint::word_hash)
-                .collect()
-        };
         let a = words("a b c d e f g h");
         // `e f g h` and `a b c` moved; `d` alone is too short a run.
         assert_eq!(tiled_words(&a, &words("e f g h x d y a b c")), 7);
