@@ -652,16 +652,18 @@ pub fn bold_inner(trimmed: &str) -> Option<&str> {
 }
 
 fn is_item(trimmed: &str) -> bool {
-    if trimmed.starts_with("- ") || trimmed.starts_with("* ") || trimmed.starts_with("+ ") {
-        return true;
-    }
-    if trimmed.starts_with('>') {
-        return true;
-    }
-    let digits = trimmed.bytes().take_while(|b| b.is_ascii_digit()).count();
-    digits > 0
-        && digits < 4
-        && (trimmed[digits..].starts_with(". ") || trimmed[digits..].starts_with(") "))
+    trimmed.starts_with('>')
+        || trimmed
+            .split_once(' ')
+            .is_some_and(|(marker, _)| is_list_marker(marker))
+}
+
+/// A list item's marker: `-`, `*`, `+`, or a number of up to three digits and `.` or `)`.
+pub fn is_list_marker(word: &str) -> bool {
+    let numbered = word.strip_suffix(['.', ')']).is_some_and(|number| {
+        (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    numbered || matches!(word, "-" | "*" | "+")
 }
 
 /// Lines longer than this are never hard wraps: editors and CMSs wrap at 72–100 columns.

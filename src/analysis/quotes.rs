@@ -1728,12 +1728,8 @@ impl<'a> Analyzer<'a> {
         let before = self
             .text
             .get(paragraph.content.start..span.range.start)
-            .unwrap_or("")
-            .trim();
-        let numbered = before.strip_suffix(['.', ')']).is_some_and(|number| {
-            (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
-        });
-        numbered || matches!(before, "-" | "*" | "+")
+            .unwrap_or("");
+        crate::analysis::document::is_list_marker(before.trim())
     }
 
     /// `Dwayne "The Rock" Johnson`: a capitalised word right before and right after.

@@ -114,6 +114,11 @@ pub(crate) fn organisation(key: &str) -> Option<&'static str> {
     known_names().organisations.get(key).copied()
 }
 
+/// Whether `key` (a lowercase name) is a known place or organisation.
+pub(crate) fn is_known(key: &str) -> bool {
+    place(key).is_some() || organisation(key).is_some()
+}
+
 fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -345,8 +345,7 @@ impl<'t> Recogniser<'_, 't> {
 
     /// A token that is a known place or organisation by itself (`U.S.`, `EU`).
     fn is_known(&self, i: usize) -> bool {
-        let key = lexicon::name_key(self.tokens[i].text(self.text));
-        lexicon::place(&key).is_some() || lexicon::organisation(&key).is_some()
+        lexicon::is_known(&lexicon::name_key(self.tokens[i].text(self.text)))
     }
 
     fn connectors_then_name(&self, j: usize) -> Option<Range<usize>> {

@@ -353,22 +353,17 @@ impl Registry<'_, '_> {
     /// without a middle name (`Harold Maddox` for `Harold Eugene Maddox`).
     fn names_in_full(&self, id: usize, words: &[String]) -> bool {
         let name = &self.drafts()[id].words;
-        words.len() >= name.len()
-            || (words.len() >= 2 && words.first() == name.first() && words.last() == name.last())
+        words.len() >= name.len() || same_first_name_and_surname(words, name)
     }
 
     /// `Harold Maddox` for `Harold Eugene Maddox`: a person with the same first name and
     /// surname, with a middle name more or less, is the same person.
     fn with_middle_names_apart(&self, words: &[String]) -> Option<usize> {
-        let (first, last) = (words.first()?, words.last()?);
         let drafts = &self.resolved.drafts;
-        let namesakes = self.surnames.get(last)?;
+        let namesakes = self.surnames.get(words.last()?)?;
         namesakes.people.iter().copied().find(|&id| {
             let other = &drafts[id].words;
-            other.len() != words.len()
-                && other.len() >= 2
-                && other.first() == Some(first)
-                && other.last() == Some(last)
+            other.len() != words.len() && same_first_name_and_surname(words, other)
         })
     }
 
@@ -439,12 +434,10 @@ impl Registry<'_, '_> {
     fn resolve_strong(&mut self, candidate: &Candidate) {
         // `HALLS GAP, Victoria —`, `in Jordan`: a known place or organisation that its context
         // makes one is not a person's surname, whoever else the story names so.
-        let known = || {
-            lexicon::place(&candidate.key).is_some()
-                || lexicon::organisation(&candidate.key).is_some()
-        };
         let not_a_person = candidate.kind.is_some_and(|(kind, evidence)| {
-            kind != EntityKind::Person && evidence >= Evidence::Context && known()
+            kind != EntityKind::Person
+                && evidence >= Evidence::Context
+                && lexicon::is_known(&candidate.key)
         });
         let found = if not_a_person {
             self.by_key.get(&candidate.key).copied()
@@ -728,6 +721,12 @@ fn short_name(words: &[String]) -> Option<String> {
         "corp" | "inc" | "ltd" | "co" | "plc" | "llc" | "river" | "group"
     );
     (droppable && !rest.is_empty()).then(|| rest.join(" "))
+}
+
+/// Whether two names of two words or more share their first and last words (`Harold Maddox`,
+/// `Harold Eugene Maddox`).
+fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
+    a.len() >= 2 && b.len() >= 2 && a.first() == b.first() && a.last() == b.last()
 }
 
 /// A school or university named without its kind: `Lincoln` for `Lincoln High School`,
