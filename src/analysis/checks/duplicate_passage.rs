@@ -23,6 +23,7 @@ use crate::analysis::fingerprint::{
     ParagraphPrint, Posting, QuickMap, WordSignature, SHINGLE_WORDS, UNKNOWN_LENGTH,
     UNKNOWN_PARAGRAPH_LENGTH, UNKNOWN_SENTENCE,
 };
+use crate::analysis::text;
 
 pub const CODE: &str = "duplicate-passage";
 
@@ -42,7 +43,9 @@ const DESCRIPTION: &str = "\
 of another open story, word for word or as a light rewrite (a few words changed or moved). \
 Case, curly quotes and punctuation are ignored. Passages under eight words (by default), \
 headings, stock phrases (\"declined to comment\", \"did not respond to a request for \
-comment\", \"said in a statement\"), datelines and bylines never count.
+comment\", \"said in a statement\"), datelines and bylines never count. Nor does one \
+formula filled with other facts: two rewordings that give two or more figures each, mostly \
+different ones (this quarter's forecast in last quarter's words).
 
 **Why**: a lede pasted twice, or a paragraph lifted from an earlier version or another \
 outlet's story, is a production accident at best and plagiarism at worst. Copy editors catch \
@@ -101,6 +104,10 @@ const SMALL_ALIGNMENT_CELLS: usize = 1 << 10;
 
 /// The document number of the checked document in its own index.
 const THIS_DOCUMENT: u32 = 0;
+
+/// Passages that give at least this many figures each and mostly other ones state other facts
+/// ([`Checker::states_other_figures`]).
+const MIN_FIGURES: usize = 2;
 
 /// Where a passage lives: the checked document, or a corpus document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -968,7 +975,12 @@ impl<'a> Checker<'a> {
             ..
         } = scratch;
         let threshold = self.rules.threshold;
-        self.best_match(&print.words, candidates, threshold, trace, mask_slots)
+        let copy = PassageKey {
+            source: Source::This,
+            paragraph: to_u32(number),
+            sentence: None,
+        };
+        self.best_match(copy, &print.words, candidates, threshold, trace, mask_slots)
     }
 
     /// The best earlier sentence (or corpus sentence) that sentence `sentence` of paragraph
@@ -1018,7 +1030,8 @@ impl<'a> Checker<'a> {
             mask_slots,
             ..
         } = scratch;
-        self.best_match(&print.words[words], candidates, coverage, trace, mask_slots)
+        let words = &print.words[words];
+        self.best_match(current, words, candidates, coverage, trace, mask_slots)
     }
 
     /// The sentences a shingle posting touches: the one holding its first word and, when the
@@ -1150,6 +1163,7 @@ impl<'a> Checker<'a> {
     /// Confirms candidates by word alignment and keeps the best one over the threshold.
     fn best_match(
         &self,
+        copy: PassageKey,
         words: &[u64],
         candidates: &[Candidate],
         min_coverage: f64,
@@ -1160,13 +1174,14 @@ impl<'a> Checker<'a> {
             return None;
         }
         let query = Query::new(words, std::mem::take(mask_slots));
-        let best = self.best_of(&query, candidates, min_coverage, trace);
+        let best = self.best_of(copy, &query, candidates, min_coverage, trace);
         *mask_slots = query.into_slots();
         best
     }
 
     fn best_of(
         &self,
+        copy: PassageKey,
         query: &Query<'_>,
         candidates: &[Candidate],
         min_coverage: f64,
@@ -1216,6 +1231,9 @@ impl<'a> Checker<'a> {
             else {
                 continue;
             };
+            if !exact && self.states_other_figures(copy, original) {
+                continue;
+            }
             let found = Match {
                 original,
                 similarity,
@@ -1250,8 +1268,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Where an original is, for the message and the related location.
-    fn locate(&self, key: PassageKey) -> Option<Original> {
+    /// The text holding a passage, the name of its document when it is another, and the
+    /// passage's byte range in that text.
+    fn place(&self, key: PassageKey) -> Option<(&str, Option<&str>, Range<usize>)> {
         let (text, name, placed) = match key.source {
             Source::This => (
                 self.doc.text,
@@ -1270,6 +1289,12 @@ impl<'a> Checker<'a> {
                 placed.range.start + relative.start..placed.range.start + relative.end
             }
         };
+        Some((text, name, range))
+    }
+
+    /// Where an original is, for the message and the related location.
+    fn locate(&self, key: PassageKey) -> Option<Original> {
+        let (text, name, range) = self.place(key)?;
         Some(Original {
             paragraph: (key.source, key.paragraph),
             line: match key.source {
@@ -1281,6 +1306,32 @@ impl<'a> Checker<'a> {
             }),
             range,
         })
+    }
+
+    /// Whether two passages are one formula filled with other facts: each gives at least
+    /// [`MIN_FIGURES`] figures and fewer than half of the copy's are the original's. An
+    /// earnings story raises its forecast "to between $1.58 billion and $1.61 billion, up from a
+    /// previous range of …" in the words of last quarter's story, and that is house style, not
+    /// a paste; a rewrite of wire copy keeps the wire's figures.
+    fn states_other_figures(&self, copy: PassageKey, original: PassageKey) -> bool {
+        let figures_of = |key| {
+            self.place(key)
+                .map(|(text, _, range)| figures(text, range))
+                .unwrap_or_default()
+        };
+        let copy_figures = figures_of(copy);
+        if copy_figures.len() < MIN_FIGURES {
+            return false;
+        }
+        let original_figures = figures_of(original);
+        if original_figures.len() < MIN_FIGURES {
+            return false;
+        }
+        let shared = copy_figures
+            .iter()
+            .filter(|figure| original_figures.binary_search(figure).is_ok())
+            .count();
+        shared * 2 < copy_figures.len()
     }
 
     fn paragraph_finding(
@@ -1391,6 +1442,19 @@ fn message(original: &Original, similarity: f64, exact: bool) -> String {
 }
 
 /// A similarity as a whole percentage; a copy that is not exact never reads as 100%.
+/// The distinct words of `range` that hold a digit (`1.58`, `1,204`, `2027`, `3rd`), sorted.
+fn figures(text: &str, range: Range<usize>) -> Vec<&str> {
+    let mut figures = Vec::new();
+    text::for_each_word(text, range, |_, word| {
+        if word.bytes().any(|byte| byte.is_ascii_digit()) {
+            figures.push(word);
+        }
+    });
+    figures.sort_unstable();
+    figures.dedup();
+    figures
+}
+
 fn percent(similarity: f64) -> u32 {
     ((similarity * 100.0).round() as u32).min(99)
 }
@@ -2287,6 +2351,42 @@ Woodgate Credit Union published delays to a vacancy in Queensbridge, according t
         assert_eq!(tiled_words(&a, &words("a b x c d")), 0);
         // Each word of either side is tiled once.
         assert_eq!(tiled_words(&words("a b c a b c"), &words("a b c")), 3);
+    }
+
+    #[test]
+    fn one_formula_with_other_figures_is_no_copy() {
+        // Last quarter's story of another company, in the same house style: only the figures
+        // differ. A rewrite that keeps the figures is a copy, and so is one with a figure
+        // updated.
+        assert_flags_against(
+            "\
+The company raised its full-year revenue forecast to between $1.58 billion and $1.61 billion, up from a previous range of $1.52 billion to $1.56 billion.
+
+Net income for the quarter rose to $38.9 million, or 61 cents a share, from $24.1 million, or 38 cents a share, a year earlier.
+
+The firm lifted its full-year sales forecast to between $1.17 billion and $1.19 billion, from a previous range of $1.10 billion to $1.13 billion. << The firm lifted
+
+Net income in the quarter climbed to $12.4 million, or 22 cents a share, from $9.8 million, or 17 cents a share, a year before. << Net income in
+",
+            &[(
+                "stackwise.md",
+                "\
+The company raised its full-year revenue forecast to between $1.17 billion and $1.19 billion, from a previous range of $1.10 billion to $1.13 billion.
+
+Net income for the quarter rose to $12.4 million, or 22 cents a share, from $9.8 million, or 18 cents a share, a year earlier.
+",
+            )],
+        );
+    }
+
+    #[test]
+    fn figures_are_the_words_that_hold_digits_once_each() {
+        let text = "Up 23% to $1,204.5 million in 2027, from 1,204.5 million in the 3rd quarter.";
+        assert_eq!(
+            figures(text, 0..text.len()),
+            ["1,204.5", "2027", "23", "3rd"]
+        );
+        assert_eq!(figures(text, 0..10), ["23"]);
     }
 
     #[test]
