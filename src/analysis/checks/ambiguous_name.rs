@@ -7,6 +7,7 @@ use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
 use crate::analysis::entities;
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+use crate::analysis::quotes::{Quote, QuoteKind};
 
 pub const CODE: &str = "ambiguous-name";
 
@@ -24,7 +25,8 @@ const DESCRIPTION: &str = "\
 
 **What**: a surname used alone after the story has named two or more people with that \
 surname (`Carlos Ruiz` and his sister `Ana Ruiz`, then `Ruiz said`). copydesk resolves it to \
-the one mentioned most recently (hovers and navigation follow that choice) and reports it.
+the one mentioned most recently (hovers and navigation follow that choice) and reports it. \
+A surname inside a direct quotation is left alone: the words are the speaker's.
 
 **Why**: news style uses surnames on later references; with namesakes in the story the \
 reader cannot tell who is speaking. AP style: use the full name, or a first name, for \
@@ -48,7 +50,16 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     // never iterated, so Fx's cheap hash serves (SipHash was 1.4% of an edit).
     let mut worded: FxHashMap<(&str, Vec<usize>), Option<Wording>> = FxHashMap::default();
     let mut out = Vec::with_capacity(all.ambiguous.len());
+    // Quoted words are the speaker's: the full name cannot be written into them.
+    let quotes = if all.ambiguous.is_empty() {
+        &[][..]
+    } else {
+        context.quotes()
+    };
     for note in &all.ambiguous {
+        if inside_a_quotation(quotes, &note.range) {
+            continue;
+        }
         let Some(written) = doc.text.get(note.range.clone()) else {
             continue;
         };
@@ -63,6 +74,16 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `range` lies inside the words of a quotation of speech (`quotes` in text order).
+fn inside_a_quotation(quotes: &[Quote], range: &Range<usize>) -> bool {
+    let after = quotes.partition_point(|quote| quote.inner.start <= range.start);
+    quotes[..after].iter().any(|quote| {
+        quote.kind == QuoteKind::Speech
+            && quote.inner.start <= range.start
+            && range.end <= quote.inner.end
+    })
 }
 
 /// What the finding for one reading of a surname says: all of it but the flagged range.
@@ -166,6 +187,13 @@ mod tests {
             "Marcus Bell and Malik Bell led the defence.\n\nThe Bell twins had three sacks. \
              The Bell family cheered.\n\nBell said little.",
             &[(5, "Bell")],
+        ),
+        // Inside a quotation the words are the speaker's: no full name can be written there.
+        (
+            "Finance Minister Carlos Ruiz presented the budget.\n\nHis sister, Ana Ruiz, a \
+             nurse, protested.\n\n\"I had Mrs. Ruiz as a teacher,\" said Dan Hughes, a \
+             novelist.\n\n> \"I had Mrs. Ruiz.\" — Dan Hughes\n\nRuiz left.",
+            &[(9, "Ruiz")],
         ),
         // One Ruiz only: no doubt.
         (

@@ -6,6 +6,7 @@ use super::corpus::Corpus;
 use super::document::Document;
 use super::entities::{self, Entities};
 use super::finding::{Finding, Severity};
+use super::quotes::{self, Quote};
 use super::settings::Settings;
 
 pub mod ambiguous_name;
@@ -34,7 +35,11 @@ pub struct Context<'a> {
 #[derive(Debug, Default)]
 pub struct Shared {
     entities: OnceLock<Entities>,
+    quotes: OnceLock<Vec<Quote>>,
 }
+
+/// Documents longer than this leave no memory of their quote paragraphs (4 MB).
+const QUOTE_MEMORY_MAX_BYTES: usize = 4 << 20;
 
 impl<'a> Context<'a> {
     /// A context whose shared work (the entities) is not done yet.
@@ -61,6 +66,24 @@ impl<'a> Context<'a> {
         self.shared.entities.get_or_init(|| match self.memo {
             Some(memo) => entities::extract_again(self.doc, &self.settings.entities, memo),
             None => entities::extract_with(self.doc, &self.settings.entities),
+        })
+    }
+
+    /// The direct quotations of the document (reusing what the memo kept of unchanged
+    /// paragraphs, if there is a memo).
+    pub fn quotes(&self) -> &[Quote] {
+        self.shared.quotes.get_or_init(|| match self.memo {
+            Some(memo) => {
+                let mut memory = memo.take_quotes();
+                let found = quotes::find_quotes_again(self.doc, self.settings, &mut memory);
+                // A giant document's paragraphs are not kept while it is open.
+                let kept = memory.filter(|_| self.doc.text.len() <= QUOTE_MEMORY_MAX_BYTES);
+                if let Some(memory) = kept {
+                    memo.keep_quotes(memory);
+                }
+                found
+            }
+            None => quotes::find_quotes(self.doc, self.settings),
         })
     }
 }

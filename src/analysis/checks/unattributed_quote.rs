@@ -2,7 +2,7 @@
 
 use super::{Check, Context, Reads};
 use crate::analysis::finding::{DocumentRef, Finding, Related, Severity};
-use crate::analysis::quotes::{self, Quote};
+use crate::analysis::quotes::Quote;
 
 pub const CODE: &str = "unattributed-quote";
 
@@ -42,30 +42,16 @@ Work begins next year.
 The middle paragraph is flagged; write `\"Nobody asked us,\" said Ana Ruiz, who lives on the \
 street.` or name the speaker in the sentence before.";
 
-/// Documents longer than this leave no memory of their paragraphs (4 MB).
-const MEMORY_MAX_BYTES: usize = 4 << 20;
-
 const MESSAGE: &str = "Quote has no speaker: add who said it (e.g. “…,” she said) or \
 attribute it in the sentence before.";
 
 fn run(context: &Context<'_>) -> Vec<Finding> {
-    let found = match context.memo {
-        Some(memo) => {
-            let mut memory = memo.take_quotes();
-            let found = quotes::find_quotes_again(context.doc, context.settings, &mut memory);
-            // A giant document's paragraphs are not kept while it is open.
-            if let Some(memory) = memory.filter(|_| context.doc.text.len() <= MEMORY_MAX_BYTES) {
-                memo.keep_quotes(memory);
-            }
-            found
-        }
-        None => quotes::find_quotes(context.doc, context.settings),
-    };
+    let found = context.quotes();
     found
         .iter()
         .enumerate()
         .filter(|(_, quote)| quote.needs_speaker())
-        .map(|(index, quote)| finding(quote, continuations(&found, index)))
+        .map(|(index, quote)| finding(quote, continuations(found, index)))
         .collect()
 }
 
@@ -508,8 +494,8 @@ The vote is on Friday.",
             ..Settings::default()
         };
         let doc = Document::parse(text, Format::Markdown);
-        let with_defaults = quotes::find_quotes(&doc, &Settings::default());
-        let with_extras = quotes::find_quotes(&doc, &settings);
+        let with_defaults = crate::analysis::quotes::find_quotes(&doc, &Settings::default());
+        let with_extras = crate::analysis::quotes::find_quotes(&doc, &settings);
         assert_eq!(with_defaults[0].attribution, None);
         assert!(with_extras[0].attribution.is_some());
         assert_eq!(
