@@ -146,6 +146,12 @@ mod tests {
             "Harold Maddox played sax. His brother, Curtis Maddox, sang. Maddux returned in 1959.",
             &[(1, "Maddux")],
         ),
+        // A surname in the plural names the family.
+        (
+            "Trainer Dermot Fahey saddled the winner. I liked the way the Faheys look after \
+             their horses. Owain Williams and Garan Williams, the two Williamses, scored.",
+            &[],
+        ),
         // A compound title before the name (`City Council Member`) is no part of it.
         (
             "City Council Member Grace Nakamura won. He congratulated Nakamora on Tuesday.",

@@ -697,6 +697,17 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                     March 4, 1937, he played for six decades. Maddox said so.";
         let maddox = Some(("Harold Maddox", Person));
         assert_rows(text, &[("Maddox", 2, maddox)]);
+        // A link's imperative, and one opening a sentence; mid-sentence the word is a name.
+        let text = "Greyline applied. Related: [Read Greyline's application](a). Meet Ana Ruiz, \
+                    a nurse. Novelist Piers Paul Read wrote it. Greyline left.";
+        assert_rows(
+            text,
+            &[
+                ("Read Greyline", 0, None),
+                ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+                ("Piers Paul Read", 0, Some(("Piers Paul Read", Person))),
+            ],
+        );
         // A business noun in a compound names what the person is, not what they are.
         let text = "Olena Webb, a shop owner from Highley, spoke. Ana Ruiz, the bakery co-owner, \
                     agreed. Webb and Ruiz left.";
@@ -777,6 +788,28 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Hürriyet", 0, Some(("Hürriyet", Org))),
                 ("Residents", 0, None),
                 ("Shares", 0, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_club_has_a_head_coach_and_a_player_a_coach() {
+        let text = "Bayer Leverkusen had been the main rivals for the signing. Leverkusen's \
+                    head coach, Sebastian Kühn, confirmed the withdrawal. The Carver County \
+                    Master Gardeners met. Iga Nowak beat Ana \
+                    Ruiz. Nowak's coach, Piotr Zieliński, wept.";
+        assert_rows(
+            text,
+            &[
+                ("Bayer Leverkusen", 0, Some(("Bayer Leverkusen", Org))),
+                ("Leverkusen", 1, Some(("Bayer Leverkusen", Org))),
+                (
+                    "Carver County Master Gardeners",
+                    0,
+                    Some(("Carver County Master Gardeners", Org)),
+                ),
+                ("Iga Nowak", 0, Some(("Iga Nowak", Person))),
+                ("Nowak", 1, Some(("Iga Nowak", Person))),
             ],
         );
     }

@@ -44,6 +44,9 @@ pub(crate) struct Candidate {
     pub acronym: Option<String>,
     /// Its kind came from `in X` or a list continuing one: passes on along `X, Y and Z`.
     place_cue: bool,
+    /// What follows it only an organisation has (`Leverkusen's head coach`, `Acme's chief
+    /// executive`): a person by shape alone with this surname was never a person.
+    pub surely_organisation: bool,
 }
 
 /// Finds every candidate name in `tokens`, in text order.
@@ -256,17 +259,35 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     fn starts_run(&self, i: usize) -> bool {
-        (self.tokens[i].is_name_word() && !self.opens_birth_formula(i))
-            || self.is_leading_particle(i)
+        (self.tokens[i].is_name_word() && !self.opens_with_a_verb(i)) || self.is_leading_particle(i)
     }
 
-    /// `Born Harold Eugene Maddox on March 4, 1937`: an obituary's formula, not a name's
-    /// first word (`Max Born` mid-sentence keeps it).
-    fn opens_birth_formula(&self, i: usize) -> bool {
+    /// `Born Harold Eugene Maddox on March 4, 1937` (an obituary's formula), `Read Greyline's
+    /// application`, `Meet Ana Ruiz` (a link's or a sentence's imperative): a verb opening a
+    /// sentence, not a name's first word (`Max Born`, `Piers Paul Read` mid-sentence keep it).
+    fn opens_with_a_verb(&self, i: usize) -> bool {
+        const VERBS: [&str; 16] = [
+            "born",
+            "read",
+            "see",
+            "watch",
+            "listen",
+            "subscribe",
+            "click",
+            "follow",
+            "download",
+            "visit",
+            "contact",
+            "join",
+            "meet",
+            "email",
+            "donate",
+            "register",
+        ];
         let token = &self.tokens[i];
         token.weak
             && token.shape == Shape::Capitalised
-            && token.lower(self.text) == "born"
+            && VERBS.contains(&&*token.lower(self.text))
             && self.tokens.get(i + 1).is_some_and(Token::is_name_word)
     }
 
@@ -646,8 +667,11 @@ impl<'t> Recogniser<'_, 't> {
             candidate.titled = true;
             kind = kind.or(role_kind.map(|k| (k, Evidence::Context)));
         }
-        if kind.is_none() && self.owns_a_company_role(last) {
-            kind = Some((EntityKind::Organisation, Evidence::Context));
+        if let Some(only) = self.company_role_after(last) {
+            candidate.surely_organisation = only;
+            if kind.is_none() {
+                kind = Some((EntityKind::Organisation, Evidence::Context));
+            }
         }
         if kind.is_none() {
             if let Some(found) = self.context_kind(first, last) {
@@ -731,7 +755,11 @@ impl<'t> Recogniser<'_, 't> {
             Some(EntityKind::Organisation)
         } else if tail.flags.has(Flags::PLACE_SUFFIX) {
             Some(EntityKind::Place)
-        } else if head.flags.has(Flags::ORG_PREFIX) || has_of || known_head {
+        } else if head.flags.has(Flags::ORG_PREFIX)
+            || has_of
+            || known_head
+            || self.named_after_a_district(name)
+        {
             Some(EntityKind::Organisation)
         } else if head.flags.has(Flags::PLACE_PREFIX) || head.flags.has(Flags::COMPASS) {
             Some(EntityKind::Place)
@@ -739,6 +767,23 @@ impl<'t> Recogniser<'_, 't> {
             None
         };
         kind.map_or(Classified::Unknown, |kind| Classified::Kind(kind, None))
+    }
+
+    /// `Carver County Master Gardeners`, `Kansas City Chiefs`: a body named after a county or
+    /// city; no person's name has such a word inside it.
+    fn named_after_a_district(&self, name: &[usize]) -> bool {
+        const DISTRICTS: [&str; 6] = [
+            "county",
+            "city",
+            "province",
+            "oblast",
+            "prefecture",
+            "parish",
+        ];
+        let inner = name.get(1..name.len().saturating_sub(1)).unwrap_or(&[]);
+        inner
+            .iter()
+            .any(|&i| DISTRICTS.contains(&&*self.tokens[i].lower(self.text)))
     }
 
     /// `ECB`, `BBC`, `ATDU`: two to six capitals, not a common abbreviation such as `CEO`.
@@ -795,11 +840,13 @@ impl<'t> Recogniser<'_, 't> {
         }
     }
 
-    /// `Andes Copper's chief executive`, `Pennine Rail's board`: what only companies have.
-    fn owns_a_company_role(&self, last: usize) -> bool {
+    /// `Andes Copper's chief executive`, `Pennine Rail's board`, `Leverkusen's head coach`: what
+    /// companies and clubs have; `Some(true)` for what only they have (a person has a board,
+    /// shares and employees too, never a chief executive or a head coach).
+    fn company_role_after(&self, last: usize) -> Option<bool> {
         let token = &self.tokens[last];
         if !token.possessive {
-            return false;
+            return None;
         }
         let next: Vec<Cow<'_, str>> = self.tokens[last + 1..]
             .iter()
@@ -808,21 +855,21 @@ impl<'t> Recogniser<'_, 't> {
             .map(|next| next.lower(self.text))
             .collect();
         let next_words: Vec<&str> = next.iter().map(AsRef::as_ref).collect();
-        matches!(
-            next_words.as_slice(),
-            ["chief", "executive", ..]
-                | ["chief", "financial", ..]
-                | ["chief", "operating", ..]
-                | [
-                    "ceo" | "cfo" | "chairman" | "chairwoman" | "board" | "shareholders",
-                    ..
-                ]
-                | [
-                    "headquarters" | "subsidiary" | "employees" | "shares" | "stock",
-                    ..
-                ]
-                | ["profit" | "profits" | "revenue" | "sales" | "earnings", ..]
-        )
+        match next_words.as_slice() {
+            ["chief", "executive" | "financial" | "operating", ..]
+            | ["ceo" | "cfo" | "headquarters" | "subsidiary", ..]
+            // A club's: a coach has players and a squad, never a head coach.
+            | ["head", "coach", ..]
+            | ["sporting", "director", ..]
+            | ["stadium" | "academy", ..] => Some(true),
+            [
+                "chairman" | "chairwoman" | "board" | "shareholders" | "employees" | "shares"
+                | "stock",
+                ..,
+            ]
+            | ["profit" | "profits" | "revenue" | "sales" | "earnings", ..] => Some(false),
+            _ => None,
+        }
     }
 
     /// `the Kremlin has`, `the Bundesbank showed`, `the Kremlin's`, `the BBC.`: the name stands
@@ -1058,6 +1105,7 @@ impl<'t> Recogniser<'_, 't> {
             role: None,
             acronym: None,
             place_cue: false,
+            surely_organisation: false,
         }
     }
 
@@ -1138,6 +1186,7 @@ impl Candidate {
             role: None,
             acronym: None,
             place_cue: false,
+            surely_organisation: false,
         }
     }
 }

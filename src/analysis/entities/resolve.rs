@@ -112,6 +112,7 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     candidate.titled.hash(&mut hasher);
     candidate.role.hash(&mut hasher);
     candidate.acronym.hash(&mut hasher);
+    candidate.surely_organisation.hash(&mut hasher);
     text.get(candidate.range.clone()).hash(&mut hasher);
     let start = candidate.range.start;
     for &index in &candidate.tokens {
@@ -241,8 +242,14 @@ impl Registry<'_, '_> {
             let Some((kind, evidence)) = candidate.kind else {
                 continue;
             };
-            let single = candidate.words.len() == 1 && !candidate.weak;
-            if !single || evidence < Evidence::Context {
+            if candidate.words.len() != 1 || evidence < Evidence::Context {
+                continue;
+            }
+            if candidate.weak {
+                // A capital opening a sentence is no evidence, but what follows it may be.
+                if candidate.surely_organisation {
+                    self.unmask_organisation(candidate, kind, evidence);
+                }
                 continue;
             }
             let known = self.by_key.contains_key(&candidate.key);
@@ -250,8 +257,26 @@ impl Registry<'_, '_> {
                 kind != EntityKind::Person && !self.surnames.contains_key(&candidate.key);
             if known || new_non_person {
                 self.register(candidate);
+            } else if candidate.surely_organisation {
+                self.unmask_organisation(candidate, kind, evidence);
             }
         }
+    }
+
+    /// `Bayer Leverkusen … Leverkusen's head coach`: the one person of that surname, a person by
+    /// shape alone, was an organisation all along, and the word now names it.
+    fn unmask_organisation(&mut self, candidate: &Candidate, kind: EntityKind, evidence: Evidence) {
+        let Some(namesakes) = self.surnames.get(&candidate.key) else {
+            return;
+        };
+        let &[id] = namesakes.people.as_slice() else {
+            return;
+        };
+        if self.resolved.drafts[id].evidence != Evidence::Shape {
+            return;
+        }
+        self.merge(id, candidate, kind, evidence);
+        self.by_key.insert(candidate.key.clone(), id);
     }
 
     fn register(&mut self, candidate: &Candidate) {
@@ -586,6 +611,15 @@ impl Registry<'_, '_> {
         next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
     }
 
+    /// `the Faheys`, `the two Williamses`: a surname in the plural names a family, and is no
+    /// misspelling of it.
+    fn names_a_family_by_plural(&self, word: &str) -> bool {
+        [word.strip_suffix('s'), word.strip_suffix("es")]
+            .into_iter()
+            .flatten()
+            .any(|surname| self.surnames.contains_key(surname))
+    }
+
     /// `Zelensky` in a story about `Volodymyr Zelenskyy`: one word one letter away from exactly
     /// one person's surname resolves to them and is noted as a variant.
     fn surname_variant(&mut self, words: &[String], range: Range<usize>) -> Option<usize> {
@@ -593,7 +627,7 @@ impl Registry<'_, '_> {
             return None;
         };
         let letters: Vec<char> = word.chars().collect();
-        if letters.len() < 5 {
+        if letters.len() < 5 || self.names_a_family_by_plural(word) {
             return None;
         }
         if !self.deletions_sorted {

@@ -846,10 +846,13 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: 
     }
 }
 
-/// A word right after an opening quote or a colon is capitalised for that reason alone.
+/// A word right after an opening quote, a colon or a separator between links (`· [Read
+/// Greyline's application]`) is capitalised for that reason alone.
 fn opens_clause(before: &str) -> bool {
     let trimmed = before.trim_end_matches(['*', '_', '(', '[']);
-    trimmed.ends_with(['“', '‘', '«', '"', '\'']) || before.trim_end().ends_with(':')
+    let separated = (before.trim_end().strip_suffix('['))
+        .is_some_and(|link| link.trim_end().ends_with(['·', '|', '•', ':']));
+    trimmed.ends_with(['“', '‘', '«', '"', '\'']) || before.trim_end().ends_with(':') || separated
 }
 
 /// Quoted spans written in title case are titles of works or nicknames (“What the Fire Left”,
@@ -986,6 +989,14 @@ mod tests {
             .map(|(w, _, _)| w.as_str())
             .collect();
         assert_eq!(weak, vec!["However", "We"]);
+        let found =
+            words("Related: [Budget explained](a) · [Read Greyline's plan](b) | [See Maps]");
+        let weak: Vec<&str> = found
+            .iter()
+            .filter(|(_, _, weak)| *weak)
+            .map(|(w, _, _)| w.as_str())
+            .collect();
+        assert_eq!(weak, vec!["Related", "Budget", "Read", "See"]);
     }
 
     #[test]
