@@ -161,6 +161,8 @@ fn unseen_planted_problems_are_caught() {
         ("05-investigation.md", 67, "unattributed-quote"),
         ("06-basketball-brothers.txt", 13, "first-reference"),
         ("06-basketball-brothers.txt", 27, "ambiguous-name"),
+        // A victim's quote after a long paragraph of what the court heard.
+        ("08-court-roofer-jailed.txt", 21, "unattributed-quote"),
         ("08-crime.txt", 43, "ambiguous-name"),
         ("09-mars-mission.md", 9, "first-reference"),
         ("09-mars-mission.md", 37, "unattributed-quote"),

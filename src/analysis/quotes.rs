@@ -1332,6 +1332,10 @@ const MAX_SPEAKER_WORDS: usize = 6;
 const MAX_APPOSITIVE_WORDS: usize = 8;
 /// How far into the next sentence a speaker may be named for `"…" Ruiz said it twice.`
 const OPENING_WORDS: usize = 6;
+/// A paragraph hands its subject on to a quote paragraph after it in a short sentence that
+/// leads in (`His coach was more measured.`); a long one is background, whatever its subject
+/// (`A WTO panel ruled in 2022 that the ban breached global trade rules, but …`).
+const HANDOFF_MAX_WORDS: usize = 25;
 
 /// A word of prose with its byte range.
 #[derive(Debug, Clone)]
@@ -2360,6 +2364,19 @@ impl<'a> Analyzer<'a> {
             }
         }
         let words = self.sentence_words(paragraph, index);
+        if words.len() > HANDOFF_MAX_WORDS {
+            // Unless it reports speech (`…, Sofia Iqbal, an opposition leader, told a public
+            // meeting.`), which the quote goes on with.
+            if !(0..words.len()).any(|i| self.is_speech_verb(words, i)) {
+                return None;
+            }
+            // Its speaker, or its subject: a `he` somewhere in forty words is anyone.
+            let speaker = match self.in_sentence(words, &[]) {
+                Some(Some(speaker)) => Some(speaker),
+                _ => self.subject_speaker(words),
+            };
+            return speaker.map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)));
+        }
         self.subject_speaker(words)
             .or_else(|| he_or_she(words))
             .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)))

@@ -197,6 +197,10 @@ mod tests {
                 r#"Ana Ruiz has run the shelter since 2019. "Nobody asked us.""#,
                 "The shelter is run by Ana Ruiz.\n\nRuiz was blunt. \"Nobody asked us.\"",
                 r#"Asked why he stayed, he shrugged. "Habit.""#,
+                // a long paragraph reporting its subject's speech hands it on
+                "The council should have acted on the flood report two years ago, when the river \
+                 first burst its banks near the bridge, Sofia Iqbal, the opposition leader, told \
+                 a public meeting on Monday night.\n\n\"It is a scandal.\"",
                 r#"Crews evacuated 4,000 residents on Sunday, officials said. "We had twenty minutes.""#,
                 r#"A spokesperson for the ministry did not dispute the figures. "The numbers are what they are.""#,
                 // speaker in the next sentence
@@ -255,6 +259,14 @@ mod tests {
                 // apostrophes inside do not hide it
                 "The levee failed at dawn.\n\n'We don't know where the '90s flood maps went.' <<",
                 "The dam held.\n\n\"He's 6'2\" and still couldn't reach the shelf.\" <<",
+                // a long paragraph of background hands on no speaker, whatever its subject
+                "A WTO panel ruled in 2022 that the ban breached global trade rules, but Jakarta \
+                 appealed to the Appellate Body, which has been unable to hear cases since 2019 \
+                 because the United States has blocked the appointment of its judges.\n\n\"Nobody \
+                 in Brussels asked how many jobs depend on these smelters.\" <<",
+                "The court heard that Kershaw, trading under a series of names, would knock on \
+                 doors in streets of older terraced houses and tell residents he had noticed loose \
+                 tiles.\n\n'He had a clipboard and the kindest smile you ever saw.' <<",
                 // a short exclamation is still a quote standing alone
                 "Water poured into the cellar.\n\n\"Why?\" <<\n\nThe pumps failed at six.",
                 // the verb inside the quote is not attribution
