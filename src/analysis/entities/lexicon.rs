@@ -119,6 +119,39 @@ pub(crate) fn is_known(key: &str) -> bool {
     place(key).is_some() || organisation(key).is_some()
 }
 
+/// Common Chinese family names in pinyin, which come before the given name (`Liu Jianguo`,
+/// `Xi Jinping`). Those that are also English words or given names (`He`, `Long`, `Lee`) are
+/// left out: a name opening with them is not told apart.
+const CHINESE_FAMILY_NAMES: &[&str] = &[
+    "bai", "cai", "cao", "chen", "cheng", "cui", "deng", "ding", "dong", "du", "duan", "feng",
+    "fu", "gao", "gong", "gu", "guo", "han", "hao", "hou", "hu", "huang", "jia", "jiang", "jin",
+    "kong", "lai", "lei", "li", "liang", "liao", "lin", "liu", "lu", "luo", "lv", "ma", "meng",
+    "mo", "pan", "peng", "qian", "qin", "qiu", "ren", "shao", "shen", "shi", "su", "sun", "tan",
+    "tang", "tian", "wan", "wang", "wei", "wen", "wu", "xi", "xia", "xiang", "xiao", "xie",
+    "xiong", "xu", "xue", "yan", "yang", "yao", "ye", "yin", "yu", "yuan", "zeng", "zhang", "zhao",
+    "zheng", "zhong", "zhou", "zhu", "zou",
+];
+
+/// Whether `words` (folded) are a Chinese name in Chinese order: a common family name, then a
+/// given name in pinyin (`Liu Jianguo`, `Wang Yi`), so the family name alone refers to it.
+pub(crate) fn is_chinese_name_in_chinese_order(words: &[String]) -> bool {
+    let [family, given] = words else {
+        return false;
+    };
+    CHINESE_FAMILY_NAMES.contains(&family.as_str()) && is_pinyin(given)
+}
+
+/// A word that could be pinyin syllables: ASCII letters without `v`, ending as a syllable
+/// ends (a vowel, `n`, `ng` or `r`).
+fn is_pinyin(word: &str) -> bool {
+    (2..=9).contains(&word.len())
+        && word
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() && byte != b'v')
+        && word.ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'g', 'r'])
+        && (!word.ends_with('g') || word.ends_with("ng"))
+}
+
 fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {

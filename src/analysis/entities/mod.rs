@@ -678,6 +678,23 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Boston", 1, Some(("Boston", Place))),
             ],
         );
+        // Chinese names in Chinese order; an English given name first is Western order.
+        let text = "Former minister Liu Jianguo admitted the charges. President Xi Jinping was \
+                    not mentioned. Liu, 63, wept. Xi left. Reporter Jennifer Liu filed. The \
+                    court heard that Liu Hai, a property developer, paid Liu more.";
+        let liu = Some(("Liu Jianguo", Person));
+        assert_rows(
+            text,
+            &[
+                ("Liu", 1, liu),
+                ("Xi", 1, Some(("Xi Jinping", Person))),
+                ("Jennifer Liu", 0, Some(("Jennifer Liu", Person))),
+                ("Liu Hai", 0, Some(("Liu Hai", Person))),
+            ],
+        );
+        let all = extract(&Document::parse(text, Format::PlainText));
+        let at = text.rfind("Liu").unwrap();
+        assert!(all.ambiguous.iter().any(|note| note.range.start == at));
         // A peer's title, a state in a dateline, a preposition opening a sentence.
         let text = "HALLS GAP, Victoria — Fires spread. Helen Fenwick, who sits as Baroness \
                     Fenwick of Alnmouth, spoke. Outside City Hall, Ana Cruz waited. Victoria \

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{self, Flags};
-use super::tokens::{gap, is_plain_space, Shape, Token};
+use super::tokens::{self, gap, is_plain_space, Shape, Token};
 use super::EntityKind;
 
 /// How sure the kind of a candidate is; stronger evidence wins when mentions disagree.
@@ -665,6 +665,14 @@ impl<'t> Recogniser<'_, 't> {
         if let Some((role, role_kind)) = stated {
             candidate.role = Some(role);
             candidate.titled = true;
+            // `Liu Hai, a property developer`: a name shaped as only people's are is a person
+            // whatever a role that companies also have says.
+            let role_kind = match role_kind {
+                Some(EntityKind::Organisation) if is_shaped_as_a_person(&candidate.words) => {
+                    Some(EntityKind::Person)
+                }
+                other => other,
+            };
             kind = kind.or(role_kind.map(|k| (k, Evidence::Context)));
         }
         if let Some(only) = self.company_role_after(last) {
@@ -1234,6 +1242,17 @@ impl Candidate {
 
 /// Words that end a capitalised role and never a name: `Science Correspondent`, `Interior
 /// Minister`.
+/// `Liu Hai`, `Park Ji-hoon`: a family name before a romanised given name.
+fn is_shaped_as_a_person(words: &[String]) -> bool {
+    match words {
+        [_, given] => {
+            lexicon::is_chinese_name_in_chinese_order(words)
+                || tokens::is_romanised_given_name(&tokens::split_on_hyphens(given))
+        }
+        _ => false,
+    }
+}
+
 fn is_role_word(word: &str) -> bool {
     matches!(
         word,

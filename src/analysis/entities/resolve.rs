@@ -736,9 +736,12 @@ fn surname_forms(words: &[String]) -> Vec<String> {
             }
         }
     }
-    // `Park Ji-hoon`, `Chiang Kai-shek`: the family name comes first and goes alone.
+    // `Park Ji-hoon`, `Chiang Kai-shek`, `Liu Jianguo`: the family name comes first and goes
+    // alone.
     if let [family, given] = words {
-        if tokens::is_romanised_given_name(&tokens::split_on_hyphens(given)) {
+        if tokens::is_romanised_given_name(&tokens::split_on_hyphens(given))
+            || lexicon::is_chinese_name_in_chinese_order(words)
+        {
             forms.push(family.clone());
         }
     }
