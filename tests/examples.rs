@@ -176,6 +176,8 @@ fn unseen_planted_problems_are_caught() {
         ("court-treasurer-sentenced.txt", 36, "first-reference"),
         ("election-lakeport-results.txt", 10, "unattributed-quote"),
         ("election-lakeport-results.txt", 20, "name-variant"),
+        // A paraphrase that keeps the content words and the figures.
+        ("feature-pan-de-leon-bakery.md", 37, "duplicate-passage"),
         ("feature-pan-de-leon-bakery.md", 45, "ambiguous-name"),
         ("football-lincoln-jefferson.md", 33, "unattributed-quote"),
         ("football-lincoln-jefferson.md", 43, "repeated-heading"),

@@ -310,6 +310,11 @@ impl FunctionWords {
     }
 }
 
+/// Whether `word` (a [`word_hash`]) is one of the function words (`the`, `of`, `said`).
+pub fn is_function_word(word: u64) -> bool {
+    function_words().contains(word)
+}
+
 fn function_words() -> &'static FunctionWords {
     static TABLE: OnceLock<FunctionWords> = OnceLock::new();
     TABLE.get_or_init(|| {
