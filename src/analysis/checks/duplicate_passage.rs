@@ -40,8 +40,9 @@ const DESCRIPTION: &str = "\
 ### duplicate-passage
 
 **What**: a sentence or paragraph that repeats an earlier one of the same story, or a passage \
-of another open story, word for word or as a light rewrite (a few words changed or moved). \
-Case, curly quotes and punctuation are ignored. Passages under eight words (by default), \
+of another open story, word for word or as a light rewrite (a few words changed or moved), \
+or as a paraphrase that keeps the facts, figures and content words in order and changes the \
+small words around them. Case, curly quotes and punctuation are ignored. Passages under eight words (by default), \
 headings, stock phrases (\"declined to comment\", \"did not respond to a request for \
 comment\", \"said in a statement\"), datelines and bylines never count. Nor does one \
 formula filled with other facts: two rewordings that give two or more figures each, mostly \
