@@ -51,13 +51,13 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     let mut worded: FxHashMap<(&str, Vec<usize>), Option<Wording>> = FxHashMap::default();
     let mut out = Vec::with_capacity(all.ambiguous.len());
     // Quoted words are the speaker's: the full name cannot be written into them.
-    let quotes = if all.ambiguous.is_empty() {
-        &[][..]
+    let quoted = if all.ambiguous.is_empty() {
+        Quotations::default()
     } else {
-        context.quotes()
+        Quotations::of(context.quotes())
     };
     for note in &all.ambiguous {
-        if inside_a_quotation(quotes, &note.range) {
+        if quoted.contain(&note.range) {
             continue;
         }
         let Some(written) = doc.text.get(note.range.clone()) else {
@@ -76,14 +76,42 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// Whether `range` lies inside the words of a quotation of speech (`quotes` in text order).
-fn inside_a_quotation(quotes: &[Quote], range: &Range<usize>) -> bool {
-    let after = quotes.partition_point(|quote| quote.inner.start <= range.start);
-    quotes[..after].iter().any(|quote| {
-        quote.kind == QuoteKind::Speech
-            && quote.inner.start <= range.start
-            && range.end <= quote.inner.end
-    })
+/// The words of the story's quotations of speech, for asking whether a range lies inside one.
+#[derive(Default)]
+struct Quotations {
+    /// Where each quotation's words start, in order.
+    starts: Vec<usize>,
+    /// The furthest any quotation starting at or before `starts[i]` reaches.
+    reach: Vec<usize>,
+}
+
+impl Quotations {
+    fn of(quotes: &[Quote]) -> Quotations {
+        let mut spoken: Vec<&Range<usize>> = Vec::with_capacity(quotes.len());
+        spoken.extend(
+            (quotes.iter())
+                .filter(|quote| quote.kind == QuoteKind::Speech)
+                .map(|quote| &quote.inner),
+        );
+        spoken.sort_by_key(|inner| inner.start);
+        let mut reach = Vec::with_capacity(spoken.len());
+        let mut furthest = 0;
+        for inner in &spoken {
+            furthest = furthest.max(inner.end);
+            reach.push(furthest);
+        }
+        Quotations {
+            starts: spoken.iter().map(|inner| inner.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether `range` lies inside one quotation: one starting at or before it reaches past
+    /// its end: a binary search over the starts.
+    fn contain(&self, range: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&start| start <= range.start);
+        before > 0 && self.reach[before - 1] >= range.end
+    }
 }
 
 /// What the finding for one reading of a surname says: all of it but the flagged range.

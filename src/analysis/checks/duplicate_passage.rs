@@ -1725,9 +1725,14 @@ fn paraphrase_similarity(
     threshold: f64,
 ) -> Option<Likeness> {
     let content = |words: &[u64]| -> Vec<u64> {
-        (words.iter().copied())
-            .filter(|&word| !is_function_word(word))
-            .collect()
+        let mut content = Vec::with_capacity(words.len());
+        content.extend(
+            words
+                .iter()
+                .copied()
+                .filter(|&word| !is_function_word(word)),
+        );
+        content
     };
     let (copy, original) = (content(copy), content(original));
     let (short, long) = if copy.len() <= original.len() {
