@@ -223,6 +223,13 @@ mod tests {
              novelist.\n\n> \"I had Mrs. Ruiz.\" — Dan Hughes\n\nRuiz left.",
             &[(9, "Ruiz")],
         ),
+        // A title that only one namesake's role holds points at that one.
+        (
+            "Forecaster Lourdes Villanueva spoke.\n\nVirac Mayor Ramon Villanueva, who is not \
+             related, said power was out.\n\n\"We have no electricity,\" Mayor Villanueva \
+             said.\n\nVillanueva left.",
+            &[(7, "Villanueva")],
+        ),
         // One Ruiz only: no doubt.
         (
             "Finance Minister Carlos Ruiz presented the budget. Ruiz said it stands.",

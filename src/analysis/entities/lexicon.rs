@@ -399,7 +399,7 @@ irishman irishwoman victorian queenslander tasmanian ontarian albertan
 ";
 
 const PARTICLES: &str =
-    "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu";
+    "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu zu zur";
 
 const ORG_SUFFIXES: &str = "
 ministry council union inc ltd llc plc corp co corporation company group bank agency party

@@ -678,6 +678,11 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Boston", 1, Some(("Boston", Place))),
             ],
         );
+        // A German particle opens the surname.
+        let text = "CDU leader Maximilian zu Erbach spoke. \"Not yet,\" zu Erbach said. Zu \
+                    Erbach left.";
+        let erbach = Some(("Maximilian zu Erbach", Person));
+        assert_rows(text, &[("zu Erbach", 1, erbach), ("Zu Erbach", 0, erbach)]);
         // Chinese names in Chinese order; an English given name first is Western order.
         let text = "Former minister Liu Jianguo admitted the charges. President Xi Jinping was \
                     not mentioned. Liu, 63, wept. Xi left. Reporter Jennifer Liu filed. The \

@@ -100,7 +100,7 @@ struct Recogniser<'a, 't> {
 /// Particles that can open a surname on their own: `van der Leyen`, `de Gaulle`.
 const SURNAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "di", "da", "du", "des", "der", "den", "ter", "ten", "le",
-    "la", "al", "el", "bin", "ibn", "abu",
+    "la", "al", "el", "bin", "ibn", "abu", "zu", "zur",
 ];
 
 /// What the name's own words say it is.

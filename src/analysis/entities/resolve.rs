@@ -466,6 +466,8 @@ impl Registry<'_, '_> {
         });
         let found = if not_a_person {
             self.by_key.get(&candidate.key).copied()
+        } else if let Some(id) = self.namesake_with_role(candidate) {
+            Some(id)
         } else {
             self.lookup(&candidate.key, candidate.range.clone())
         };
@@ -479,6 +481,28 @@ impl Registry<'_, '_> {
             let full = self.names_in_full(id, &candidate.words);
             self.mention(id, candidate.range.clone(), full, candidate.role.as_deref());
         }
+    }
+
+    /// `Mayor Villanueva` in a story naming `Virac Mayor Ramon Villanueva` and a forecaster
+    /// `Lourdes Villanueva`: the one namesake named before whose role holds the title is meant.
+    fn namesake_with_role(&self, candidate: &Candidate) -> Option<usize> {
+        let title = candidate
+            .role
+            .as_deref()?
+            .split_whitespace()
+            .last()?
+            .to_lowercase();
+        let namesakes = self.surnames.get(&candidate.key)?;
+        let drafts = self.drafts();
+        let mut holders = (namesakes.people.iter().copied()).filter(|&id| {
+            drafts[id].first_full < candidate.range.start
+                && drafts[id].role.as_deref().is_some_and(|role| {
+                    role.split_whitespace()
+                        .any(|word| word.to_lowercase() == title)
+                })
+        });
+        let holder = holders.next()?;
+        (namesakes.people.len() > 1 && holders.next().is_none()).then_some(holder)
     }
 
     /// A one-word person after a title (`President Zelensky`) with no full name in the story,
