@@ -668,7 +668,9 @@ impl<'t> Recogniser<'_, 't> {
             // `Liu Hai, a property developer`: a name shaped as only people's are is a person
             // whatever a role that companies also have says.
             let role_kind = match role_kind {
-                Some(EntityKind::Organisation) if is_shaped_as_a_person(&candidate.words) => {
+                Some(EntityKind::Organisation)
+                    if tokens::is_family_name_first(&candidate.words) =>
+                {
                     Some(EntityKind::Person)
                 }
                 other => other,
@@ -1242,17 +1244,6 @@ impl Candidate {
 
 /// Words that end a capitalised role and never a name: `Science Correspondent`, `Interior
 /// Minister`.
-/// `Liu Hai`, `Park Ji-hoon`: a family name before a romanised given name.
-fn is_shaped_as_a_person(words: &[String]) -> bool {
-    match words {
-        [_, given] => {
-            lexicon::is_chinese_name_in_chinese_order(words)
-                || tokens::is_romanised_given_name(&tokens::split_on_hyphens(given))
-        }
-        _ => false,
-    }
-}
-
 fn is_role_word(word: &str) -> bool {
     matches!(
         word,

@@ -245,17 +245,11 @@ impl Registry<'_, '_> {
             if candidate.words.len() != 1 || evidence < Evidence::Context {
                 continue;
             }
-            if candidate.weak {
-                // A capital opening a sentence is no evidence, but what follows it may be.
-                if candidate.surely_organisation {
-                    self.unmask_organisation(candidate, kind, evidence);
-                }
-                continue;
-            }
             let known = self.by_key.contains_key(&candidate.key);
             let new_non_person =
                 kind != EntityKind::Person && !self.surnames.contains_key(&candidate.key);
-            if known || new_non_person {
+            // A capital opening a sentence is no evidence, but what follows it may be.
+            if !candidate.weak && (known || new_non_person) {
                 self.register(candidate);
             } else if candidate.surely_organisation {
                 self.unmask_organisation(candidate, kind, evidence);
@@ -762,12 +756,8 @@ fn surname_forms(words: &[String]) -> Vec<String> {
     }
     // `Park Ji-hoon`, `Chiang Kai-shek`, `Liu Jianguo`: the family name comes first and goes
     // alone.
-    if let [family, given] = words {
-        if tokens::is_romanised_given_name(&tokens::split_on_hyphens(given))
-            || lexicon::is_chinese_name_in_chinese_order(words)
-        {
-            forms.push(family.clone());
-        }
+    if tokens::is_family_name_first(words) {
+        forms.extend(words.first().cloned());
     }
     forms.retain(|form| !form.is_empty());
     forms

@@ -605,6 +605,18 @@ fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
     }
 }
 
+/// `Park Ji-hoon`, `Liu Jianguo` (folded words): a family name before a romanised given name,
+/// so the family name alone refers to the person, and only a person is so named.
+pub(crate) fn is_family_name_first(words: &[String]) -> bool {
+    match words {
+        [_, given] => {
+            is_romanised_given_name(&split_on_hyphens(given))
+                || lexicon::is_chinese_name_in_chinese_order(words)
+        }
+        _ => false,
+    }
+}
+
 /// `Ji-hoon`, `Kai-shek`, `Seo-yeon`: two short syllables, the second lowercase, are one given
 /// name, where a short English tail (`Kyiv-born`, `NATO-led`, `Obama-era`) is not.
 pub(crate) fn is_romanised_given_name(parts: &[(usize, &str)]) -> bool {
