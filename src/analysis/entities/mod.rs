@@ -655,6 +655,32 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_party_member_after_a_place_and_a_committee_to_do_something_are_no_people() {
+        let text = "Speaker Luz María Ocampo, a Philadelphia Democrat, objected. A Democrat \
+                    since 1990, she voted no. The Committee to Protect Journalists and the \
+                    Campaign to Protect Rural England asked for an inquiry.";
+        assert_rows(
+            text,
+            &[
+                ("Luz María Ocampo", 0, Some(("Luz María Ocampo", Person))),
+                ("Philadelphia", 0, Some(("Philadelphia", Place))),
+                ("Democrat", 0, None),
+                ("Democrat", 1, None),
+                (
+                    "Committee to Protect Journalists",
+                    0,
+                    Some(("Committee to Protect Journalists", Org)),
+                ),
+                (
+                    "Campaign to Protect Rural England",
+                    0,
+                    Some(("Campaign to Protect Rural England", Org)),
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn schools_bakeries_and_family_names_first() {
         let text = "Lincoln High School won. Lincoln led by seven. Receiver Park Ji-hoon scored \
                     twice. Park, who moved from Busan, ran. The NATO-led force and the \

@@ -420,9 +420,18 @@ impl<'t> Recogniser<'_, 't> {
         }
         match &*token.lower(self.text) {
             "of" | "for" => before.flags.has(Flags::OF_HEAD) && before.shape == Shape::Capitalised,
+            // `Committee to Protect Journalists`, `Campaign to Protect Rural England`.
+            "to" => {
+                before.shape == Shape::Capitalised
+                    && matches!(
+                        &*before.lower(self.text),
+                        "committee" | "campaign" | "coalition" | "alliance" | "movement"
+                    )
+            }
             // `Bank of the West`; `Hands Across the Keys`, a title-case name.
             "the" => {
-                matches!(&*before.lower(self.text), "of" | "for") || before.capitalised_mid_sentence
+                matches!(&*before.lower(self.text), "of" | "for" | "to")
+                    || before.capitalised_mid_sentence
             }
             _ => token.flags.has(Flags::PARTICLE),
         }
@@ -639,7 +648,10 @@ impl<'t> Recogniser<'_, 't> {
 
     // ----- names without a title ---------------------------------------------------------
 
-    fn push_name(&mut self, run: Vec<usize>) {
+    fn push_name(&mut self, mut run: Vec<usize>) {
+        if run.len() >= 2 && self.is_party_member_noun(run[run.len() - 1]) {
+            run.pop();
+        }
         let (name, classified) = self.trim_and_classify(run);
         if name.is_empty() || matches!(classified, Classified::NotAName) {
             return;
@@ -703,6 +715,14 @@ impl<'t> Recogniser<'_, 't> {
         self.out.push(candidate);
     }
 
+    /// `a Philadelphia Democrat`, `the Texas Republican`: a party member's label after a place
+    /// describes a person; it is no part of a name, and no surname.
+    fn is_party_member_noun(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.flags.has(Flags::PARTY)
+            && matches!(&*token.lower(self.text), "democrat" | "republican" | "tory")
+    }
+
     /// Drops leading demonyms and qualifiers (`Russian`, `Former`) unless the whole name is a
     /// known or suffixed organisation or place (`Ukrainian Security Council`), and classifies
     /// what is left.
@@ -758,7 +778,7 @@ impl<'t> Recogniser<'_, 't> {
         }
         let has_of = name
             .iter()
-            .any(|&i| matches!(&*self.tokens[i].lower(self.text), "of" | "for"));
+            .any(|&i| matches!(&*self.tokens[i].lower(self.text), "of" | "for" | "to"));
         // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
         let known_head = lexicon::organisation(&lexicon::name_key(head.text(self.text))).is_some();
         let kind = if tail.flags.has(Flags::ORG_SUFFIX) {
