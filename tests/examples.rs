@@ -209,8 +209,9 @@ fn unseen_planted_problems_are_caught() {
         ("police-fire-briefs.md", 37, "repeated-heading"),
         ("police-fire-briefs.md", 51, "duplicate-passage"),
         // Round 16 (prefixed 16a/16b/16c): sport and culture, international wire copy, CMS
-        // Markdown. Missed: a jockey's quote after a paragraph naming two jockeys and a
-        // trainer (16a-09, line 16: read as theirs), and a surname in a dek (16b-04, line 2).
+        // Markdown. Missed: a surname in a dek (16b-04, line 2). A quote after a long
+        // paragraph of race results that reports no speech (16a-09, line 16) is caught since
+        // round 18's rules.
         ("16a-01-cricket-ashes.txt", 7, "unattributed-quote"),
         ("16a-01-cricket-ashes.txt", 31, "duplicate-passage"),
         ("16a-01-cricket-ashes.txt", 33, "ambiguous-name"),
@@ -223,6 +224,7 @@ fn unseen_planted_problems_are_caught() {
         ("16a-07-art-ni-dhomhnaill.txt", 84, "duplicate-passage"),
         ("16a-09-racing-irish-gold-cup.txt", 10, "ambiguous-name"),
         ("16a-09-racing-irish-gold-cup.txt", 14, "duplicate-passage"),
+        ("16a-09-racing-irish-gold-cup.txt", 16, "unattributed-quote"),
         ("16a-11-chess-wijk-aan-zee.md", 27, "repeated-heading"),
         ("16a-11-chess-wijk-aan-zee.md", 39, "duplicate-passage"),
         ("16a-11-chess-wijk-aan-zee.md", 50, "name-variant"),

@@ -2334,6 +2334,10 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|span| span.range.start < sentence.end)
     }
 
+    fn reports_speech(&self, words: &[Word]) -> bool {
+        (0..words.len()).any(|i| self.is_speech_verb(words, i))
+    }
+
     /// The speaker a paragraph hands on to a quote paragraph after it.
     fn previous_paragraph_speaker(
         &self,
@@ -2367,7 +2371,7 @@ impl<'a> Analyzer<'a> {
         if words.len() > HANDOFF_MAX_WORDS {
             // Unless it reports speech (`…, Sofia Iqbal, an opposition leader, told a public
             // meeting.`), which the quote goes on with.
-            if !(0..words.len()).any(|i| self.is_speech_verb(words, i)) {
+            if !self.reports_speech(words) {
                 return None;
             }
             // Its speaker, or its subject: a `he` somewhere in forty words is anyone.
@@ -2376,6 +2380,18 @@ impl<'a> Analyzer<'a> {
                 _ => self.subject_speaker(words),
             };
             return speaker.map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)));
+        }
+        // A short sentence that closes a long paragraph (`Ó Riordáin completed a double.` after
+        // a race's result) is background too, unless the paragraph reports speech.
+        let earlier: Vec<&[Word]> = (0..index)
+            .map(|i| self.sentence_words(paragraph, i))
+            .collect();
+        let paragraph_words = words.len() + earlier.iter().map(|s| s.len()).sum::<usize>();
+        if paragraph_words > HANDOFF_MAX_WORDS
+            && !self.reports_speech(words)
+            && !earlier.iter().any(|sentence| self.reports_speech(sentence))
+        {
+            return None;
         }
         self.subject_speaker(words)
             .or_else(|| he_or_she(words))

@@ -366,6 +366,10 @@ Shares closed down 18%.",
                 "Trains stopped in Leeds, Manchester and Sheffield.\n\n\"We are done waiting.\" <<",
                 // a heading in between breaks the link
                 "\"We will rebuild,\" the mayor said.\n\n## Costs\n\n\"Whatever it costs.\" <<",
+                // a short sentence closing a long paragraph of results hands on no speaker,
+                // unless the paragraph reports speech
+                "Earlier on the card, the opener went to the 5-2 favourite Ballyrush Lady, ridden by Shane Burke for the Kilkenny trainer Brid Nolan. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.' <<",
+                "Earlier on the card, the trainer Brid Nolan said Shane Burke would ride her runner after a cold snap and a long season. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.'",
             ],
         );
     }
