@@ -426,6 +426,16 @@ impl<'t> BlockParser<'t> {
     }
 
     fn split_run(&mut self, mut start: usize, end: usize) {
+        // An AP slug line (`BC-FBN--Jaguars-Texans,0689`) is a label for editors, above the
+        // headline: not prose.
+        let first_prose = self
+            .blocks
+            .iter()
+            .all(|block| block.kind == BlockKind::Other);
+        if first_prose && start < end && self.line_text(start).trim_start().starts_with("BC-") {
+            self.push_other(start..start + 1);
+            start += 1;
+        }
         // Wire copy opens with an unmarked headline; a copy of it later is a heading too.
         while start < end
             && (self.opens_with_headline(start, end) || self.repeats_the_headline(start))
@@ -449,7 +459,8 @@ impl<'t> BlockParser<'t> {
         let wrapped_block = (start..end - 1).any(|i| self.breaks_mid_sentence(i));
         let mut paragraph_start = start;
         for i in start..end {
-            let joins_next = i + 1 < end && wrapped_block && self.continues_wrapped(i);
+            let continued = i > paragraph_start;
+            let joins_next = i + 1 < end && wrapped_block && self.continues_wrapped(i, continued);
             if !joins_next {
                 let range = trim_range(
                     self.text,
@@ -514,9 +525,11 @@ impl<'t> BlockParser<'t> {
         !ends_sentence(line) && !stands_alone(line) && self.shape(index + 1) == LineShape::Text
     }
 
-    fn continues_wrapped(&self, index: usize) -> bool {
+    /// Whether line `index` runs on into the next. A line that a mid-sentence break ran into
+    /// (`continued`) is prose, however title-case it looks (`Halvorsen, Dana Ferland and Adaeze`).
+    fn continues_wrapped(&self, index: usize, continued: bool) -> bool {
         let line = self.line_text(index).trim();
-        if stands_alone(line) || self.shape(index + 1) != LineShape::Text {
+        if (!continued && stands_alone(line)) || self.shape(index + 1) != LineShape::Text {
             return false;
         }
         !ends_sentence(line) || line.chars().count() <= WRAP_WIDTH
@@ -906,6 +919,25 @@ mod tests {
         let text = "The council voted on Tuesday to close the old bridge for repairs.\nIt reopens in May, when crews finish replacing the deck and\nthe railings along both sides.\n";
         let found = kinds(text, Format::Markdown);
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_wrapped_line_that_looks_like_a_title_stays_in_its_paragraph() {
+        let text = "AUGUSTA, Maine (AP) — The news conference was held by Maine Gov. Marit\nHalvorsen, Dana Ferland and Adaeze\nOkonkwo-Reyes, a member of the safety board, after the\nbridge fell.\n";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn an_ap_slug_line_above_the_headline_is_not_prose() {
+        let text = "BC-FBN--Jaguars-Texans,0689\nTexans hold off Jaguars 27-20 in wild-card game\nBy KENDRA MOSELEY\n\nHOUSTON (AP) — The Texans won.\n";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(found[0].0, BlockKind::Other, "{found:?}");
+        assert_eq!(found[1].0, UNMARKED);
+        assert_eq!(
+            found[1].1,
+            "Texans hold off Jaguars 27-20 in wild-card game"
+        );
     }
 
     #[test]

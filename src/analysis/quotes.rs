@@ -2334,8 +2334,18 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|span| span.range.start < sentence.end)
     }
 
+    /// Whether a sentence reports speech; not in the passive (`have been confirmed dead`),
+    /// unless someone was asked, and answers in the quote.
     fn reports_speech(&self, words: &[Word]) -> bool {
-        (0..words.len()).any(|i| self.is_speech_verb(words, i))
+        (0..words.len()).any(|i| {
+            let passive = i > 0
+                && matches!(
+                    &*words[i - 1].lower,
+                    "be" | "been" | "being" | "was" | "were" | "is" | "are"
+                )
+                && &*words[i].lower != "asked";
+            !passive && self.is_speech_verb(words, i)
+        })
     }
 
     /// The speaker a paragraph hands on to a quote paragraph after it.

@@ -681,6 +681,21 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_transcript_label_in_capitals_keeps_its_title_out_of_the_name() {
+        let text = "The news conference was held by Gov. Marit Halvorsen.\n\nGOV. MARIT \
+                    HALVORSEN: Good evening.\n\nHALVORSEN: We will.";
+        let halvorsen = Some(("Marit Halvorsen", Person));
+        assert_rows(
+            text,
+            &[
+                ("Marit Halvorsen", 0, halvorsen),
+                ("MARIT HALVORSEN", 0, halvorsen),
+                ("HALVORSEN", 1, halvorsen),
+            ],
+        );
+    }
+
+    #[test]
     fn schools_bakeries_and_family_names_first() {
         let text = "Lincoln High School won. Lincoln led by seven. Receiver Park Ji-hoon scored \
                     twice. Park, who moved from Busan, ran. The NATO-led force and the \

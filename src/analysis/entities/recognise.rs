@@ -501,10 +501,13 @@ impl<'t> Recogniser<'_, 't> {
     /// Marco Rubio`.
     fn title_head(&self, run: &[usize]) -> Option<usize> {
         (0..run.len().saturating_sub(1)).rev().find(|&h| {
+            // `GOV. MARIT HALVORSEN:`, a transcript's speaker label, is titled in capitals.
+            let in_capitals = self.tokens[run[h]].shape == Shape::Upper;
             self.is_title_word(run, h)
                 && run[h + 1..].iter().any(|&i| {
                     let token = &self.tokens[i];
-                    token.shape == Shape::Capitalised
+                    (token.shape == Shape::Capitalised
+                        || (in_capitals && token.shape == Shape::Upper))
                         && !token.flags.has(Flags::GENERATIONAL)
                         && !token.flags.has(Flags::TITLE)
                 })
