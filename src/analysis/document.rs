@@ -692,6 +692,15 @@ fn stands_alone(line: &str) -> bool {
         .split_whitespace()
         .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
+    // `Russia was represented by Deputy Foreign Minister Oleg`: a long lowercase word is
+    // prose, as a title-case headline or a byline never has one.
+    let long_lowercase = line.split_whitespace().any(|word| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 8
+            && word.chars().all(|c| !c.is_uppercase())
+    });
+    if long_lowercase {
+        return false;
+    }
     let capitalised = |word: &str| first_letter_is_upper(word) == Some(true);
     let last_capitalised = line.split_whitespace().last().is_some_and(capitalised);
     long_words.len() >= 2
@@ -925,6 +934,9 @@ mod tests {
     fn a_wrapped_line_that_looks_like_a_title_stays_in_its_paragraph() {
         let text = "AUGUSTA, Maine (AP) — The news conference was held by Maine Gov. Marit\nHalvorsen, Dana Ferland and Adaeze\nOkonkwo-Reyes, a member of the safety board, after the\nbridge fell.\n";
         let found = kinds(text, Format::PlainText);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let opening = "Russia was represented by Deputy Foreign Minister Oleg Nikolayevich\nVerbitsky, a veteran Middle East envoy, who told reporters through an\ninterpreter that Moscow could not endorse the text.\n";
+        let found = kinds(opening, Format::PlainText);
         assert_eq!(found.len(), 1, "{found:?}");
     }
 

@@ -2378,6 +2378,9 @@ impl<'a> Analyzer<'a> {
             }
         }
         let words = self.sentence_words(paragraph, index);
+        if declines_to_speak(words) {
+            return None;
+        }
         if words.len() > HANDOFF_MAX_WORDS {
             // Unless it reports speech (`…, Sofia Iqbal, an opposition leader, told a public
             // meeting.`), which the quote goes on with.
@@ -2407,6 +2410,22 @@ impl<'a> Analyzer<'a> {
             .or_else(|| he_or_she(words))
             .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)))
     }
+}
+
+/// `Nexora declined to comment.`, `The ministry did not respond to requests for comment.`: a
+/// subject that said nothing speaks no quote after it.
+fn declines_to_speak(words: &[Word]) -> bool {
+    words.windows(3).any(|three| {
+        matches!(
+            (&*three[0].lower, &*three[1].lower, &*three[2].lower),
+            (
+                "declined" | "refused",
+                "to",
+                "comment" | "discuss" | "speak" | "say"
+            ) | ("did" | "could", "not", "respond" | "return" | "comment")
+                | ("not", "be", "reached")
+        )
+    })
 }
 
 /// A `he` or `she` among `words` (`Asked why he didn't wait, he shrugged.`): a person in

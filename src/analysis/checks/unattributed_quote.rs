@@ -370,6 +370,8 @@ Shares closed down 18%.",
                 // unless the paragraph reports speech
                 "Earlier on the card, the opener went to the 5-2 favourite Ballyrush Lady, ridden by Shane Burke for the Kilkenny trainer Brid Nolan. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.' <<",
                 "Divers and boat crews searched the Kennebec River on Tuesday after the center span of a bridge carrying Route 9 gave way during the morning commute. Three people have been confirmed dead.\n\n\"This is going to be a long night for a lot of families.\" <<",
+                // a subject that declined to comment speaks no quote after it
+                "Nexora declined to comment, citing the investigation.\n\n\"Nobody owns those accounts.\" <<",
                 "Earlier on the card, the trainer Brid Nolan said Shane Burke would ride her runner after a cold snap and a long season. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.'",
             ],
         );
