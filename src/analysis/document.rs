@@ -428,11 +428,10 @@ impl<'t> BlockParser<'t> {
     fn split_run(&mut self, mut start: usize, end: usize) {
         // An AP slug line (`BC-FBN--Jaguars-Texans,0689`) is a label for editors, above the
         // headline: not prose.
-        let first_prose = self
-            .blocks
-            .iter()
-            .all(|block| block.kind == BlockKind::Other);
-        if first_prose && start < end && self.line_text(start).trim_start().starts_with("BC-") {
+        if self.before_any_prose()
+            && start < end
+            && self.line_text(start).trim_start().starts_with("BC-")
+        {
             self.push_other(start..start + 1);
             start += 1;
         }
@@ -472,17 +471,20 @@ impl<'t> BlockParser<'t> {
         }
     }
 
+    /// Whether nothing but front matter, comments and slugs has been read so far.
+    fn before_any_prose(&self) -> bool {
+        self.blocks
+            .iter()
+            .all(|block| block.kind == BlockKind::Other)
+    }
+
     /// Whether the run of lines `start..end` opens the story with an unmarked headline: its
     /// first line looks like one, nothing but front matter or comments comes before it, copy
     /// comes after it, and it is the run's only line to stop mid-sentence (in hard-wrapped
     /// copy, a short first line is more likely the lede's first line).
     fn opens_with_headline(&self, start: usize, end: usize) -> bool {
         // Only the first run of prose is asked about the rest of the story.
-        let first_prose = self
-            .blocks
-            .iter()
-            .all(|block| block.kind == BlockKind::Other);
-        if !first_prose {
+        if !self.before_any_prose() {
             return false;
         }
         let copy_follows = (self.shapes.get(start + 1..).unwrap_or(&[]).iter())
