@@ -2126,7 +2126,24 @@ impl<'a> Analyzer<'a> {
         }
         (1..words.len())
             .filter(|&k| self.after_clause_comma(words, k) && !self.is_trailing_tag(&words[k..]))
-            .find_map(|k| self.opening_subject(&words[k..]))
+            .find_map(|k| {
+                let speaker = self.opening_subject(&words[k..])?;
+                (!self.renames_the_subject(words, k, &speaker)).then_some(speaker)
+            })
+    }
+
+    /// `Its flagship, Hanseong Heavy Industries, builds…`: a name set off by commas after a
+    /// possessive's noun renames that subject, which is no person (else it had been taken).
+    fn renames_the_subject(&self, words: &[Word], k: usize, name: &Range<usize>) -> bool {
+        let possessive = matches!(
+            &*words[0].lower,
+            "its" | "his" | "her" | "their" | "our" | "my"
+        );
+        let closed_by_comma = self
+            .text
+            .get(name.end..)
+            .is_some_and(|rest| rest.starts_with(','));
+        possessive && k <= 3 && closed_by_comma
     }
 
     /// `…, officials said.`: a short closing clause attributing its own sentence, whose
@@ -2304,7 +2321,11 @@ impl<'a> Analyzer<'a> {
                 .filter(|_| placement.opens_paragraph)
                 .and_then(|p| self.previous_paragraph_speaker(p));
             let from_next = next
-                .filter(|p| placement.ends_paragraph && !self.introduces_own_quote(p, 0))
+                .filter(|p| {
+                    placement.ends_paragraph
+                        && !self.introduces_own_quote(p, 0)
+                        && !self.opens_with_more_news(p)
+                })
                 .and_then(|p| {
                     self.opening(p, 0)
                         .or_else(|| self.pointed_at(self.sentence_words(p, 0)).map(Some))
@@ -2314,6 +2335,29 @@ impl<'a> Analyzer<'a> {
                 .or(from_next)
                 .map(|(kind, speaker)| Attribution { kind, speaker });
         }
+    }
+
+    /// `City officials also urged residents…`: a paragraph opening on `also` adds to the
+    /// story; it does not say who spoke the quote before it.
+    fn opens_with_more_news(&self, paragraph: &'a Paragraph<'a>) -> bool {
+        let words = self.sentence_words(paragraph, 0);
+        words[..words.len().min(OPENING_WORDS)]
+            .iter()
+            .any(|word| &*word.lower == "also")
+    }
+
+    /// Whether a speaker phrase (`the statement`, `a court filing`) names a document.
+    fn is_document(&self, speaker: Range<usize>) -> bool {
+        let head = self.text.get(speaker).and_then(|phrase| {
+            phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|word| !word.is_empty())
+        });
+        head.is_some_and(|word| {
+            DOCUMENT_NOUNS
+                .binary_search(&word.to_lowercase().as_str())
+                .is_ok()
+        })
     }
 
     /// Whether sentence `index` opens with words that introduce a quote later in it
@@ -2392,7 +2436,11 @@ impl<'a> Analyzer<'a> {
                 Some(Some(speaker)) => Some(speaker),
                 _ => self.subject_speaker(words),
             };
-            return speaker.map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)));
+            // `…, the statement said.`: a paraphrase of a document leaves a quote after it to
+            // the reader's guess: the sheriff's words, or the statement's?
+            return speaker
+                .filter(|speaker| !self.is_document(speaker.clone()))
+                .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)));
         }
         // A short sentence that closes a long paragraph (`Ó Riordáin completed a double.` after
         // a race's result) is background too, unless the paragraph reports speech.
@@ -2411,6 +2459,29 @@ impl<'a> Analyzer<'a> {
             .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)))
     }
 }
+
+/// Written sources that speak through reported speech (`the statement said`, `according to
+/// the complaint`) (sorted).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "affidavit",
+    "complaint",
+    "document",
+    "documents",
+    "email",
+    "filing",
+    "indictment",
+    "lawsuit",
+    "letter",
+    "memo",
+    "post",
+    "records",
+    "release",
+    "report",
+    "ruling",
+    "statement",
+    "study",
+    "survey",
+];
 
 /// `Nexora declined to comment.`, `The ministry did not respond to requests for comment.`: a
 /// subject that said nothing speaks no quote after it.
@@ -3162,6 +3233,7 @@ mod tests {
             AUXILIARIES,
             FILLERS,
             SPEECH_NOUNS,
+            DOCUMENT_NOUNS,
             TITLE_CUES,
             TITLE_SMALL_WORDS,
             NAME_PARTICLES,

@@ -350,6 +350,8 @@ Shares closed down 18%.",
                 // the next paragraph names the speaker
                 "\"I remember '78. This isn't '78.\"\n\nThat was Reilly again, before heading inside.",
                 "\"We will rebuild.\"\n\nThe mayor said it twice on Monday.",
+                // …but not one that goes on to more news
+                "\"We slept on cots.\" <<\n\nCity officials also urged residents to be wary of contractors.",
                 "\"Nobody asked us.\"\n\n\"We were never told,\" said Ana Ruiz, a resident.",
                 // a speech noun or an introductory clause leads into the quote
                 "The ministry's statement was short.\n\n\"We regret the delay.\"",
@@ -361,6 +363,8 @@ Shares closed down 18%.",
                 "Coach Ann Hale watched. Hale's assistant, Tom Reyes, was calmer.\n\n\"We'll be back.\"",
                 // what a team owns does not speak
                 "Coach Ann Hale of Lincoln watched. Lincoln's defense held them to 71 yards.\n\n\"Nobody thought we were done.\" <<",
+                // nor does a company renaming a possessive's noun
+                "Its flagship, Hanseong Heavy Industries, builds ships and employs 14,000 people.\n\n\"Nobody ever asked where the money went.\" <<",
                 // a trailing attribution or a list of places is not a speaker for what follows
                 "Flights resumed on Sunday, the airport said.\n\n\"We waited nine hours.\" <<",
                 "Trains stopped in Leeds, Manchester and Sheffield.\n\n\"We are done waiting.\" <<",
@@ -372,6 +376,8 @@ Shares closed down 18%.",
                 "Divers and boat crews searched the Kennebec River on Tuesday after the center span of a bridge carrying Route 9 gave way during the morning commute. Three people have been confirmed dead.\n\n\"This is going to be a long night for a lot of families.\" <<",
                 // a subject that declined to comment speaks no quote after it
                 "Nexora declined to comment, citing the investigation.\n\n\"Nobody owns those accounts.\" <<",
+                // nor does a long paraphrase of a document
+                "The scammers often spoof the office's real phone number, so a familiar number on caller ID does not mean the call is genuine, the statement said.\n\n\"It's a scam. Every time.\" <<",
                 "Earlier on the card, the trainer Brid Nolan said Shane Burke would ride her runner after a cold snap and a long season. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.'",
             ],
         );
