@@ -700,7 +700,7 @@ fn stands_alone(line: &str) -> bool {
         word.chars().filter(|c| c.is_alphabetic()).count() >= 8
             && word.chars().all(|c| !c.is_uppercase())
     });
-    if long_lowercase {
+    if long_lowercase || ends_a_sentence_inside(line) {
         return false;
     }
     let capitalised = |word: &str| first_letter_is_upper(word) == Some(true);
@@ -708,6 +708,18 @@ fn stands_alone(line: &str) -> bool {
     long_words.len() >= 2
         && last_capitalised
         && long_words.iter().filter(|w| capitalised(w)).count() * 4 >= long_words.len() * 3
+}
+
+/// `… on Gull & Anchor Records. The Harlan`: whether a sentence ends mid-line (after a word, not
+/// an abbreviation such as `Gov.` or `St.`), which makes a line prose: no headline or byline
+/// has one.
+fn ends_a_sentence_inside(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        pair[0].ends_with('.')
+            && pair[0].chars().filter(|c| c.is_alphabetic()).count() >= 6
+            && first_letter_is_upper(pair[1]) == Some(true)
+    })
 }
 
 /// Whether a word's first letter is a capital; `None` for a word with no letter (`2026`, `—`).
@@ -754,6 +766,7 @@ fn looks_like_headline(line: &str) -> bool {
         && !ends_sentence(line)
         && !line.ends_with(['—', '–', '-', ','])
         && !line.starts_with("By ")
+        && !ends_a_sentence_inside(line)
 }
 
 /// Whether a line ends a sentence: terminal punctuation, optionally inside closing quotes,
@@ -940,6 +953,12 @@ mod tests {
         let opening = "Russia was represented by Deputy Foreign Minister Oleg Nikolayevich\nVerbitsky, a veteran Middle East envoy, who told reporters through an\ninterpreter that Moscow could not endorse the text.\n";
         let found = kinds(opening, Format::PlainText);
         assert_eq!(found.len(), 1, "{found:?}");
+        // A sentence that ends mid-line is prose: no headline or byline has one.
+        let review = "\"Low Water Hymns\" is out Friday on Gull & Anchor Records. The Harlan\nSisters play the Anchor Room, 14 Water St., on Oct. 26.\n";
+        let found = kinds(review, Format::PlainText);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let found = kinds(&format!("The sisters sing.\n\n{review}"), Format::PlainText);
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

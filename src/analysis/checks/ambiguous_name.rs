@@ -216,6 +216,13 @@ mod tests {
              The Bell family cheered.\n\nBell said little.",
             &[(5, "Bell")],
         ),
+        // A surname after `the` names one of the family by place in it; inside a place's name
+        // it is part of that name.
+        (
+            "Adaeze Okafor and Emeka Okafor bake.\n\nThe youngest Okafor wants change. The \
+             council may name the corner \"Okafor Corner\".\n\nOkafor said so.",
+            &[(5, "Okafor")],
+        ),
         // Inside a quotation the words are the speaker's: no full name can be written there.
         (
             "Finance Minister Carlos Ruiz presented the budget.\n\nHis sister, Ana Ruiz, a \

@@ -2,7 +2,7 @@
 
 use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
-use crate::analysis::entities::EntityKind;
+use crate::analysis::entities::{names_a_family, EntityKind};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 
 pub const CODE: &str = "first-reference";
@@ -51,6 +51,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
             if in_heading(doc, mention.start)
                 || !entity.is_short_mention(doc.text, mention)
                 || !looks_like_a_surname(doc.text, mention)
+                || names_a_family(doc.text, mention)
             {
                 continue;
             }
@@ -145,6 +146,12 @@ mod tests {
         ),
         // Only a title and surname, never a full name: not this check's business.
         ("President Zelensky spoke. Zelensky left.", &[]),
+        // A surname naming a family, or one of it by place in it, names no one by name yet.
+        (
+            "Now the youngest Okafor wants to change the recipe. The Pruett family's field \
+             flooded.\n\nAdaeze Okafor bakes. Dale Pruett farms. Okafor said so.",
+            &[],
+        ),
         // A dateline in capitals or a word inside a title is no surname on first reference.
         (
             "MUNICH, Germany — Coach Anna Munich spoke.\n\nMines Minister Paul Mines said so.",

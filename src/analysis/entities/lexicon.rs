@@ -431,7 +431,7 @@ const PLACE_SUFFIXES: &str = "
 river mountains mountain lake sea ocean desert delta valley island islands isles bay gulf strait
 straits canal coast peninsula plain plains hills heights forest street strasse straße avenue road
 square boulevard lane bridge province region county city oblast krai prefecture beach falls
-glacier canyon highlands lowlands basin harbor harbour airport
+glacier canyon highlands lowlands basin harbor harbour airport corner
 ";
 
 const PLACE_PREFIXES: &str = "
@@ -469,6 +469,9 @@ shopkeeper owner landlord tenant pensioner retiree mp mep councillor
 forward guard center centre quarterback pitcher catcher goalie winger fullback halfback linebacker
 shortstop outfielder infielder receiver tailback cornerback safety batter bowler batsman jockey
 skipper sprinter swimmer rookie freshman sophomore senior
+trustee regent meteorologist forecaster climatologist hydrologist geologist biologist ecologist
+chemist physicist psychologist pharmacist dentist therapist veterinarian pediatrician librarian
+planner technician mechanic electrician plumber contractor
 ";
 
 /// Party labels written before a name (`Republican Gordon McAllister`); `Green` is left out,

@@ -550,14 +550,17 @@ impl<'t> Recogniser<'_, 't> {
         }
     }
 
-    /// `Republican Gordon McAllister`, and at a sentence start `Forward Cal Dunn`: a party
-    /// label, or a role noun capitalised only because it opens the sentence, before a first
-    /// name and a surname is no part of the name. `Democratic Party`, `Independent Electoral
-    /// Commission` and `Dean Phillips` keep their first word.
+    /// `Republican Gordon McAllister`, `Forward Cal Dunn`, `Meteorologist Kristof Albrecht`,
+    /// `Trustees Nisha Patel and Raj Patel`: a party label or a role noun (or its plural)
+    /// before a first name and a surname is no part of the name. `Democratic Party`,
+    /// `Independent Electoral Commission` and `Dean Phillips` keep their first word.
     fn labels_a_full_name(&self, run: &[usize]) -> bool {
         let first = &self.tokens[run[0]];
-        let label =
-            first.flags.has(Flags::PARTY) || (first.weak && first.flags.has(Flags::ROLE_PERSON));
+        let lower = first.lower(self.text);
+        let singular = lower.strip_suffix('s').map(lexicon::flags);
+        let label = first.flags.has(Flags::PARTY)
+            || first.flags.has(Flags::ROLE_PERSON)
+            || singular.is_some_and(|flags| flags.has(Flags::ROLE_PERSON));
         let name_only = |i: &usize| {
             let token = &self.tokens[*i];
             let not_a_name = Flags::ORG_SUFFIX

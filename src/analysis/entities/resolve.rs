@@ -516,9 +516,17 @@ impl Registry<'_, '_> {
         let count = candidate.tokens.len();
         let mut i = 0;
         while i < count {
+            // `"Okafor Corner"`, `Kennedy Center` in a heading: a name before a word that ends
+            // a place's or an organisation's name is part of that name, not a mention.
+            let part_of_longer_name = |end: usize| {
+                candidate.tokens.get(end).is_some_and(|&next| {
+                    let flags = self.tokens[next].flags;
+                    flags.has(Flags::PLACE_SUFFIX) || flags.has(Flags::ORG_SUFFIX)
+                })
+            };
             let longest = (1..=(count - i).min(6)).rev().find_map(|len| {
                 let span = &candidate.tokens[i..i + len];
-                if !self.can_bound_span(span) {
+                if !self.can_bound_span(span) || part_of_longer_name(i + len) {
                     return None;
                 }
                 let range = self.tokens[span[0]].range.start..self.tokens[span[len - 1]].range.end;
@@ -598,7 +606,7 @@ impl Registry<'_, '_> {
             .filter(|&id| drafts[id].first_full < range.start)
             .take(NAMESAKES_NOTED)
             .collect();
-        if named_before.len() > 1 && !self.names_a_family(&range) {
+        if named_before.len() > 1 && !names_a_family(self.text, &range) {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
                 chosen,
@@ -606,27 +614,6 @@ impl Registry<'_, '_> {
             });
         }
         Some(chosen)
-    }
-
-    /// `the Bell twins`, `the Garcia family`: a surname before a word for kin names them all.
-    fn names_a_family(&self, range: &Range<usize>) -> bool {
-        const KIN: [&str; 10] = [
-            "twins",
-            "brothers",
-            "sisters",
-            "siblings",
-            "family",
-            "families",
-            "couple",
-            "household",
-            "children",
-            "clan",
-        ];
-        let after = self.text.get(range.end..).unwrap_or("");
-        let next = after
-            .strip_prefix(' ')
-            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
-        next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
     }
 
     /// `the Faheys`, `the two Williamses`: a surname in the plural names a family, and is no
@@ -854,6 +841,42 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
         std::cmp::Ordering::Less => rest_a == &rest_b[1..],
         std::cmp::Ordering::Greater => &rest_a[1..] == rest_b,
     }
+}
+
+/// `the Bell twins`, `the Garcia family`, `the youngest Okafor`: a surname before a word for kin,
+/// or after `the`, names a family or one of it by place in it, not a person by name.
+pub fn names_a_family(text: &str, range: &Range<usize>) -> bool {
+    const KIN: [&str; 10] = [
+        "twins",
+        "brothers",
+        "sisters",
+        "siblings",
+        "family",
+        "families",
+        "couple",
+        "household",
+        "children",
+        "clan",
+    ];
+    const PLACE_IN_FAMILY: [&str; 7] = [
+        "youngest", "eldest", "oldest", "elder", "younger", "older", "other",
+    ];
+    let after = text.get(range.end..).unwrap_or("");
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
+    let before = text.get(..range.start).unwrap_or("");
+    let mut previous = before
+        .strip_suffix(' ')
+        .unwrap_or("")
+        .rsplit(char::is_whitespace)
+        .map(str::to_lowercase);
+    let after_the = match previous.next().as_deref() {
+        Some("the") => true,
+        Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
+        _ => false,
+    };
+    after_the || next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

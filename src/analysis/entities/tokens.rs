@@ -858,13 +858,18 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: 
     }
 }
 
-/// A word right after an opening quote, a colon or a separator between links (`· [Read
-/// Greyline's application]`) is capitalised for that reason alone.
+/// A word right after an opening quote, a colon (also a bold label's, `**Ledger:** Why`) or a
+/// separator between links (`· [Read Greyline's application]`) is capitalised for that reason
+/// alone.
 fn opens_clause(before: &str) -> bool {
     let trimmed = before.trim_end_matches(['*', '_', '(', '[']);
     let separated = (before.trim_end().strip_suffix('['))
         .is_some_and(|link| link.trim_end().ends_with(['·', '|', '•', ':']));
-    trimmed.ends_with(['“', '‘', '«', '"', '\'']) || before.trim_end().ends_with(':') || separated
+    let after_label = before
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .ends_with(':');
+    trimmed.ends_with(['“', '‘', '«', '"', '\'']) || after_label || separated
 }
 
 /// Quoted spans written in title case are titles of works or nicknames (“What the Fire Left”,
@@ -1009,6 +1014,13 @@ mod tests {
             .map(|(w, _, _)| w.as_str())
             .collect();
         assert_eq!(weak, vec!["Related", "Budget", "Read", "See"]);
+        let found = words("**Ledger:** Why Larkport? **Ewa Kowal:** The sea.");
+        let weak: Vec<&str> = found
+            .iter()
+            .filter(|(_, _, weak)| *weak)
+            .map(|(w, _, _)| w.as_str())
+            .collect();
+        assert_eq!(weak, vec!["Ledger", "Why", "Ewa", "The"]);
     }
 
     #[test]
