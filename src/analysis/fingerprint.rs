@@ -629,6 +629,15 @@ const STOCK_PHRASES: &[&[&str]] = &[
         "length|clarity|brevity?",
     ],
     &[
+        "this|the",
+        "story|article|report",
+        "has|was",
+        "been?",
+        "updated|corrected|revised",
+        "to?",
+        "include|reflect|add|correct|clarify|remove?",
+    ],
+    &[
         "earlier|previous",
         "version",
         "of",
@@ -1417,6 +1426,11 @@ mod tests {
             kept_words("An earlier version of this story misspelled her name."),
             4
         );
+        assert_eq!(
+            kept_words("This story has been updated to include a statement from the FDA."),
+            5
+        );
+        assert_eq!(kept_words("This article was corrected."), 0);
         assert_eq!(kept_words("The ministry said in a statement."), 2);
         assert_eq!(
             kept_words("Two officials spoke on condition of anonymity."),

@@ -44,7 +44,7 @@ of another open story, word for word or as a light rewrite (a few words changed 
 or as a paraphrase that keeps the facts, figures and content words in order and changes the \
 small words around them. Case, curly quotes and punctuation are ignored. Passages under eight words (by default), \
 headings, stock phrases (\"declined to comment\", \"did not respond to a request for \
-comment\", \"said in a statement\"), datelines and bylines never count. Nor does one \
+comment\", \"said in a statement\", \"this story has been updated\"), datelines and bylines never count. Nor does one \
 formula filled with other facts: two rewordings that give two or more figures each, mostly \
 different ones (this quarter's forecast in last quarter's words).
 
