@@ -433,3 +433,93 @@ fn unseen_planted_problems_are_caught() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// Three desks' workspaces, each written unseen by someone else and checked as its own
+/// workspace (2026-12-04, rounds 18a and 19): local news and service copy; business, courts and
+/// international copy with Korean, Vietnamese, Chinese, Arabic, Nigerian and Brazilian names and
+/// a hearing transcript; features, reviews, a Q&A, a live blog and a newsletter from one city's
+/// paper. Their clean stories raise nothing (every false alarm they showed was fixed).
+const DESKS: &[&str] = &[
+    "tests/fixtures/desks/18a-local-news",
+    "tests/fixtures/desks/19a-business-courts-world",
+    "tests/fixtures/desks/19b-features-culture",
+];
+
+#[test]
+fn each_desk_workspace_is_clean() {
+    for desk in DESKS {
+        let (found, status) = check_json(&[&format!("{desk}/clean")]);
+        assert_eq!(found, vec![], "{desk}");
+        assert_eq!(status, Some(0), "{desk}");
+    }
+}
+
+/// Each desk's planted copy (answer keys in each desk's planted-answers.md, 13 problems each):
+/// 38 of 39 caught. Missed: `Pak` for `Park` (19a, line 33), a name of four letters, which is
+/// not compared for spelling. Two findings are not on the key: in 19b's planted folder three
+/// of five stories end with the same newsletter sign-up line, under the four-document floor
+/// for boilerplate; in the desk's full workspace it is boilerplate and not flagged.
+#[test]
+fn each_desk_planted_problems_are_caught() {
+    let expected: [&[(&str, u64, &str)]; 3] = [
+        &[
+            ("police-briefs.md", 23, "name-variant"),
+            ("police-briefs.md", 35, "unattributed-quote"),
+            ("police-briefs.md", 49, "repeated-heading"),
+            ("school-board-start-times.md", 15, "first-reference"),
+            ("school-board-start-times.md", 38, "ambiguous-name"),
+            ("school-board-start-times.md", 58, "duplicate-passage"),
+            ("storm-recovery.txt", 10, "name-variant"),
+            ("storm-recovery.txt", 14, "duplicate-passage"),
+            ("storm-recovery.txt", 21, "unattributed-quote"),
+            ("storm-recovery.txt", 24, "duplicate-passage"),
+            ("zoning-orchard-street.md", 9, "first-reference"),
+            ("zoning-orchard-street.md", 47, "duplicate-passage"),
+            ("zoning-orchard-street.md", 53, "repeated-heading"),
+        ],
+        &[
+            ("01-harrow-boateng-earnings.md", 11, "first-reference"),
+            ("01-harrow-boateng-earnings.md", 32, "unattributed-quote"),
+            ("01-harrow-boateng-earnings.md", 48, "repeated-heading"),
+            ("01-harrow-boateng-earnings.md", 58, "duplicate-passage"),
+            ("04-delaney-sentencing.txt", 83, "duplicate-passage"),
+            ("04-delaney-sentencing.txt", 103, "duplicate-passage"),
+            ("04-delaney-sentencing.txt", 110, "ambiguous-name"),
+            ("06-hanseong-verdict-seoul.txt", 25, "unattributed-quote"),
+            ("06-hanseong-verdict-seoul.txt", 39, "ambiguous-name"),
+            ("09-al-noor-rio-climate-fund.md", 9, "first-reference"),
+            // The rewrite of 07's paragraph, planted in 09.
+            ("09-al-noor-rio-climate-fund.md", 30, "duplicate-passage"),
+            ("09-al-noor-rio-climate-fund.md", 58, "repeated-heading"),
+        ],
+        &[
+            ("01-profile-okafor-bakery.md", 52, "unattributed-quote"),
+            ("01-profile-okafor-bakery.md", 58, "duplicate-passage"),
+            ("01-profile-okafor-bakery.md", 70, "ambiguous-name"),
+            ("01-profile-okafor-bakery.md", 78, "repeated-heading"),
+            ("07-liveblog-riverside-line.txt", 25, "first-reference"),
+            ("07-liveblog-riverside-line.txt", 51, "unattributed-quote"),
+            ("07-liveblog-riverside-line.txt", 101, "name-variant"),
+            // The sign-up line (see above).
+            ("07-liveblog-riverside-line.txt", 109, "duplicate-passage"),
+            ("08-newsletter-morning-ledger.md", 23, "repeated-heading"),
+            ("08-newsletter-morning-ledger.md", 45, "duplicate-passage"),
+            ("08-newsletter-morning-ledger.md", 57, "duplicate-passage"),
+            ("09-sports-mensah-brothers.txt", 6, "first-reference"),
+            ("09-sports-mensah-brothers.txt", 9, "ambiguous-name"),
+            ("09-sports-mensah-brothers.txt", 23, "duplicate-passage"),
+            // The newsletter's rewrite of this story's paragraph (line 27 there), reported on
+            // the file checked later.
+            ("10-climate-ghost-forests.txt", 29, "duplicate-passage"),
+        ],
+    ];
+    for (desk, expected) in DESKS.iter().zip(expected) {
+        let (found, _) = check_json(&[&format!("{desk}/planted")]);
+        let mut expected: Vec<(String, u64, String)> = expected
+            .iter()
+            .map(|(file, line, code)| (file.to_string(), *line, code.to_string()))
+            .collect();
+        expected.sort();
+        assert_eq!(found, expected, "{desk}");
+    }
+}
