@@ -158,8 +158,9 @@ fn unseen_clean_stories_stay_clean() {
 }
 
 /// Nineteen of those stories with 35 problems planted by their writers (answer key:
-/// tests/fixtures/audit/planted-answers.md). Five are not caught: `Chou` for `Chow` (names of
-/// four letters are not compared for spelling, `Lee` and `Lea` being different people); three
+/// tests/fixtures/audit/planted-answers.md). Five are not caught: `Chou` for `Chow` (in names of
+/// four letters only a dropped or added letter is compared, `Lee` and `Lea` being different
+/// people); three
 /// paraphrases that change more than a light rewrite does (new sentence structure and
 /// synonyms); a British quote standing alone after a paragraph whose subject, the defendant,
 /// is taken as its speaker (the rule that lets `He shrugged.` introduce `"Habit."`). A planted
@@ -203,13 +204,13 @@ fn unseen_planted_problems_are_caught() {
         ("13-vendors-bilingual.md", 21, "name-variant"),
         ("13-vendors-bilingual.md", 45, "duplicate-passage"),
         // Round 18: 18b (science and technology, unseen: 11 of 13 caught; missed `Ezeh` for
-        // `Eze`, a name under five letters, and one quote after `Nexora declined to comment`,
-        // caught since) and 18c (wire copy: 12 of 13; missed `Domínguez Sáenz` for `Domínguez
+        // `Eze` and one quote after `Nexora declined to comment`, both caught since) and 18c (wire copy: 12 of 13; missed `Domínguez Sáenz` for `Domínguez
         // Sanz`). 18c-04 line 13 is the cross-story rewrite planted in 18c-03, reported from
         // the later file; 18c-06 line 36 is the clean story's AP lead-in query.
         ("18b-01-clinical-trial.md", 31, "ambiguous-name"),
         ("18b-01-clinical-trial.md", 37, "duplicate-passage"),
         ("18b-01-clinical-trial.md", 55, "first-reference"),
+        ("18b-05-climate-study.md", 39, "name-variant"),
         ("18b-05-climate-study.md", 45, "duplicate-passage"),
         ("18b-05-climate-study.md", 61, "duplicate-passage"),
         ("18b-05-climate-study.md", 65, "repeated-heading"),
@@ -439,29 +440,57 @@ fn unseen_planted_problems_are_caught() {
 /// international copy with Korean, Vietnamese, Chinese, Arabic, Nigerian and Brazilian names and
 /// a hearing transcript; features, reviews, a Q&A, a live blog and a newsletter from one city's
 /// paper. Their clean stories raise nothing (every false alarm they showed was fixed).
+/// Then (round 20) a politics-and-crime desk, clean too, and a sports-and-obituaries desk.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
     "tests/fixtures/desks/19b-features-culture",
+    "tests/fixtures/desks/20a-politics-crime",
+    "tests/fixtures/desks/20b-sports-obituaries",
 ];
 
 #[test]
 fn each_desk_workspace_is_clean() {
-    for desk in DESKS {
+    for desk in &DESKS[..4] {
         let (found, status) = check_json(&[&format!("{desk}/clean")]);
         assert_eq!(found, vec![], "{desk}");
         assert_eq!(status, Some(0), "{desk}");
     }
 }
 
+/// The sports-and-obituaries desk calls an obituary's or a final's subject by bare surname
+/// among relatives of that surname named in full (`Lavalle` with his father, brother, wife and
+/// son; `Marković` with her father, mother and sister). AP style asks for first names then,
+/// and `ambiguous-name` queries each bare use (information, not a warning); nothing else is
+/// raised on the desk's clean copy.
+#[test]
+fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
+    let (found, _) = check_json(&["tests/fixtures/desks/20b-sports-obituaries/clean"]);
+    let queried = [
+        "obit-curtis-lavalle.md",
+        "obit-ingrid-solheim.txt",
+        "tennis-lorne-cup-final.md",
+    ];
+    assert_eq!(found.len(), 26);
+    for (file, line, code) in &found {
+        assert!(
+            code == "ambiguous-name" && queried.contains(&file.as_str()),
+            "{file}:{line} {code}"
+        );
+    }
+}
+
 /// Each desk's planted copy (answer keys in each desk's planted-answers.md, 13 problems each):
-/// 38 of 39 caught. Missed: `Pak` for `Park` (19a, line 33), a name of four letters, which is
-/// not compared for spelling. Two findings are not on the key: in 19b's planted folder three
-/// of five stories end with the same newsletter sign-up line, under the four-document floor
-/// for boilerplate; in the desk's full workspace it is boilerplate and not flagged.
+/// 63 of 65 caught. Missed (20a, not yet diagnosed): `Ferris said…` (police-shooting, line 5)
+/// the line before `Special Agent in Charge Monica Ferris`, and a quote standing alone
+/// (school-board-recall, line 17) after a paragraph that ends on a quoted ballot question
+/// introduced by a colon. Findings not on the keys: in
+/// 19b's planted folder three of five stories end with the same newsletter sign-up line,
+/// under the four-document floor for boilerplate (in the desk's full workspace it is
+/// boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 3] = [
+    let expected: [&[(&str, u64, &str)]; 5] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -486,6 +515,7 @@ fn each_desk_planted_problems_are_caught() {
             ("04-delaney-sentencing.txt", 103, "duplicate-passage"),
             ("04-delaney-sentencing.txt", 110, "ambiguous-name"),
             ("06-hanseong-verdict-seoul.txt", 25, "unattributed-quote"),
+            ("06-hanseong-verdict-seoul.txt", 33, "name-variant"),
             ("06-hanseong-verdict-seoul.txt", 39, "ambiguous-name"),
             ("09-al-noor-rio-climate-fund.md", 9, "first-reference"),
             // The rewrite of 07's paragraph, planted in 09.
@@ -511,6 +541,40 @@ fn each_desk_planted_problems_are_caught() {
             // The newsletter's rewrite of this story's paragraph (line 27 there), reported on
             // the file checked later.
             ("10-climate-ghost-forests.txt", 29, "duplicate-passage"),
+        ],
+        &[
+            ("city-budget.txt", 80, "duplicate-passage"),
+            ("city-budget.txt", 100, "name-variant"),
+            ("city-budget.txt", 110, "ambiguous-name"),
+            ("governor-race.md", 30, "duplicate-passage"),
+            ("governor-race.md", 46, "repeated-heading"),
+            ("governor-race.md", 50, "ambiguous-name"),
+            ("governor-race.md", 64, "name-variant"),
+            ("police-shooting.txt", 20, "duplicate-passage"),
+            ("police-shooting.txt", 25, "unattributed-quote"),
+            // The rewrite of election-results.md's turnout paragraph.
+            ("school-board-recall.md", 13, "duplicate-passage"),
+            ("school-board-recall.md", 55, "repeated-heading"),
+        ],
+        &[
+            ("baseball-aviators-tides.md", 25, "ambiguous-name"),
+            ("baseball-aviators-tides.md", 35, "first-reference"),
+            ("baseball-aviators-tides.md", 51, "duplicate-passage"),
+            ("baseball-aviators-tides.md", 66, "repeated-heading"),
+            ("marathon-lakeshore.txt", 25, "ambiguous-name"),
+            ("marathon-lakeshore.txt", 41, "name-variant"),
+            ("marathon-lakeshore.txt", 53, "unattributed-quote"),
+            ("obit-curtis-lavalle.md", 15, "ambiguous-name"),
+            ("obit-curtis-lavalle.md", 25, "name-variant"),
+            ("obit-curtis-lavalle.md", 27, "ambiguous-name"),
+            ("obit-curtis-lavalle.md", 33, "ambiguous-name"),
+            ("obit-curtis-lavalle.md", 35, "ambiguous-name"),
+            ("obit-curtis-lavalle.md", 35, "duplicate-passage"),
+            ("obit-curtis-lavalle.md", 41, "unattributed-quote"),
+            ("obit-curtis-lavalle.md", 53, "ambiguous-name"),
+            ("transfers-roundup.txt", 13, "duplicate-passage"),
+            ("transfers-roundup.txt", 29, "duplicate-passage"),
+            ("transfers-roundup.txt", 33, "first-reference"),
         ],
     ];
     for (desk, expected) in DESKS.iter().zip(expected) {

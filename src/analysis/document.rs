@@ -704,7 +704,11 @@ fn stands_alone(line: &str) -> bool {
         return false;
     }
     let capitalised = |word: &str| first_letter_is_upper(word) == Some(true);
-    let last_capitalised = line.split_whitespace().last().is_some_and(capitalised);
+    // A figure may end it: `Kingsbridge United 2 Halton Rovers 1`, a score line.
+    let last_capitalised = line
+        .split_whitespace()
+        .last()
+        .is_some_and(|word| first_letter_is_upper(word) != Some(false));
     long_words.len() >= 2
         && last_capitalised
         && long_words.iter().filter(|w| capitalised(w)).count() * 4 >= long_words.len() * 3
@@ -959,6 +963,22 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         let found = kinds(&format!("The sisters sing.\n\n{review}"), Format::PlainText);
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_score_line_and_a_byline_under_a_headline_stand_alone() {
+        let text = "Wray strikes twice as Kingsbridge reach Dewar Cup final\nKingsbridge United 2 Halton Rovers 1\nBy Gareth Pell at Cardew Park\nCallum Wray has spent most of the season insisting he does not read the papers.\nHalton had led through a header just before half-time.\n";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(
+            found,
+            vec![
+                (BlockKind::Heading { level: 1, style: HeadingStyle::Unmarked }, "Wray strikes twice as Kingsbridge reach Dewar Cup final".to_string()),
+                (BlockKind::Paragraph, "Kingsbridge United 2 Halton Rovers 1".to_string()),
+                (BlockKind::Paragraph, "By Gareth Pell at Cardew Park".to_string()),
+                (BlockKind::Paragraph, "Callum Wray has spent most of the season insisting he does not read the papers.".to_string()),
+                (BlockKind::Paragraph, "Halton had led through a header just before half-time.".to_string()),
+            ]
+        );
     }
 
     #[test]

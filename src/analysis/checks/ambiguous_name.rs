@@ -220,7 +220,8 @@ mod tests {
         // it is part of that name.
         (
             "Adaeze Okafor and Emeka Okafor bake.\n\nThe youngest Okafor wants change. The \
-             council may name the corner \"Okafor Corner\".\n\nOkafor said so.",
+             council may name the corner \"Okafor Corner\". The two Okafor bakers agree.\n\n\
+             Okafor said so.",
             &[(5, "Okafor")],
         ),
         // Inside a quotation the words are the speaker's: no full name can be written there.

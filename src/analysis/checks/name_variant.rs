@@ -131,6 +131,12 @@ mod tests {
             "Kremlin spokesperson Dmitry Peskov spoke. Later Dmitry Peskow denied it.",
             &[(1, "Dmitry Peskow")],
         ),
+        // In a short name only a dropped or added letter is a slip (`Lee` and `Lea` differ).
+        (
+            "The prosecutor, Park Seo-yeon, spoke. Park left.\n\nPak told reporters she would \
+             appeal. Ann Lee and Mia Lea watched.",
+            &[(3, "Pak")],
+        ),
         // Different people, different names: nothing to report.
         (
             "Finance Minister Carlos Ruiz spoke. His sister Ana Ruis protested. Ruiz left.",

@@ -212,9 +212,16 @@ const NAMESAKES_NOTED: usize = 8;
 
 /// The letters of each person's surname, kept to compare spellings without allocating.
 fn surname_letters(draft: &Draft) -> Option<Vec<char>> {
-    (draft.kind == EntityKind::Person && draft.words.len() >= 2)
-        .then(|| draft.words.last().map(|s| s.chars().collect()))
-        .flatten()
+    if draft.kind != EntityKind::Person || draft.words.len() < 2 {
+        return None;
+    }
+    // `Park Seo-yeon`: the family name comes first.
+    let surname = if tokens::is_family_name_first(&draft.words) {
+        draft.words.first()
+    } else {
+        draft.words.last()
+    };
+    surname.map(|s| s.chars().collect())
 }
 
 impl Registry<'_, '_> {
@@ -632,7 +639,7 @@ impl Registry<'_, '_> {
             return None;
         };
         let letters: Vec<char> = word.chars().collect();
-        if letters.len() < 5 || self.names_a_family_by_plural(word) {
+        if letters.len() < 3 || self.names_a_family_by_plural(word) {
             return None;
         }
         if !self.deletions_sorted {
@@ -825,7 +832,13 @@ fn deletion_keys(letters: &[char]) -> impl Iterator<Item = u64> + '_ {
 /// neighbours (`zelensky` / `zelenskyy`, `peskov` / `peskow`); both must be at least five
 /// letters so short names (`Ruiz`, `Ruis`) never match by accident.
 fn one_edit_apart(a: &[char], b: &[char]) -> bool {
-    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    // Short names differ by a letter as often as not (`Lee`, `Lea`; `Chan`, `Chen`): only a
+    // letter dropped or added (`Pak` for `Park`, `Ezeh` for `Eze`) is a slip at that length.
+    let shorter = a.len().min(b.len());
+    if shorter < 5 && (shorter < 3 || a.len() == b.len()) {
         return false;
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
@@ -858,8 +871,9 @@ pub fn names_a_family(text: &str, range: &Range<usize>) -> bool {
         "children",
         "clan",
     ];
-    const PLACE_IN_FAMILY: [&str; 7] = [
-        "youngest", "eldest", "oldest", "elder", "younger", "older", "other",
+    // `the youngest Okafor`, `the two Kiprono runners`.
+    const PLACE_IN_FAMILY: [&str; 9] = [
+        "youngest", "eldest", "oldest", "elder", "younger", "older", "other", "two", "three",
     ];
     let after = text.get(range.end..).unwrap_or("");
     let next = after
@@ -911,6 +925,11 @@ mod tests {
         assert!(apart("lagarde", "lagrade"));
         assert!(!apart("peskov", "peskov"));
         assert!(!apart("ruiz", "ruis"));
+        assert!(!apart("chan", "chen"));
+        assert!(!apart("lee", "lea"));
+        assert!(apart("park", "pak"));
+        assert!(apart("eze", "ezeh"));
+        assert!(!apart("le", "lee"));
         assert!(!apart("lassen", "hollmann"));
     }
 
