@@ -473,7 +473,7 @@ mod tests {
     }
 
     fn role_of(text: &str, name: &str) -> Option<String> {
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         entity(&extract(&doc), name).role.clone()
     }
 
@@ -934,7 +934,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Carlos Ruiz", 1, Some(("Carlos Ruiz", Person))),
             ],
         );
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let entities = extract(&doc);
         let offsets: Vec<usize> = text.match_indices("Ruiz said").map(|(at, _)| at).collect();
         let first = entities
@@ -960,7 +960,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     fn spelling_variants_resolve_and_are_noted() {
         let text = "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy spoke on \
                     Tuesday. Zelensky's office later said talks would go ahead.";
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let entities = extract(&doc);
         let offset = text.find("Zelensky's").unwrap();
         let (found, _) = entities.mention_at(offset).expect("variant resolves");
@@ -1005,7 +1005,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                     Kremlin spokesperson Dmitry Peskov said Moscow was ready.\n\
                     Peskov gave no date.\n\
                     \"We will see,\" Peskov's deputy said.";
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let entities = extract(&doc);
         let (peskov, _) = entities
             .mention_at(text.find("Peskov gave").unwrap())
@@ -1024,7 +1024,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     #[test]
     fn hover_names_an_organisations_acronym() {
         let text = "The World Health Organization (WHO) said cases rose. The WHO will review.";
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let entities = extract(&doc);
         let (who, range) = entities.mention_at(text.rfind("WHO").unwrap()).unwrap();
         assert_eq!(&text[range], "WHO");
@@ -1040,7 +1040,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         let text = "Kremlin spokesperson Dmitry Peskov spoke. Peskow left. Later Dmitry Peskov \
                     and Ursula von der Leyen met; von der Leyen's aide and the European Central \
                     Bank (ECB) agreed. The ECB said so.";
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let all = extract(&doc);
         let spans = |needle: &str, nth: usize| -> (String, Vec<String>) {
             let at = text.match_indices(needle).nth(nth).unwrap().0;
@@ -1101,7 +1101,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Mr.", 0, None),
             ],
         );
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let peskov = entity(&extract(&doc), "Dmitry Peskov").clone();
         assert_eq!(&text[peskov.full_reference.unwrap()], "Dmitry Peskov");
     }
@@ -1127,7 +1127,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     fn style_guide_aliases_resolve_and_descriptions_show() {
         let text = "President Zelensky spoke in Kyiv. Zelenskiy's office said the grid \
                     operator Ukrenergo would report. Ukrenergo declined.";
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let all = extract_with(&doc, &guide());
         let (found, range) = all.mention_at(text.find("Zelenskiy").unwrap()).unwrap();
         assert_eq!(&text[range], "Zelenskiy");
@@ -1171,7 +1171,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
 
     #[test]
     fn mention_at_is_none_between_and_outside_names() {
-        let doc = Document::parse(SEED_A, Format::Markdown);
+        let doc = Document::parse(SEED_A, Format::PlainText);
         let entities = extract(&doc);
         for word in ["confirmed", "peace", "the", " ", "Ongoing"] {
             let offset = SEED_A.find(word).unwrap();
@@ -1188,7 +1188,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     #[test]
     fn every_mention_is_inside_the_text_and_entities_are_in_order() {
         for text in [SEED_A, SEED_B] {
-            let doc = Document::parse(text, Format::Markdown);
+            let doc = Document::parse(text, Format::PlainText);
             let entities = extract(&doc);
             let firsts: Vec<usize> = entities
                 .entities
@@ -1225,7 +1225,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Recount", 0, None),
             ],
         );
-        let doc = Document::parse(text, Format::Markdown);
+        let doc = Document::parse(text, Format::PlainText);
         let entities = extract(&doc);
         let kilic = entity(&entities, "Ayşe Kılıç");
         let full = kilic.full_reference.clone().expect("full reference");
@@ -1455,7 +1455,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         let paragraph = "Kremlin spokesperson Dmitry Peskov said in Moscow that Peskov and \
                          the European Central Bank (ECB) would meet Ana Ruiz, a nurse. ";
         let text = paragraph.repeat(500);
-        let doc = Document::parse(&text, Format::Markdown);
+        let doc = Document::parse(&text, Format::PlainText);
         let entities = extract(&doc);
         let peskov = entity(&entities, "Dmitry Peskov");
         assert_eq!(peskov.mentions.len(), 1000);
