@@ -375,7 +375,7 @@ commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen p
 baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
-treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general
+treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
 ";

@@ -612,7 +612,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                     lost to Independent Linh Tran, and Democrat Alicia Ferreira-Boyd was third. \
                     Carter, Reyes, McAllister and Tran spoke. Dean Phillips did not. \
                     Meteorologist Kristof Albrecht agreed. Trustees Nisha Patel and Raj Patel \
-                    split. The Democratic Party and the Independent Electoral Commission did.";
+                    split. Special Agent in Charge Monica Ferris and Agent Tom Ruiz came. The Democratic Party and the Independent Electoral Commission did.";
         let carter = Some(("DeShawn “Big Shawn” Carter", Person));
         let reyes = Some(("Tomás \"Tommy Buckets\" Reyes", Person));
         let mcallister = Some(("Gordon McAllister", Person));
@@ -634,6 +634,8 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Dean Phillips", 0, Some(("Dean Phillips", Person))),
                 ("Kristof Albrecht", 0, Some(("Kristof Albrecht", Person))),
                 ("Nisha Patel", 0, Some(("Nisha Patel", Person))),
+                ("Monica Ferris", 0, Some(("Monica Ferris", Person))),
+                ("Tom Ruiz", 0, Some(("Tom Ruiz", Person))),
                 ("Democratic Party", 0, Some(("Democratic Party", Org))),
                 (
                     "Independent Electoral Commission",

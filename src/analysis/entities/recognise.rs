@@ -545,6 +545,15 @@ impl<'t> Recogniser<'_, 't> {
                         "council" | "board" | "assembly" | "committee" | "commission"
                     )
             }
+            // `Special Agent in Charge Monica Ferris`: the run starts after `in`.
+            "charge" => {
+                let before = |back: usize| {
+                    run[h]
+                        .checked_sub(back)
+                        .map(|i| self.tokens[i].lower(self.text))
+                };
+                before(1).as_deref() == Some("in") && before(2).as_deref() == Some("agent")
+            }
             _ if h == 0 && self.labels_a_full_name(run) => true,
             _ => token.flags.has(Flags::TITLE),
         }
