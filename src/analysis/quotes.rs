@@ -2353,11 +2353,7 @@ impl<'a> Analyzer<'a> {
                 .split(|c: char| !c.is_alphanumeric())
                 .rfind(|word| !word.is_empty())
         });
-        head.is_some_and(|word| {
-            DOCUMENT_NOUNS
-                .binary_search(&word.to_lowercase().as_str())
-                .is_ok()
-        })
+        head.is_some_and(|word| in_list!(DOCUMENT_NOUNS, &word.to_lowercase()))
     }
 
     /// Whether sentence `index` opens with words that introduce a quote later in it
