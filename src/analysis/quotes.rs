@@ -1851,6 +1851,19 @@ impl<'a> Analyzer<'a> {
         if after_determiner && in_list!(SPEECH_LEMMAS, &word.lower) {
             return false;
         }
+        // `a separate question`, `an angry reply`: after `a` and one word too, where a verb
+        // would take its -s (`read` is its own past: `a reporter read the letter`).
+        let after_article_and_word = index > 1
+            && self.adjacent(words, index - 2)
+            && self.adjacent(words, index - 1)
+            && matches!(
+                &*words[index - 2].lower,
+                "a" | "an" | "another" | "each" | "every"
+            );
+        if after_article_and_word && &*word.lower != "read" && in_list!(SPEECH_LEMMAS, &word.lower)
+        {
+            return false;
+        }
         self.lexicon.is_speech_verb(&word.lower)
     }
 
