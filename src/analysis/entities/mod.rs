@@ -787,6 +787,13 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Ruiz", 1, Some(("Ana Ruiz", Person))),
             ],
         );
+        // An organisation in the possessive owns the role; the person holds it.
+        let text = "About 1,400 doses were given, said Pradeep Raghunathan, the department's \
+                    immunization program manager. Raghunathan said more were coming.";
+        assert_rows(
+            text,
+            &[("Raghunathan", 1, Some(("Pradeep Raghunathan", Person)))],
+        );
     }
 
     #[test]

@@ -1058,7 +1058,10 @@ impl<'t> Recogniser<'_, 't> {
             word.flags.has(Flags::ROLE)
                 && (word.shape == Shape::Lower || is_role_word(&word.lower(self.text)))
         };
-        let mut role_noun = (first..=end).find(|&i| is_role_noun(i))?;
+        // `the department's program manager`: a noun in the possessive owns the role.
+        let mut role_noun = (first..=end)
+            .find(|&i| is_role_noun(i) && !self.tokens[i].possessive)
+            .or_else(|| (first..=end).find(|&i| is_role_noun(i)))?;
         // A compound's last noun is its head: `a shop owner` is a person, `a coffee shop` not.
         while role_noun < end && is_plain_space(self.gap(role_noun)) && is_role_noun(role_noun + 1)
         {
