@@ -448,12 +448,16 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/20a-politics-crime",
     "tests/fixtures/desks/20b-sports-obituaries",
     "tests/fixtures/desks/21a-health-science-transport",
+    "tests/fixtures/desks/21b-metro-education-tech",
 ];
 
 #[test]
 fn each_desk_workspace_is_clean() {
     // 20b's clean copy keeps its queries (below).
-    for desk in DESKS.iter().filter(|desk| !desk.ends_with("20b-sports-obituaries")) {
+    for desk in DESKS
+        .iter()
+        .filter(|desk| !desk.ends_with("20b-sports-obituaries"))
+    {
         let (found, status) = check_json(&[&format!("{desk}/clean")]);
         assert_eq!(found, vec![], "{desk}");
         assert_eq!(status, Some(0), "{desk}");
@@ -483,13 +487,13 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 }
 
 /// Each desk's planted copy (answer keys in each desk's planted-answers.md, 13 problems each):
-/// every one caught. Findings not on the keys: in
+/// every one caught but 21b's `Pembroke` (below). Findings not on the keys: in
 /// 19b's planted folder three of five stories end with the same newsletter sign-up line,
 /// under the four-document floor for boilerplate (in the desk's full workspace it is
 /// boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 6] = [
+    let expected: [&[(&str, u64, &str)]; 7] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -593,6 +597,22 @@ fn each_desk_planted_problems_are_caught() {
             ("transit-fare.txt", 32, "unattributed-quote"),
             ("transit-fare.txt", 67, "first-reference"),
             ("transit-fare.txt", 92, "duplicate-passage"),
+        ],
+        &[
+            ("data-breach.txt", 40, "duplicate-passage"),
+            ("data-breach.txt", 88, "unattributed-quote"),
+            // Missed: `Pembroke` for `Harold Pembrook` (line 49) is two edits away; names two
+            // edits apart are as often different names (`Williams`, `Williamson`).
+            ("teachers-strike.txt", 26, "unattributed-quote"),
+            ("teachers-strike.txt", 50, "duplicate-passage"),
+            ("teachers-strike.txt", 54, "name-variant"),
+            ("tech-layoffs.md", 19, "first-reference"),
+            ("tech-layoffs.md", 31, "repeated-heading"),
+            ("tech-layoffs.md", 35, "ambiguous-name"),
+            ("zoning-fight.md", 27, "ambiguous-name"),
+            ("zoning-fight.md", 35, "repeated-heading"),
+            ("zoning-fight.md", 39, "first-reference"),
+            ("zoning-fight.md", 43, "duplicate-passage"),
         ],
     ];
     for (desk, expected) in DESKS.iter().zip(expected) {
