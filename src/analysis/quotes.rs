@@ -1848,9 +1848,6 @@ impl<'a> Analyzer<'a> {
             && self.adjacent(words, index - 1)
             && (is_determiner(&words[index - 1].lower)
                 || without_possessive(&words[index - 1].lower) != words[index - 1].lower);
-        if after_determiner && in_list!(SPEECH_LEMMAS, &word.lower) {
-            return false;
-        }
         // `a separate question`, `an angry reply`: after `a` and one word too, where a verb
         // would take its -s (`read` is its own past: `a reporter read the letter`).
         let after_article_and_word = index > 1
@@ -1860,8 +1857,8 @@ impl<'a> Analyzer<'a> {
                 &*words[index - 2].lower,
                 "a" | "an" | "another" | "each" | "every"
             );
-        if after_article_and_word && &*word.lower != "read" && in_list!(SPEECH_LEMMAS, &word.lower)
-        {
+        let noun_position = after_determiner || (after_article_and_word && &*word.lower != "read");
+        if noun_position && in_list!(SPEECH_LEMMAS, &word.lower) {
             return false;
         }
         self.lexicon.is_speech_verb(&word.lower)

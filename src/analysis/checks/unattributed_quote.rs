@@ -353,7 +353,7 @@ Shares closed down 18%.",
                 // …but not one that goes on to more news
                 "\"We slept on cots.\" <<\n\nCity officials also urged residents to be wary of contractors.",
                 "\"Nobody asked us.\"\n\n\"We were never told,\" said Ana Ruiz, a resident.",
-                // a document's words quoted after a colon name no speaker for the next quote
+                // `a separate question` is no speaker of the ballot's words, nor of the quote after
                 "The ballot will carry a separate question for each member, worded the same way: \"Shall Gail Underwood be recalled from the office of member of the Lisbon Falls Board of Education?\"\n\n\"Nobody in this town voted for a school board that would close Hawthorne.\" <<",
                 "At the vigil on Tuesday night, in front of about 40 neighbours and both candidates, a steward read from the letter the union had sent to the district in March.\n\n\"We will not be moved.\"",
                 // a speech noun or an introductory clause leads into the quote
