@@ -615,6 +615,8 @@ fn each_desk_planted_problems_are_caught() {
             ("zoning-fight.md", 43, "duplicate-passage"),
         ],
     ];
+    // Every desk has its list: `zip` would drop a desk added without one.
+    assert_eq!(DESKS.len(), expected.len());
     for (desk, expected) in DESKS.iter().zip(expected) {
         let (found, _) = check_json(&[&format!("{desk}/planted")]);
         let mut expected: Vec<(String, u64, String)> = expected
