@@ -440,7 +440,10 @@ fn unseen_planted_problems_are_caught() {
 /// international copy with Korean, Vietnamese, Chinese, Arabic, Nigerian and Brazilian names and
 /// a hearing transcript; features, reviews, a Q&A, a live blog and a newsletter from one city's
 /// paper. Their clean stories raise nothing (every false alarm they showed was fixed).
-/// Then (round 20) a politics-and-crime desk, clean too, and a sports-and-obituaries desk.
+/// Then (round 20) a politics-and-crime desk, clean too, and a sports-and-obituaries desk; and
+/// (round 21) a business, sport and features desk, clean after three fixes (`Ten-man
+/// Kettleby` taken for a name, `Management` for a firm's short name, a crowd `grumbling`
+/// handing a team the next quote).
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -449,6 +452,7 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/20b-sports-obituaries",
     "tests/fixtures/desks/21a-health-science-transport",
     "tests/fixtures/desks/21b-metro-education-tech",
+    "tests/fixtures/desks/23b-business-sport-features",
 ];
 
 #[test]
@@ -493,7 +497,7 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 7] = [
+    let expected: [&[(&str, u64, &str)]; 8] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -613,6 +617,22 @@ fn each_desk_planted_problems_are_caught() {
             ("zoning-fight.md", 35, "repeated-heading"),
             ("zoning-fight.md", 39, "first-reference"),
             ("zoning-fight.md", 43, "duplicate-passage"),
+        ],
+        &[
+            ("01-halden-results.md", 25, "name-variant"),
+            ("01-halden-results.md", 35, "duplicate-passage"),
+            ("01-halden-results.md", 55, "repeated-heading"),
+            ("02-ashbourne-kettleby-report.md", 16, "first-reference"),
+            ("02-ashbourne-kettleby-report.md", 20, "unattributed-quote"),
+            ("02-ashbourne-kettleby-report.md", 34, "ambiguous-name"),
+            ("07-calder-bank-results.txt", 9, "first-reference"),
+            ("07-calder-bank-results.txt", 11, "duplicate-passage"),
+            ("07-calder-bank-results.txt", 23, "name-variant"),
+            // A stand-alone quote after a paragraph whose crowd went in `grumbling`.
+            ("08-ravensbourne-northfield.txt", 32, "unattributed-quote"),
+            ("08-ravensbourne-northfield.txt", 41, "ambiguous-name"),
+            ("08-ravensbourne-northfield.txt", 68, "repeated-heading"),
+            ("08-ravensbourne-northfield.txt", 89, "duplicate-passage"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.

@@ -2385,7 +2385,8 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Whether a sentence reports speech; not in the passive (`have been confirmed dead`),
-    /// unless someone was asked, and answers in the quote.
+    /// unless someone was asked, and answers in the quote; nor an `-ing` form that describes
+    /// (`the crowd went in grumbling`) rather than reports (`…, saying the deal was dead`).
     fn reports_speech(&self, words: &[Word]) -> bool {
         (0..words.len()).any(|i| {
             let passive = i > 0
@@ -2394,7 +2395,9 @@ impl<'a> Analyzer<'a> {
                     "be" | "been" | "being" | "was" | "were" | "is" | "are"
                 )
                 && &*words[i].lower != "asked";
-            !passive && self.is_speech_verb(words, i)
+            let describing =
+                words[i].lower.ends_with("ing") && !(i > 0 && self.after_clause_comma(words, i));
+            !passive && !describing && self.is_speech_verb(words, i)
         })
     }
 

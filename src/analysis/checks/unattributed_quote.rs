@@ -381,6 +381,9 @@ Shares closed down 18%.",
                 "Nexora declined to comment, citing the investigation.\n\n\"Nobody owns those accounts.\" <<",
                 // nor does a long paraphrase of a document
                 "The scammers often spoof the office's real phone number, so a familiar number on caller ID does not mean the call is genuine, the statement said.\n\n\"It's a scam. Every time.\" <<",
+                // a crowd going in grumbling reports no speech that a team's result hands on
+                "Owen Pryce landed a second penalty for Ravensbourne just before half-time, but the home crowd went in grumbling. Ravensbourne had lost their previous two home games and had not beaten Northfield at Priory Park since 2019.\n\n\"We looked like a side that had forgotten how to win at home.\" <<",
+                "Owen Pryce landed a second penalty just before half-time, and the coach walked off, muttering that his side had lost their previous two home games.\n\n\"We looked like a side that had forgotten how to win at home.\"",
                 "Earlier on the card, the trainer Brid Nolan said Shane Burke would ride her runner after a cold snap and a long season. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.'",
             ],
         );

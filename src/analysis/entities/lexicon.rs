@@ -412,7 +412,9 @@ rail railway railways network broadcasting trust board authority parliament sena
 assembly cabinet government army navy forces guard command brigade battalion regiment club fc
 orchestra theatre theater studios records bureau secretariat tribunal cooperative alliance
 coalition front movement brotherhood lodge exchange reserve treasury insurance energy bancorp gmbh
-ag sa nv ab asa spa srl administration
+ag sa nv ab asa spa srl administration securities capital management investments advisers
+advisors industries electronics semiconductor semiconductors logistics ventures resources
+petroleum chemicals foods software solutions consulting associates
 ";
 
 const ORG_PREFIXES: &str = "

@@ -725,6 +725,38 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Boston", 1, Some(("Boston", Place))),
             ],
         );
+        // A number before a hyphen counts something; it is no romanised given name.
+        let text = "Ashbourne beat Kettleby on Saturday. Ten-man Kettleby pushed forward late. \
+                    Two-time champion Ana Ruiz watched.";
+        assert_rows(
+            text,
+            &[
+                ("Ten-man", 0, None),
+                ("Two-time", 0, None),
+                ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+            ],
+        );
+        // Firms named for their trade or joined by `&`; the trade word alone is no mention.
+        let text = "Olu Bankole runs a fund at Cairnside Asset Management. Management was \
+                    upbeat, said Nadia Qureshi of Barrowgate Securities and brokers at Linley \
+                    & Marsh.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Cairnside Asset Management",
+                    0,
+                    Some(("Cairnside Asset Management", Org)),
+                ),
+                ("Management", 1, None),
+                (
+                    "Barrowgate Securities",
+                    0,
+                    Some(("Barrowgate Securities", Org)),
+                ),
+                ("Linley & Marsh", 0, Some(("Linley & Marsh", Org))),
+            ],
+        );
         // A German particle opens the surname.
         let text = "CDU leader Maximilian zu Erbach spoke. \"Not yet,\" zu Erbach said. Zu \
                     Erbach left.";

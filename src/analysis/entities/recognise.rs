@@ -796,7 +796,12 @@ impl<'t> Recogniser<'_, 't> {
             .any(|&i| matches!(&*self.tokens[i].lower(self.text), "of" | "for" | "to"));
         // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
         let known_head = lexicon::organisation(&lexicon::name_key(head.text(self.text))).is_some();
-        let kind = if tail.flags.has(Flags::ORG_SUFFIX) {
+        // `Linley & Marsh`, `Procter & Gamble`: two names joined by `&` are a firm's.
+        let has_ampersand = self
+            .text
+            .get(head.range.start..tail.range.end)
+            .is_some_and(|written| written.contains('&'));
+        let kind = if tail.flags.has(Flags::ORG_SUFFIX) || has_ampersand {
             Some(EntityKind::Organisation)
         } else if tail.flags.has(Flags::PLACE_SUFFIX) {
             Some(EntityKind::Place)

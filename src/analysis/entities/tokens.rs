@@ -630,7 +630,14 @@ pub(crate) fn is_romanised_given_name(parts: &[(usize, &str)]) -> bool {
             .then(|| part.chars().count())
     };
     let short = |part: &str, most: usize| letters(part).is_some_and(|n| (2..=most).contains(&n));
-    short(first, 6)
+    // `Ten-man Kettleby`, `Two-time champion`: a number before a hyphen counts something.
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "hundred",
+    ];
+    let number = NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(first));
+    !number
+        && short(first, 6)
         && short(tail, 5)
         && tail.chars().all(char::is_lowercase)
         && !ENGLISH_TAILS
