@@ -137,6 +137,13 @@ mod tests {
              appeal. Ann Lee and Mia Lea watched.",
             &[(3, "Pak")],
         ),
+        // A surname after its particles, the particles as written.
+        (
+            "A court convicted Pieter van der Linden, a port official.\n\nJudges said van der \
+             Linden took bribes.\n\nLawyers for van der Linde will appeal. Anna de Linde \
+             testified.",
+            &[(5, "van der Linde")],
+        ),
         // Different people, different names: nothing to report.
         (
             "Finance Minister Carlos Ruiz spoke. His sister Ana Ruis protested. Ruiz left.",

@@ -301,7 +301,16 @@ impl Registry<'_, '_> {
                 self.merge(id, candidate, kind, evidence);
                 return;
             }
-            if let Some(id) = self.spelling_variant_of(&candidate.words) {
+            let particles_and_surname = candidate.words.len() > 1
+                && candidate.words[..candidate.words.len() - 1]
+                    .iter()
+                    .all(|w| is_particle(w));
+            let variant_of = self.spelling_variant_of(&candidate.words).or_else(|| {
+                particles_and_surname
+                    .then(|| self.surname_one_edit_away(&candidate.words))
+                    .flatten()
+            });
+            if let Some(id) = variant_of {
                 self.by_key.insert(candidate.key.clone(), id);
                 self.variant_keys.insert(candidate.key.clone(), id);
                 return;
@@ -635,9 +644,18 @@ impl Registry<'_, '_> {
     /// `Zelensky` in a story about `Volodymyr Zelenskyy`: one word one letter away from exactly
     /// one person's surname resolves to them and is noted as a variant.
     fn surname_variant(&mut self, words: &[String], range: Range<usize>) -> Option<usize> {
-        let [word] = words else {
+        let id = self.surname_one_edit_away(words)?;
+        self.note_variant(id, range);
+        Some(id)
+    }
+
+    /// The one person whose surname is one edit from a bare surname, `Peskow`, or one after
+    /// its particles, `van der Linde` for `Pieter van der Linden` (the particles as written).
+    fn surname_one_edit_away(&mut self, words: &[String]) -> Option<usize> {
+        let (word, particles) = words.split_last()?;
+        if !particles.iter().all(|w| is_particle(w)) {
             return None;
-        };
+        }
         let letters: Vec<char> = word.chars().collect();
         if letters.len() < 3 || self.names_a_family_by_plural(word) {
             return None;
@@ -659,8 +677,13 @@ impl Registry<'_, '_> {
         nearby.sort_unstable();
         nearby.dedup();
         let id = self.only_one_edit_from(&letters, nearby)?;
-        self.note_variant(id, range);
-        Some(id)
+        let name_words = &self.resolved.drafts[id].words;
+        let same_particles = particles.is_empty()
+            || name_words
+                .len()
+                .checked_sub(1)
+                .is_some_and(|end| name_words[..end].ends_with(particles));
+        same_particles.then_some(id)
     }
 
     fn note_variant(&mut self, entity: usize, range: Range<usize>) {
@@ -804,6 +827,10 @@ fn institution_short_name(words: &[String]) -> Option<String> {
 
 fn is_initial(word: &str) -> bool {
     word.ends_with('.') && word.chars().count() == 2
+}
+
+fn is_particle(word: &str) -> bool {
+    lexicon::flags(word).has(Flags::PARTICLE)
 }
 
 fn is_generational(word: &str) -> bool {
