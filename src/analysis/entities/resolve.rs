@@ -301,12 +301,9 @@ impl Registry<'_, '_> {
                 self.merge(id, candidate, kind, evidence);
                 return;
             }
-            let particles_and_surname = candidate.words.len() > 1
-                && candidate.words[..candidate.words.len() - 1]
-                    .iter()
-                    .all(|w| is_particle(w));
+            // `van der Linde`: particles and a surname have no given names to compare.
             let variant_of = self.spelling_variant_of(&candidate.words).or_else(|| {
-                particles_and_surname
+                (candidate.words.len() > 1)
                     .then(|| self.surname_one_edit_away(&candidate.words))
                     .flatten()
             });
