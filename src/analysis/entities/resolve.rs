@@ -762,7 +762,7 @@ fn surname_forms(words: &[String]) -> Vec<String> {
             let glued_particle = last
                 .split(['-', '\''])
                 .next()
-                .is_some_and(|head| lexicon::flags(head).has(Flags::PARTICLE) || head == "d");
+                .is_some_and(|head| is_particle(head) || head == "d");
             if glued_particle && core.len() >= 2 {
                 forms.push(bare.to_string());
             }
