@@ -443,7 +443,8 @@ fn unseen_planted_problems_are_caught() {
 /// Then (round 20) a politics-and-crime desk, clean too, and a sports-and-obituaries desk; and
 /// (round 21) a business, sport and features desk, clean after three fixes (`Ten-man
 /// Kettleby` taken for a name, `Management` for a firm's short name, a crowd `grumbling`
-/// handing a team the next quote).
+/// handing a team the next quote); and (round 22) a politics, weather and courts desk, clean
+/// as first run.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -452,6 +453,7 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/20b-sports-obituaries",
     "tests/fixtures/desks/21a-health-science-transport",
     "tests/fixtures/desks/21b-metro-education-tech",
+    "tests/fixtures/desks/23a-politics-weather-courts",
     "tests/fixtures/desks/23b-business-sport-features",
 ];
 
@@ -497,7 +499,7 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 8] = [
+    let expected: [&[(&str, u64, &str)]; 9] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -617,6 +619,23 @@ fn each_desk_planted_problems_are_caught() {
             ("zoning-fight.md", 35, "repeated-heading"),
             ("zoning-fight.md", 39, "first-reference"),
             ("zoning-fight.md", 43, "duplicate-passage"),
+        ],
+        &[
+            ("brazil-floods-wire.txt", 7, "first-reference"),
+            // `van de Velde` for `Maarten van der Velde`: the particles misspelt.
+            ("brazil-floods-wire.txt", 41, "name-variant"),
+            // After `Neighbouring Uruguay also reported flooding`: a country is no speaker.
+            ("brazil-floods-wire.txt", 45, "unattributed-quote"),
+            ("hurricane-odette-louisiana.md", 21, "first-reference"),
+            ("hurricane-odette-louisiana.md", 49, "repeated-heading"),
+            ("hurricane-odette-louisiana.md", 51, "duplicate-passage"),
+            ("hurricane-odette-louisiana.md", 57, "name-variant"),
+            ("tacoma-police-oversight.md", 57, "duplicate-passage"),
+            ("tacoma-police-oversight.md", 63, "repeated-heading"),
+            ("tacoma-police-oversight.md", 65, "ambiguous-name"),
+            ("tornado-pope-county.txt", 43, "duplicate-passage"),
+            ("tornado-pope-county.txt", 53, "unattributed-quote"),
+            ("tornado-pope-county.txt", 64, "ambiguous-name"),
         ],
         &[
             ("01-halden-results.md", 25, "name-variant"),

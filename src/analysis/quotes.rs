@@ -2448,7 +2448,7 @@ impl<'a> Analyzer<'a> {
             // `…, the statement said.`: a paraphrase of a document leaves a quote after it to
             // the reader's guess: the sheriff's words, or the statement's?
             return speaker
-                .filter(|speaker| !self.is_document(speaker.clone()))
+                .filter(|speaker| !self.is_document(speaker.clone()) && !self.is_place(speaker))
                 .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)));
         }
         // A short sentence that closes a long paragraph (`Ó Riordáin completed a double.` after
@@ -2464,8 +2464,17 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         self.subject_speaker(words)
+            .filter(|speaker| !self.is_place(speaker))
             .or_else(|| he_or_she(words))
             .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)))
+    }
+
+    /// `Neighbouring Uruguay also reported flooding.`: a country reports, but a quote after it
+    /// still needs someone to say it.
+    fn is_place(&self, speaker: &Range<usize>) -> bool {
+        self.text
+            .get(speaker.clone())
+            .is_some_and(super::entities::names_a_place)
     }
 }
 

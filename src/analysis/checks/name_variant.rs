@@ -144,6 +144,13 @@ mod tests {
              testified.",
             &[(5, "van der Linde")],
         ),
+        // The surname right and its particles not.
+        (
+            "Maarten van der Velde, a Dutch engineer, arrived.\n\nOfficials said van de \
+             Velde's team would report. Van der Velde agreed; Pieter de Graaf and De Graaf's \
+             aide did not.",
+            &[(3, "van de Velde")],
+        ),
         // Different people, different names: nothing to report.
         (
             "Finance Minister Carlos Ruiz spoke. His sister Ana Ruis protested. Ruiz left.",

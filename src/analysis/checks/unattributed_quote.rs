@@ -371,6 +371,10 @@ Shares closed down 18%.",
                 // a trailing attribution or a list of places is not a speaker for what follows
                 "Flights resumed on Sunday, the airport said.\n\n\"We waited nine hours.\" <<",
                 "Trains stopped in Leeds, Manchester and Sheffield.\n\n\"We are done waiting.\" <<",
+                // a country reports, but no one in it said the quote after it
+                "Neighbouring Uruguay also reported flooding along the border, with about 2,000 people evacuated in the department of Artigas, according to the national emergency system.\n\n'Nobody here has slept properly in a week.' <<",
+                "Uruguay reported flooding too.\n\n\"Nobody here has slept.\" <<",
+                "Irving Berlin reported for duty.\n\n\"I was scared stiff.\"",
                 // a heading in between breaks the link
                 "\"We will rebuild,\" the mayor said.\n\n## Costs\n\n\"Whatever it costs.\" <<",
                 // a short sentence closing a long paragraph of results hands on no speaker,

@@ -114,6 +114,21 @@ pub(crate) fn organisation(key: &str) -> Option<&'static str> {
     known_names().organisations.get(key).copied()
 }
 
+/// `Uruguay`, `Neighbouring Uruguay`: a known place, alone or after a describing word.
+pub(crate) fn names_a_place(phrase: &str) -> bool {
+    let key = name_key(phrase);
+    place(&key).is_some()
+        || key
+            .split_once(' ')
+            .is_some_and(|(first, rest)| is_describing_word(first) && place(rest).is_some())
+}
+
+/// `Neighbouring`, `Bordering`: a long `-ing` word (a lowercase one) describes what follows;
+/// no given name is one (`Irving`, `Sterling` are shorter).
+pub(crate) fn is_describing_word(lower: &str) -> bool {
+    lower.ends_with("ing") && lower.chars().count() >= 9
+}
+
 /// Whether `key` (a lowercase name) is a known place or organisation.
 pub(crate) fn is_known(key: &str) -> bool {
     place(key).is_some() || organisation(key).is_some()

@@ -18,6 +18,7 @@ mod lexicon;
 pub mod memory;
 mod recognise;
 mod resolve;
+pub(crate) use lexicon::names_a_place;
 pub use resolve::names_a_family;
 pub mod speakers;
 mod tokens;
@@ -734,6 +735,18 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Ten-man", 0, None),
                 ("Two-time", 0, None),
                 ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+            ],
+        );
+        // A long `-ing` word opening a sentence describes the place after it; a short one
+        // can be a given name.
+        let text = "Floods hit Brazil. Neighbouring Uruguay evacuated 2,000 people. Irving Berlin \
+                    wrote songs.";
+        assert_rows(
+            text,
+            &[
+                ("Neighbouring", 0, None),
+                ("Uruguay", 0, Some(("Uruguay", Place))),
+                ("Irving Berlin", 0, Some(("Irving Berlin", Person))),
             ],
         );
         // Firms named for their trade or joined by `&`; the trade word alone is no mention.

@@ -750,7 +750,11 @@ impl<'t> Recogniser<'_, 't> {
             .iter()
             .position(|&i| {
                 let token = &self.tokens[i];
-                let qualifier = token.flags.has(Flags::DEMONYM) || token.flags.has(Flags::MODIFIER);
+                // `Neighbouring Uruguay` at a sentence's start: the capital is the sentence's.
+                let describing = token.weak && lexicon::is_describing_word(&token.lower(self.text));
+                let qualifier = token.flags.has(Flags::DEMONYM)
+                    || token.flags.has(Flags::MODIFIER)
+                    || describing;
                 !qualifier || token.shape == Shape::Upper
             })
             .unwrap_or(run.len());

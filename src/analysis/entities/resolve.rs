@@ -304,7 +304,7 @@ impl Registry<'_, '_> {
             // `van der Linde`: particles and a surname have no given names to compare.
             let variant_of = self.spelling_variant_of(&candidate.words).or_else(|| {
                 (candidate.words.len() > 1)
-                    .then(|| self.surname_one_edit_away(&candidate.words))
+                    .then(|| self.surname_misspelt(&candidate.words))
                     .flatten()
             });
             if let Some(id) = variant_of {
@@ -641,9 +641,36 @@ impl Registry<'_, '_> {
     /// `Zelensky` in a story about `Volodymyr Zelenskyy`: one word one letter away from exactly
     /// one person's surname resolves to them and is noted as a variant.
     fn surname_variant(&mut self, words: &[String], range: Range<usize>) -> Option<usize> {
-        let id = self.surname_one_edit_away(words)?;
+        let id = self.surname_misspelt(words)?;
         self.note_variant(id, range);
         Some(id)
+    }
+
+    /// The one person a surname as written misspells: by a letter, or by its particles.
+    fn surname_misspelt(&mut self, words: &[String]) -> Option<usize> {
+        self.surname_one_edit_away(words)
+            .or_else(|| self.particles_apart(words))
+    }
+
+    /// `van de Velde` for `Maarten van der Velde`: the surname right, its particles not. Only
+    /// when exactly one person has that surname, so `de Velde` is no one else's.
+    fn particles_apart(&self, words: &[String]) -> Option<usize> {
+        let (surname, particles) = words.split_last()?;
+        if particles.is_empty() || !particles.iter().all(|w| is_particle(w)) {
+            return None;
+        }
+        let [id] = self.surnames.get(surname)?.people[..] else {
+            return None;
+        };
+        let name_words = &self.resolved.drafts[id].words;
+        let (_, given_and_particles) = name_words.split_last()?;
+        let their_particles: Vec<&String> = given_and_particles
+            .iter()
+            .rev()
+            .take_while(|w| is_particle(w))
+            .collect();
+        let written: Vec<&String> = particles.iter().rev().collect();
+        (!their_particles.is_empty() && their_particles != written).then_some(id)
     }
 
     /// The one person whose surname is one edit from a bare surname, `Peskow`, or one after
