@@ -443,8 +443,8 @@ fn unseen_planted_problems_are_caught() {
 /// Then (round 20) a politics-and-crime desk, clean too, and a sports-and-obituaries desk; and
 /// (round 21) a business, sport and features desk, clean after three fixes (`Ten-man
 /// Kettleby` taken for a name, `Management` for a firm's short name, a crowd `grumbling`
-/// handing a team the next quote); and (round 22) a politics, weather and courts desk, clean
-/// as first run.
+/// handing a team the next quote); and (round 22) a politics, weather and courts desk and a
+/// local-government, schools and health desk, both clean as first run.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -455,6 +455,7 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/21b-metro-education-tech",
     "tests/fixtures/desks/23a-politics-weather-courts",
     "tests/fixtures/desks/23b-business-sport-features",
+    "tests/fixtures/desks/24a-local-schools-health",
 ];
 
 #[test]
@@ -499,7 +500,7 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 9] = [
+    let expected: [&[(&str, u64, &str)]; 10] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -652,6 +653,21 @@ fn each_desk_planted_problems_are_caught() {
             ("08-ravensbourne-northfield.txt", 41, "ambiguous-name"),
             ("08-ravensbourne-northfield.txt", 68, "repeated-heading"),
             ("08-ravensbourne-northfield.txt", 89, "duplicate-passage"),
+        ],
+        &[
+            ("council-budget.md", 17, "first-reference"),
+            ("council-budget.md", 23, "name-variant"),
+            ("council-budget.md", 37, "unattributed-quote"),
+            ("council-budget.md", 49, "repeated-heading"),
+            ("measles-outbreak.txt", 30, "name-variant"),
+            ("measles-outbreak.txt", 40, "ambiguous-name"),
+            ("measles-outbreak.txt", 42, "duplicate-passage"),
+            ("school-board-closures.md", 42, "ambiguous-name"),
+            ("school-board-closures.md", 48, "duplicate-passage"),
+            ("school-board-closures.md", 56, "repeated-heading"),
+            ("transit-levy.txt", 5, "first-reference"),
+            ("transit-levy.txt", 13, "duplicate-passage"),
+            ("transit-levy.txt", 24, "unattributed-quote"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.
