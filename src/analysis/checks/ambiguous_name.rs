@@ -238,6 +238,14 @@ mod tests {
              said.\n\nVillanueva left.",
             &[(7, "Villanueva")],
         ),
+        // An obituary's `Mr. Tanabe` is its subject, and `Ms. Tanabe` no father; a bare
+        // surname is still in doubt.
+        (
+            "Hiroshi Tanabe, a game designer, died. His daughter, Yuki Tanabe, confirmed it.\n\n\
+             Mr. Tanabe founded a studio. His father, Shigeru Tanabe, repaired radios.\n\n\
+             Mr. Tanabe left it in 2015. Ms. Tanabe runs it. Tanabe sold it.",
+            &[(5, "Tanabe")],
+        ),
         // One Ruiz only: no doubt.
         (
             "Finance Minister Carlos Ruiz presented the budget. Ruiz said it stands.",

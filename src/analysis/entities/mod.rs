@@ -749,6 +749,16 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Irving Berlin", 0, Some(("Irving Berlin", Person))),
             ],
         );
+        // A courtesy title's sex rules out a namesake whose kinship says otherwise.
+        let text = "The designer died, said his daughter, Yuki Tanabe. His son, Kenta Tanabe, \
+                    cooked.\n\nMr. Tanabe left. Ms. Tanabe stayed.";
+        assert_rows(
+            text,
+            &[
+                ("Tanabe", 2, Some(("Kenta Tanabe", Person))),
+                ("Tanabe", 3, Some(("Yuki Tanabe", Person))),
+            ],
+        );
         // Firms named for their trade or joined by `&`; the trade word alone is no mention.
         let text = "Olu Bankole runs a fund at Cairnside Asset Management. Management was \
                     upbeat, said Nadia Qureshi of Barrowgate Securities and brokers at Linley \

@@ -615,10 +615,27 @@ impl Registry<'_, '_> {
         // A reader takes a bare surname for someone already named: only namesakes whose full
         // name comes before it make it ambiguous (`Ellison took over from her father, Arthur
         // Ellison` is about the Ellison the story opened with).
-        let named_before: Vec<usize> = (namesakes.people.iter().copied())
+        let mut named_before: Vec<usize> = (namesakes.people.iter().copied())
             .filter(|&id| drafts[id].first_full < range.start)
             .take(NAMESAKES_NOTED)
             .collect();
+        let mut chosen = chosen;
+        if let Some(sex) = honorific_sex(self.text, range.start) {
+            // `Ms. Tanabe` is no one whose role is `father`; and `Mr. Tanabe`, in an
+            // obituary's house style, is the Tanabe the story opened with.
+            named_before.retain(|&id| role_sex(drafts[id].role.as_deref()) != Some(sex.other()));
+            let opened_with = namesakes
+                .people
+                .iter()
+                .copied()
+                .min_by_key(|&id| drafts[id].first_full);
+            if let [only] = named_before[..] {
+                chosen = only;
+            } else if let Some(opened_with) = opened_with.filter(|id| named_before.contains(id)) {
+                chosen = opened_with;
+                named_before = vec![opened_with];
+            }
+        }
         if named_before.len() > 1 && !names_a_family(self.text, &range) {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
@@ -851,6 +868,73 @@ fn institution_short_name(words: &[String]) -> Option<String> {
 
 fn is_initial(word: &str) -> bool {
     word.ends_with('.') && word.chars().count() == 2
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sex {
+    Female,
+    Male,
+}
+
+impl Sex {
+    fn other(self) -> Sex {
+        match self {
+            Sex::Female => Sex::Male,
+            Sex::Male => Sex::Female,
+        }
+    }
+}
+
+/// The sex a courtesy title right before `at` gives (`Mr. `, `Ms. `, `Mrs. `, `Miss `).
+fn honorific_sex(text: &str, at: usize) -> Option<Sex> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+        .next()?
+        .trim_end_matches('.');
+    match word {
+        "Mr" => Some(Sex::Male),
+        "Ms" | "Mrs" | "Miss" => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// The sex a kinship role names (`his daughter`, `a son`), if it names one.
+fn role_sex(role: Option<&str>) -> Option<Sex> {
+    let last = role?.rsplit(' ').next()?.to_lowercase();
+    const FEMALE: &[&str] = &[
+        "aunt",
+        "daughter",
+        "granddaughter",
+        "grandmother",
+        "mother",
+        "niece",
+        "sister",
+        "stepdaughter",
+        "stepmother",
+        "widow",
+        "wife",
+    ];
+    const MALE: &[&str] = &[
+        "brother",
+        "father",
+        "grandfather",
+        "grandson",
+        "husband",
+        "nephew",
+        "son",
+        "stepfather",
+        "stepson",
+        "uncle",
+        "widower",
+    ];
+    if FEMALE.contains(&last.as_str()) {
+        Some(Sex::Female)
+    } else if MALE.contains(&last.as_str()) {
+        Some(Sex::Male)
+    } else {
+        None
+    }
 }
 
 fn is_particle(word: &str) -> bool {
