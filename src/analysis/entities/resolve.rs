@@ -605,13 +605,9 @@ impl Registry<'_, '_> {
             }
         }
         let namesakes = self.surnames.get(key)?;
-        let chosen = namesakes.recent.or_else(|| {
-            namesakes
-                .people
-                .iter()
-                .copied()
-                .min_by_key(|&id| drafts[id].first_full)
-        })?;
+        let opened_with =
+            (namesakes.people.iter().copied()).min_by_key(|&id| drafts[id].first_full);
+        let mut chosen = namesakes.recent.or(opened_with)?;
         // A reader takes a bare surname for someone already named: only namesakes whose full
         // name comes before it make it ambiguous (`Ellison took over from her father, Arthur
         // Ellison` is about the Ellison the story opened with).
@@ -619,16 +615,11 @@ impl Registry<'_, '_> {
             .filter(|&id| drafts[id].first_full < range.start)
             .take(NAMESAKES_NOTED)
             .collect();
-        let mut chosen = chosen;
         if let Some(sex) = honorific_sex(self.text, range.start) {
             // `Ms. Tanabe` is no one whose role is `father`; and `Mr. Tanabe`, in an
             // obituary's house style, is the Tanabe the story opened with.
-            named_before.retain(|&id| role_sex(drafts[id].role.as_deref()) != Some(sex.other()));
-            let opened_with = namesakes
-                .people
-                .iter()
-                .copied()
-                .min_by_key(|&id| drafts[id].first_full);
+            named_before
+                .retain(|&id| role_sex(drafts[id].role.as_deref()).is_none_or(|s| s == sex));
             if let [only] = named_before[..] {
                 chosen = only;
             } else if let Some(opened_with) = opened_with.filter(|id| named_before.contains(id)) {
@@ -874,15 +865,6 @@ fn is_initial(word: &str) -> bool {
 enum Sex {
     Female,
     Male,
-}
-
-impl Sex {
-    fn other(self) -> Sex {
-        match self {
-            Sex::Female => Sex::Male,
-            Sex::Male => Sex::Female,
-        }
-    }
 }
 
 /// The sex a courtesy title right before `at` gives (`Mr. `, `Ms. `, `Mrs. `, `Miss `).
