@@ -21,7 +21,10 @@ const DESCRIPTION: &str = "\
 **What**: a mention of a person whose spelling differs from the name the story (or the style \
 guide) uses: a surname one letter away from the surname of a person the story names, with the \
 same other name parts (`Zelensky` in a story about `Volodymyr Zelenskyy`, `Peskow` for \
-`Peskov`), or a spelling listed as an alias of a person in `copydesk.toml` `[[entities]]`.
+`Peskov`), its particles written otherwise (`van de Velde`), another romanisation of one \
+surname (`Yun` for `Yoon`, `Chou` for `Chow`) or its letters as another language writes them \
+(`Mueller` for `Müller`), or a spelling listed as an alias of a person in `copydesk.toml` \
+`[[entities]]`.
 
 **Why**: the same person spelled two ways in one story is a classic copy-desk catch; readers \
 take it for carelessness, and transliterated names (Ukrainian, Russian, Arabic) have several \
@@ -170,6 +173,19 @@ mod tests {
         (
             "Trainer Dermot Fahey saddled the winner. I liked the way the Faheys look after \
              their horses. Owain Williams and Garan Williams, the two Williamses, scored.",
+            &[],
+        ),
+        // Another romanisation of one surname, or letters another language writes two ways.
+        (
+            "The painter Yoon Jae-won died in 2019. Yoon was 88.\n\nCritics said Yun's \
+             canvases sold well. Judge Mei-Ling Chow ruled.\n\nChou ordered restitution. Anna \
+             Müller and Lars Sørensen agreed.\n\nMueller and Soerensen left.",
+            &[(3, "Yun"), (5, "Chou"), (7, "Mueller"), (7, "Soerensen")],
+        ),
+        // Romanisations of two people's surnames: no one to be a variant of.
+        (
+            "Lee Min-ho and Li Wei met. Yi spoke first.\n\nSpokesman Ahmed Hussein and aide \
+             Omar Hussain left; Husayn stayed.",
             &[],
         ),
         // A compound title before the name (`City Council Member`) is no part of it.

@@ -134,6 +134,95 @@ pub(crate) fn is_known(key: &str) -> bool {
     place(key).is_some() || organisation(key).is_some()
 }
 
+/// Surnames that one name romanised several ways gives, one family a line, the first
+/// spelling its key: Korean (`Yoon`/`Yun`), Chinese in pinyin, Wade-Giles and Cantonese
+/// (`Zhou`/`Chou`/`Chow`), Arabic. Spellings that are English words (`An`, `Go`, `He`, `Im`)
+/// are left out. Each spelling is in one family only.
+const ROMANISATIONS: &str = "
+lee yi rhee rhie li
+park pak bak
+choi choe
+jung chung jeong cheong
+yoon yun
+kang gang
+cho jo
+shin sin
+lim rim lin lam
+seo suh
+kwon gwon
+jeon chun jun chon
+ko koh
+moon mun
+son sohn
+bae pae
+baek paek paik
+heo hur huh
+noh roh
+kwak gwak
+seong sung
+ju joo chu zhu
+ryu yoo yu
+huang hwang
+zhang chang cheung jang
+wang wong
+chen chan
+zhou chou chow chau
+liu lau
+xu hsu
+guo kuo kwok
+zhao chao chiu
+cai tsai choy
+jiang chiang
+xie hsieh tse
+deng teng
+zheng cheng
+mohammed muhammad mohamed mohammad mohamad muhammed
+hussein husain hussain husayn
+gaddafi qaddafi kadhafi gadhafi
+abdullah abdallah
+osman othman uthman
+youssef yusuf yousef yousif
+";
+
+/// The spelling a surname is compared by: letters the language writes two ways folded
+/// (`Müller`/`Mueller`, `Sørensen`/`Soerensen`), then a romanisation's family key (`yun` →
+/// `yoon`). Two surnames with one key are one name spelled two ways.
+pub(crate) fn spelling_key(surname: &str) -> String {
+    let mut folded = String::with_capacity(surname.len() + 2);
+    for c in surname.chars() {
+        match c {
+            'ü' => folded.push_str("ue"),
+            'ö' | 'ø' => folded.push_str("oe"),
+            'ä' | 'æ' => folded.push_str("ae"),
+            'å' => folded.push_str("aa"),
+            'ß' => folded.push_str("ss"),
+            _ => folded.push(c),
+        }
+    }
+    match romanisation_families().get(folded.as_str()) {
+        Some(&key) => key.to_string(),
+        None => folded,
+    }
+}
+
+fn romanisation_families() -> &'static HashMap<&'static str, &'static str> {
+    static FAMILIES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        let mut key_of = HashMap::default();
+        for family in ROMANISATIONS.lines() {
+            let mut spellings = family.split_whitespace();
+            let Some(key) = spellings.next() else {
+                continue;
+            };
+            key_of.insert(key, key);
+            for spelling in spellings {
+                key_of.insert(spelling, key);
+            }
+        }
+        key_of
+    })
+}
+
 /// Common Chinese family names in pinyin, which come before the given name (`Liu Jianguo`,
 /// `Xi Jinping`). Those that are also English words or given names (`He`, `Long`, `Lee`) are
 /// left out: a name opening with them is not told apart.
@@ -448,7 +537,8 @@ const PLACE_SUFFIXES: &str = "
 river mountains mountain lake sea ocean desert delta valley island islands isles bay gulf strait
 straits canal coast peninsula plain plains hills heights forest street strasse straße avenue road
 square boulevard lane bridge province region county city oblast krai prefecture beach falls
-glacier canyon highlands lowlands basin harbor harbour airport corner
+glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
+racecourse ballpark coliseum colosseum amphitheatre amphitheater
 ";
 
 const PLACE_PREFIXES: &str = "

@@ -607,6 +607,53 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn bracketed_maiden_and_familiar_names_stay_inside_names() {
+        let text = "Hiroshi Tanabe was the son of Shigeru Tanabe, a radio repairman, and \
+                    Fumiko (Sato) Tanabe. His sister Aiko (née Ueda) Mori and Robert (Bob) \
+                    Jones came. Fumiko Tanabe ran a bookstore. Chicago (Reuters) Police said \
+                    nothing, and neither did the Chicago (IL) Tribune.";
+        let fumiko = Some(("Fumiko (Sato) Tanabe", Person));
+        assert_rows(
+            text,
+            &[
+                ("Fumiko (Sato) Tanabe", 0, fumiko),
+                ("Fumiko Tanabe", 0, fumiko),
+                (
+                    "Aiko (née Ueda) Mori",
+                    0,
+                    Some(("Aiko (née Ueda) Mori", Person)),
+                ),
+                (
+                    "Robert (Bob) Jones",
+                    0,
+                    Some(("Robert (Bob) Jones", Person)),
+                ),
+                ("Reuters", 0, Some(("Reuters", Org))),
+                ("Chicago", 1, Some(("Chicago", Place))),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_place_abbreviation_opens_no_persons_name() {
+        let text = "Shares of U.S. Steel rose. The single topped Billboard's U.S. Afrobeats \
+                    chart, and UK Athletics agreed. The final is at Teslim Balogun Stadium.";
+        assert_rows(
+            text,
+            &[
+                ("U.S. Steel", 0, Some(("U.S. Steel", Org))),
+                ("U.S. Afrobeats", 0, Some(("U.S. Afrobeats", Org))),
+                ("UK Athletics", 0, Some(("UK Athletics", Org))),
+                (
+                    "Teslim Balogun Stadium",
+                    0,
+                    Some(("Teslim Balogun Stadium", Place)),
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn nicknames_party_labels_and_positions_stay_out_of_names() {
         let text = "Forward DeShawn “Big Shawn” Carter added 18 points. Guard Tomás \"Tommy \
                     Buckets\" Reyes scored 15. Republican Gordon McAllister, a council member, \

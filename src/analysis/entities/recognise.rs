@@ -362,11 +362,19 @@ impl<'t> Recogniser<'_, 't> {
             return self.connectors_then_name(j);
         }
         self.nickname_then_name(j)
+            .or_else(|| self.bracketed_then_surname(j, run))
     }
 
     /// A token that is a known place or organisation by itself (`U.S.`, `EU`).
     fn is_known(&self, i: usize) -> bool {
         lexicon::is_known(&lexicon::name_key(self.tokens[i].text(self.text)))
+    }
+
+    /// `U.S.`, `UK`: a known place written in capitals.
+    fn is_place_abbreviation(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.shape == Shape::Upper
+            && lexicon::place(&lexicon::name_key(token.text(self.text))).is_some()
     }
 
     fn connectors_then_name(&self, j: usize) -> Option<Range<usize>> {
@@ -460,6 +468,36 @@ impl<'t> Recogniser<'_, 't> {
             last += 1;
         }
         None
+    }
+
+    /// `Fumiko (Sato) Tanabe`, `Mary (née Ellis) Hart`, `Robert (Bob) Jones`: a maiden name or
+    /// a familiar name in brackets between a first name and a surname is skipped, as an
+    /// obituary writes it.
+    fn bracketed_then_surname(&self, j: usize, run: &[usize]) -> Option<Range<usize>> {
+        let first_name_only =
+            run.len() == 1 && self.tokens[j].shape == Shape::Capitalised && !self.is_known(j);
+        if !first_name_only || self.gap(j).trim() != "(" {
+            return None;
+        }
+        let mut inside = j + 1;
+        let opens_with_nee = matches!(&*self.tokens.get(inside)?.lower(self.text), "née" | "nee");
+        if opens_with_nee && is_plain_space(self.gap(inside)) {
+            inside += 1;
+        }
+        let bracketed = self.tokens.get(inside)?;
+        let closing = self.gap(inside);
+        let after = inside + 1;
+        let surname = self.tokens.get(after)?;
+        let joins = bracketed.shape == Shape::Capitalised
+            && !self.is_known(inside)
+            && !surname.flags.has(Flags::ORG_SUFFIX)
+            && !surname.flags.has(Flags::PLACE_SUFFIX)
+            && closing.trim() == ")"
+            && closing.ends_with(char::is_whitespace)
+            && surname.is_name_word()
+            && surname.shape == Shape::Capitalised
+            && !self.is_consumed(after);
+        joins.then_some(after..after + 1)
     }
 
     /// `Theresa May`: a month inside a name, not before a date.
@@ -721,7 +759,13 @@ impl<'t> Recogniser<'_, 't> {
             kind = Some((EntityKind::Organisation, Evidence::Lexical));
         }
         if kind.is_none() && candidate.words.len() >= 2 {
-            kind = Some((EntityKind::Person, Evidence::Shape));
+            kind = if self.is_place_abbreviation(first) {
+                // `U.S. Steel`, `UK Athletics`, Billboard's `U.S. Afrobeats` chart: no one's
+                // first name is `U.S.`.
+                Some((EntityKind::Organisation, Evidence::Context))
+            } else {
+                Some((EntityKind::Person, Evidence::Shape))
+            };
         }
         candidate.kind = kind;
         let lexical = kind.is_some_and(|(_, evidence)| evidence == Evidence::Lexical);

@@ -69,6 +69,7 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) ->
         surnames_by_deletion: Vec::new(),
         deletions_sorted: true,
         people_by_given: HashMap::default(),
+        people_by_spelling: HashMap::default(),
     };
     registry.register_full_names(candidates);
     registry.register_single_words(candidates);
@@ -198,6 +199,9 @@ struct Registry<'a, 't> {
     deletions_sorted: bool,
     /// Indices into `person_surnames` by the person's given names (all words but the last).
     people_by_given: HashMap<Vec<String>, Vec<usize>>,
+    /// People by their surname's [`lexicon::spelling_key`], for surnames spelled as another
+    /// language writes them or romanised otherwise (`Mueller`, `Yun`).
+    people_by_spelling: HashMap<String, Vec<usize>>,
 }
 
 /// The people whose names end one way, and which of them the story mentioned last.
@@ -342,6 +346,11 @@ impl Registry<'_, '_> {
                     .or_default()
                     .push(index);
             }
+            let surname: String = letters.iter().collect();
+            self.people_by_spelling
+                .entry(lexicon::spelling_key(&surname))
+                .or_default()
+                .push(id);
             self.person_surnames.push((id, letters));
         }
         if kind == EntityKind::Person {
@@ -654,10 +663,35 @@ impl Registry<'_, '_> {
         Some(id)
     }
 
-    /// The one person a surname as written misspells: by a letter, or by its particles.
+    /// The one person a surname as written misspells: by a letter, by its particles, or as
+    /// another romanisation.
     fn surname_misspelt(&mut self, words: &[String]) -> Option<usize> {
         self.surname_one_edit_away(words)
             .or_else(|| self.particles_apart(words))
+            .or_else(|| self.romanised_otherwise(words))
+    }
+
+    /// `Yun` for `Yoon Jae-won`, `Mueller` for `Anna Müller`: a bare surname written as
+    /// another romanisation or spelling of exactly one person's surname.
+    fn romanised_otherwise(&self, words: &[String]) -> Option<usize> {
+        let [written] = words else {
+            return None;
+        };
+        let people = self
+            .people_by_spelling
+            .get(&lexicon::spelling_key(written))?;
+        let mut found = None;
+        for &id in people {
+            let draft = &self.resolved.drafts[id];
+            let spelled_otherwise = surname_letters(draft)
+                .is_some_and(|letters| letters.iter().copied().ne(written.chars()));
+            match found {
+                _ if !spelled_otherwise => {}
+                Some(other) if other != id => return None,
+                _ => found = Some(id),
+            }
+        }
+        found
     }
 
     /// `van de Velde` for `Maarten van der Velde`: the surname right, its particles not. Only
