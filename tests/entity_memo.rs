@@ -63,6 +63,8 @@ const PASTES: &[&str] = &[
     "Zelensky",
     "Dr. Ana María Fuentes",
     "J.K. Rowling",
+    "Mr. ",
+    "Ms. ",
     "U.S.",
     "the Kremlin",
     "Ernesto “Netinho” Salgado",
@@ -248,6 +250,15 @@ fn resolution_is_redone_when_a_name_is_spaced_differently() {
     let single = "The talks were led by Ana Ruiz.\n\nRuiz left early.";
     let double = "The talks were led by Ana  Ruiz.\n\nRuiz left early.";
     assert_same_through(&[single, double, single], Format::Markdown);
+}
+
+#[test]
+fn resolution_is_redone_when_a_courtesy_title_changes() {
+    // `Mr. Tanabe` is the father, `Ms. Tanabe` the daughter: the title is outside the name.
+    let mr = "Ken Ito spoke. His father, Shigeru Tanabe, fixed radios. His daughter, Yuki \
+              Tanabe, spoke.\n\nMr. Tanabe was 75.";
+    let ms = mr.replace("Mr. Tanabe", "Ms. Tanabe");
+    assert_same_through(&[mr, &ms, mr], Format::Markdown);
 }
 
 #[test]

@@ -85,7 +85,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) ->
 
 /// What one resolution of a document leaves for the next: what it read of each candidate,
 /// without places, and its result, assembled. Resolution reads nothing but the candidates,
-/// their tokens' places and shapes, and the text they span, so when all of those are the same
+/// their tokens' places and shapes, the text they span and a courtesy title before them, so
+/// when all of those are the same
 /// but for where they sit (an edit outside every name), the result is the last one moved with
 /// its candidates.
 #[derive(Debug, Default)]
@@ -101,8 +102,8 @@ pub(crate) struct Remembered {
 type CandidateRead = (u64, Option<(EntityKind, Evidence)>, bool);
 
 /// A hash of everything resolution reads of a candidate but its place: its words, key, display,
-/// kind, flags, role and acronym, the text it spans, and its tokens' places relative to its
-/// start and shapes. Computed when its block is recognised, and kept with it.
+/// kind, flags, role and acronym, the text it spans and a courtesy title before it, and its
+/// tokens' places relative to its start and shapes. Computed when its block is recognised, and kept with it.
 pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     candidate.words.hash(&mut hasher);
@@ -115,6 +116,8 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     candidate.acronym.hash(&mut hasher);
     candidate.surely_organisation.hash(&mut hasher);
     text.get(candidate.range.clone()).hash(&mut hasher);
+    // `lookup` reads the courtesy title before a bare surname (`Mr.` or `Ms.`).
+    honorific_sex(text, candidate.range.start).hash(&mut hasher);
     let start = candidate.range.start;
     for &index in &candidate.tokens {
         match tokens.get(index) {
@@ -895,7 +898,7 @@ fn is_initial(word: &str) -> bool {
     word.ends_with('.') && word.chars().count() == 2
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Sex {
     Female,
     Male,
