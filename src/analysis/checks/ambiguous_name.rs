@@ -246,6 +246,23 @@ mod tests {
              Mr. Tanabe left it in 2015. Ms. Tanabe runs it. Tanabe sold it.",
             &[(5, "Tanabe")],
         ),
+        // `Dr. Subramaniam` is the namesake introduced as `Dr.`, or else (an obituary's house
+        // style) the one the story opened with.
+        (
+            "Dr. Meenakshi Subramaniam, a physicist, has died. Her son, Karthik Subramaniam, \
+             said so.\n\nDr. Subramaniam built forecasts.",
+            &[],
+        ),
+        (
+            "Thomas Marsh, a farmer, spoke. Dr. Helen Marsh, a doctor, spoke.\n\nDr. Marsh \
+             urged vaccination.",
+            &[],
+        ),
+        (
+            "Anders Solheim, a ship's engineer, and Astrid Solheim, a teacher, had a daughter, \
+             Ingrid Solheim.\n\nDr. Solheim became a meteorologist.",
+            &[],
+        ),
         // One Ruiz only: no doubt.
         (
             "Finance Minister Carlos Ruiz presented the budget. Ruiz said it stands.",

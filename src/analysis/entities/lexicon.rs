@@ -518,7 +518,8 @@ orchestra theatre theater studios records bureau secretariat tribunal cooperativ
 coalition front movement brotherhood lodge exchange reserve treasury insurance energy bancorp gmbh
 ag sa nv ab asa spa srl administration securities capital management investments advisers
 advisors industries electronics semiconductor semiconductors logistics ventures resources
-petroleum chemicals foods software solutions consulting associates
+petroleum chemicals foods software solutions consulting associates athletic united rovers
+wanderers albion hotspur
 ";
 
 const ORG_PREFIXES: &str = "
@@ -538,7 +539,8 @@ river mountains mountain lake sea ocean desert delta valley island islands isles
 straits canal coast peninsula plain plains hills heights forest street strasse straße avenue road
 square boulevard lane bridge province region county city oblast krai prefecture beach falls
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
-racecourse ballpark coliseum colosseum amphitheatre amphitheater
+racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
+expressway turnpike
 ";
 
 const PLACE_PREFIXES: &str = "

@@ -635,6 +635,30 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn venues_teams_institutions_and_imperatives_are_no_persons() {
+        let text = "Leith Athletic beat Paisley Rovers at Hampden Park, and goalkeeper Park \
+                    Ji-hoon saved late; Park smiled. She studied at Imperial College London. Take \
+                    Highway 38 west. They met at Jane Park's house.";
+        assert_rows(
+            text,
+            &[
+                ("Leith Athletic", 0, Some(("Leith Athletic", Org))),
+                ("Paisley Rovers", 0, Some(("Paisley Rovers", Org))),
+                ("Hampden Park", 0, Some(("Hampden Park", Place))),
+                ("Park", 2, Some(("Park Ji-hoon", Person))),
+                (
+                    "Imperial College London",
+                    0,
+                    Some(("Imperial College London", Org)),
+                ),
+                ("Take", 0, None),
+                ("Highway", 0, None),
+                ("Jane Park", 0, Some(("Jane Park", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn a_place_abbreviation_opens_no_persons_name() {
         let text = "Shares of U.S. Steel rose. The single topped Billboard's U.S. Afrobeats \
                     chart, and UK Athletics agreed. The final is at Teslim Balogun Stadium.";

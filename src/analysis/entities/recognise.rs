@@ -263,11 +263,18 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     /// `Born Harold Eugene Maddox on March 4, 1937` (an obituary's formula), `Read Greyline's
-    /// application`, `Meet Ana Ruiz` (a link's or a sentence's imperative): a verb opening a
+    /// application`, `Meet Ana Ruiz`, `Take Highway 38 west` (a link's, a sentence's or an
+    /// alert's imperative): a verb opening a
     /// sentence, not a name's first word (`Max Born`, `Piers Paul Read` mid-sentence keep it).
     fn opens_with_a_verb(&self, i: usize) -> bool {
-        const VERBS: [&str; 16] = [
+        const VERBS: [&str; 22] = [
             "born",
+            "take",
+            "leave",
+            "avoid",
+            "stay",
+            "call",
+            "use",
             "read",
             "see",
             "watch",
@@ -867,16 +874,20 @@ impl<'t> Recogniser<'_, 't> {
         kind.map_or(Classified::Unknown, |kind| Classified::Kind(kind, None))
     }
 
-    /// `Carver County Master Gardeners`, `Kansas City Chiefs`: a body named after a county or
-    /// city; no person's name has such a word inside it.
+    /// `Carver County Master Gardeners`, `Kansas City Chiefs`, `Imperial College London`: a
+    /// body named after a county or city, or an institution named with its place; no person's
+    /// name has such a word inside it.
     fn named_after_a_district(&self, name: &[usize]) -> bool {
-        const DISTRICTS: [&str; 6] = [
+        const DISTRICTS: [&str; 9] = [
             "county",
             "city",
             "province",
             "oblast",
             "prefecture",
             "parish",
+            "college",
+            "university",
+            "institute",
         ];
         let inner = name.get(1..name.len().saturating_sub(1)).unwrap_or(&[]);
         inner
@@ -921,6 +932,9 @@ impl<'t> Recogniser<'_, 't> {
         if word.shape == Shape::Lower && word.flags.has(Flags::PLACE_CUE) {
             return Some(EntityKind::Place);
         }
+        if word.lower(self.text) == "at" && self.names_a_venue(last) {
+            return Some(EntityKind::Place);
+        }
         let noun = self.joined_before(before).map(|noun| &self.tokens[noun]);
         if word.lower(self.text) != "of" {
             return None;
@@ -936,6 +950,16 @@ impl<'t> Recogniser<'_, 't> {
             }
             _ => None,
         }
+    }
+
+    /// `at Hampden Park`, `at Carnegie Hall`: a venue's last word after `at` (`at Jane Park's
+    /// house` is a person's).
+    fn names_a_venue(&self, last: usize) -> bool {
+        const VENUES: [&str; 9] = [
+            "park", "field", "fields", "arena", "garden", "gardens", "grounds", "hall", "links",
+        ];
+        let token = &self.tokens[last];
+        !token.possessive && VENUES.contains(&&*token.lower(self.text))
     }
 
     /// `Andes Copper's chief executive`, `Pennine Rail's board`, `Leverkusen's head coach`: what

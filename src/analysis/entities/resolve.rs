@@ -116,8 +116,8 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     candidate.acronym.hash(&mut hasher);
     candidate.surely_organisation.hash(&mut hasher);
     text.get(candidate.range.clone()).hash(&mut hasher);
-    // `lookup` reads the courtesy title before a bare surname (`Mr.` or `Ms.`).
-    honorific_sex(text, candidate.range.start).hash(&mut hasher);
+    // `lookup` reads the title before a bare surname (`Mr.`, `Ms.`, `Dr.`).
+    word_before(text, candidate.range.start).hash(&mut hasher);
     let start = candidate.range.start;
     for &index in &candidate.tokens {
         match tokens.get(index) {
@@ -639,6 +639,24 @@ impl Registry<'_, '_> {
                 named_before = vec![opened_with];
             }
         }
+        if let Some(title) = academic_title(self.text, range.start) {
+            // `Dr. Subramaniam` is the namesake introduced as `Dr.`; in an obituary's house
+            // style, with no one so introduced, the one the story opened with.
+            let titled: Vec<usize> = (named_before.iter().copied())
+                .filter(|&id| academic_title(self.text, drafts[id].first_full) == Some(title))
+                .collect();
+            let house_style =
+                opened_with.filter(|id| titled.is_empty() && named_before.contains(id));
+            if let Some(only) = titled
+                .first()
+                .filter(|_| titled.len() == 1)
+                .copied()
+                .or(house_style)
+            {
+                chosen = only;
+                named_before = vec![only];
+            }
+        }
         if named_before.len() > 1 && !names_a_family(self.text, &range) {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
@@ -904,18 +922,29 @@ enum Sex {
     Male,
 }
 
-/// The sex a courtesy title right before `at` gives (`Mr. `, `Ms. `, `Mrs. `, `Miss `).
-fn honorific_sex(text: &str, at: usize) -> Option<Sex> {
+/// The word right before `at` and one space, without its full stop: a title (`Mr`, `Dr`)
+/// when one stands there.
+fn word_before(text: &str, at: usize) -> Option<&str> {
     let before = text.get(..at)?.strip_suffix(' ')?;
     let word = before
         .rsplit(|c: char| !c.is_alphabetic() && c != '.')
         .next()?
         .trim_end_matches('.');
-    match word {
+    (!word.is_empty()).then_some(word)
+}
+
+/// The sex a courtesy title right before `at` gives (`Mr. `, `Ms. `, `Mrs. `, `Miss `).
+fn honorific_sex(text: &str, at: usize) -> Option<Sex> {
+    match word_before(text, at)? {
         "Mr" => Some(Sex::Male),
         "Ms" | "Mrs" | "Miss" => Some(Sex::Female),
         _ => None,
     }
+}
+
+/// An academic title right before `at` (`Dr. `, `Prof. `, `Professor `).
+fn academic_title(text: &str, at: usize) -> Option<&str> {
+    word_before(text, at).filter(|word| matches!(*word, "Dr" | "Prof" | "Professor"))
 }
 
 /// The sex a kinship role names (`his daughter`, `a son`), if it names one.
