@@ -46,6 +46,17 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     findings(doc.text, all, |offset| doc.line_of(offset) + 1)
 }
 
+/// `An earlier version misspelled the surname of Osman al-Mahdi as al-Mahady`: a correction
+/// or a story about a name writes the other spelling on purpose, in a sentence about spelling.
+fn talks_about_spelling(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |end| end + 1);
+    let sentence = before[sentence_start..].to_lowercase();
+    ["spelled", "spelt", "spelling", "misspel"]
+        .iter()
+        .any(|word| sentence.contains(word))
+}
+
 /// One finding per variant mention, pointing at the entity's first full reference.
 fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -59,7 +70,10 @@ fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec
             continue;
         };
         let preferred = name_words[tail..].join(" ");
-        if preferred == variant.written || text.get(variant.range.clone()).is_none() {
+        if preferred == variant.written
+            || text.get(variant.range.clone()).is_none()
+            || talks_about_spelling(text, variant.range.start)
+        {
             continue;
         }
         let reference = entity
@@ -181,6 +195,19 @@ mod tests {
              canvases sold well. Judge Mei-Ling Chow ruled.\n\nChou ordered restitution. Anna \
              Müller and Lars Sørensen agreed.\n\nMueller and Soerensen left.",
             &[(3, "Yun"), (5, "Chou"), (7, "Mueller"), (7, "Soerensen")],
+        ),
+        // An Arabic name's vowels and doubled letters romanised otherwise.
+        (
+            "The army team is led by Lt. Gen. Osman al-Tayeb.\n\nAl-Tayeb spoke, then \
+             al-Tayyib left. Bashar al-Assad and el-Asad differ not.",
+            &[(3, "al-Tayyib"), (3, "el-Asad")],
+        ),
+        // A correction names the wrong spelling on purpose.
+        (
+            "The historian Osman al-Mahdi spoke.\n\n*Correction: An earlier version \
+             misspelled the surname of Osman al-Mahdi as al-Mahady. Peskov was spelt \
+             Peskow.*",
+            &[],
         ),
         // Romanisations of two people's surnames: no one to be a variant of.
         (

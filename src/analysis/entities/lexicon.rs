@@ -186,7 +186,8 @@ youssef yusuf yousef yousif
 
 /// The spelling a surname is compared by: letters the language writes two ways folded
 /// (`Müller`/`Mueller`, `Sørensen`/`Soerensen`), then a romanisation's family key (`yun` →
-/// `yoon`). Two surnames with one key are one name spelled two ways.
+/// `yoon`), or for an Arabic `al-`/`el-` name its consonants (`al-Tayeb`/`al-Tayyib`). Two
+/// surnames with one key are one name spelled two ways.
 pub(crate) fn spelling_key(surname: &str) -> String {
     let mut folded = String::with_capacity(surname.len() + 2);
     for c in surname.chars() {
@@ -199,10 +200,30 @@ pub(crate) fn spelling_key(surname: &str) -> String {
             _ => folded.push(c),
         }
     }
+    if let Some(name) = folded
+        .strip_prefix("al-")
+        .or_else(|| folded.strip_prefix("el-"))
+    {
+        return format!("al-{}", consonant_skeleton(name));
+    }
     match romanisation_families().get(folded.as_str()) {
         Some(&key) => key.to_string(),
         None => folded,
     }
+}
+
+/// `tayeb`, `tayyib` → `tb`: an Arabic name's romanisations differ in their vowels and doubled
+/// letters, so its first letter and the consonants after it, doubles once, are its key.
+fn consonant_skeleton(name: &str) -> String {
+    let mut chars = name.chars();
+    let mut skeleton: String = chars.next().into_iter().collect();
+    for c in chars {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if !vowel && !skeleton.ends_with(c) {
+            skeleton.push(c);
+        }
+    }
+    skeleton
 }
 
 fn romanisation_families() -> &'static HashMap<&'static str, &'static str> {

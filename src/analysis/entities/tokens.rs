@@ -610,11 +610,17 @@ fn split_hyphen_tail(word: &str, range: Range<usize>) -> (Range<usize>, bool) {
 pub(crate) fn is_family_name_first(words: &[String]) -> bool {
     match words {
         [_, given] => {
-            is_romanised_given_name(&split_on_hyphens(given))
+            (is_romanised_given_name(&split_on_hyphens(given)) && !is_arabic_surname(given))
                 || lexicon::is_chinese_name_in_chinese_order(words)
         }
         _ => false,
     }
+}
+
+/// `al-tayeb`, `bin-talal` (folded): an Arabic surname, its particle glued on, no given name.
+fn is_arabic_surname(word: &str) -> bool {
+    word.split_once('-')
+        .is_some_and(|(head, _)| matches!(head, "al" | "el" | "bin" | "ibn" | "abu"))
 }
 
 /// `Ji-hoon`, `Kai-shek`, `Seo-yeon`: two short syllables, the second lowercase, are one given
