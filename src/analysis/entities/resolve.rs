@@ -85,10 +85,9 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) ->
 
 /// What one resolution of a document leaves for the next: what it read of each candidate,
 /// without places, and its result, assembled. Resolution reads nothing but the candidates,
-/// their tokens' places and shapes, the text they span and a courtesy title before them, so
-/// when all of those are the same
-/// but for where they sit (an edit outside every name), the result is the last one moved with
-/// its candidates.
+/// their tokens' places and shapes, the text they span and the title before them, so when all
+/// of those are the same but for where they sit (an edit outside every name), the result is
+/// the last one moved with its candidates.
 #[derive(Debug, Default)]
 pub(crate) struct Remembered {
     read: Vec<CandidateRead>,
@@ -102,8 +101,9 @@ pub(crate) struct Remembered {
 type CandidateRead = (u64, Option<(EntityKind, Evidence)>, bool);
 
 /// A hash of everything resolution reads of a candidate but its place: its words, key, display,
-/// kind, flags, role and acronym, the text it spans and a courtesy title before it, and its
-/// tokens' places relative to its start and shapes. Computed when its block is recognised, and kept with it.
+/// kind, flags, role and acronym, the text it spans and the word before it (a title), and its
+/// tokens' places relative to its start and shapes. Computed when its block is recognised,
+/// and kept with it.
 pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     candidate.words.hash(&mut hasher);
@@ -645,14 +645,12 @@ impl Registry<'_, '_> {
             let titled: Vec<usize> = (named_before.iter().copied())
                 .filter(|&id| academic_title(self.text, drafts[id].first_full) == Some(title))
                 .collect();
-            let house_style =
-                opened_with.filter(|id| titled.is_empty() && named_before.contains(id));
-            if let Some(only) = titled
-                .first()
-                .filter(|_| titled.len() == 1)
-                .copied()
-                .or(house_style)
-            {
+            let meant = match titled[..] {
+                [only] => Some(only),
+                [] => opened_with.filter(|id| named_before.contains(id)),
+                _ => None,
+            };
+            if let Some(only) = meant {
                 chosen = only;
                 named_before = vec![only];
             }
@@ -916,7 +914,7 @@ fn is_initial(word: &str) -> bool {
     word.ends_with('.') && word.chars().count() == 2
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Sex {
     Female,
     Male,
