@@ -26,7 +26,9 @@ const DESCRIPTION: &str = "\
 **What**: a surname used alone after the story has named two or more people with that \
 surname (`Carlos Ruiz` and his sister `Ana Ruiz`, then `Ruiz said`). copydesk resolves it to \
 the one mentioned most recently (hovers and navigation follow that choice) and reports it. \
-A surname inside a direct quotation is left alone: the words are the speaker's.
+A Spanish name's paternal surname counts as a surname alone (`Ortiz` for `María Fernanda \
+Ortiz Bustamante`). A surname inside a direct quotation is left alone: the words are the \
+speaker's.
 
 **Why**: news style uses surnames on later references; with namesakes in the story the \
 reader cannot tell who is speaking. AP style: use the full name, or a first name, for \

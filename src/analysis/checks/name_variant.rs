@@ -140,6 +140,12 @@ mod tests {
              go ahead.\n\nZelenskyy left. Later Zelensky returned.",
             &[(3, "Zelensky"), (5, "Zelensky")],
         ),
+        // A Spanish name's two surnames, the second misspelt.
+        (
+            "Interior Minister María Fernanda Ortiz Bustamante resigned.\n\nOrtiz Bustamente \
+             will testify. Ortiz Bustamante declined to comment.",
+            &[(3, "Ortiz Bustamente")],
+        ),
         (
             "Kremlin spokesperson Dmitry Peskov said Moscow was ready. Peskow gave no date.",
             &[(1, "Peskow")],

@@ -244,6 +244,58 @@ fn romanisation_families() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// Given names common in Spanish- and Portuguese-speaking countries, folded to lowercase, with
+/// and without their accents. A name opening with one, or the second given name of a compound
+/// one (`María Fernanda`, `Juan Pablo`), is told apart from a paternal surname.
+const HISPANIC_GIVEN_NAMES: &str = "
+adriana agustín agustin alba alberto alejandra alejandro alfonso alfredo alicia álvaro alvaro
+amparo ana andrea andrés andres ángel angel ángeles angeles antonio arturo beatriz camila
+carlos carmen carolina catalina césar cesar claudia concepción concepcion consuelo cristina
+daniela diego dolores eduardo elena emilio enrique ernesto esperanza esteban eugenia federico
+felipe fernanda fernando florencia francisco gabriel gabriela gerardo gonzalo graciela
+guadalupe guillermo gustavo héctor hector hugo ignacio inés ines isabel iván ivan jaime javier
+jesús jesus joão joao joaquín joaquin jorge josé jose juan juana julio laura leticia lorena
+lorenzo lucía lucia luis luisa luiz luz manuel marcela marcos margarita maría maria mariana
+mario marta mateo mercedes miguel mónica monica natalia nicolás nicolas óscar paola patricia
+patricio paula pedro pilar rafael ramón ramon raquel raúl raul ricardo roberto rocío rocio
+rodrigo rosa rosario rubén ruben salvador sandra santiago sebastián sebastian sergio silvia
+sofía sofia soledad susana teresa tomás tomas valentina vicente víctor victor ximena yolanda
+ángela angela cecilia emilia francisca josefa lourdes manuela marisol milagros pablo
+";
+
+/// The paternal surname of a Spanish or Portuguese name in full, which a story may use alone
+/// on second reference: `ortiz` for `María Fernanda Ortiz Bustamante`, `herrera` for `Lucía
+/// Herrera de la Fuente`, `garcía` for `Gabriel García Márquez`. Only for a name of three
+/// words or more that reads as Hispanic (a first name from the list above, an accented letter,
+/// or a paternal surname in -ez), and never a second given name (`Fernanda` of `María Fernanda
+/// Ortiz`).
+pub(crate) fn paternal_surname(words: &[String]) -> Option<&str> {
+    let (last, rest) = words.split_last()?;
+    // `de la Fuente`: particles before the last word belong to the maternal surname.
+    let maternal_start = rest
+        .iter()
+        .rposition(|word| !flags(word).has(Flags::PARTICLE))
+        .map_or(0, |at| at + 1);
+    let paternal_at = maternal_start.checked_sub(1).filter(|&at| at >= 1)?;
+    let paternal = words[paternal_at].as_str();
+    let given = |word: &str| hispanic_given_names().contains(word);
+    let accented = |word: &String| word.contains(['á', 'é', 'í', 'ó', 'ú', 'ñ', 'ã', 'õ', 'ç']);
+    let reads_hispanic = given(&words[0]) || words.iter().any(accented) || paternal.ends_with("ez");
+    let plain_word = paternal.chars().all(char::is_alphabetic) && paternal.chars().count() >= 2;
+    let usable = words.len() >= 3
+        && reads_hispanic
+        && plain_word
+        && !given(paternal)
+        && !flags(paternal).has(Flags::PARTICLE)
+        && !flags(last).has(Flags::GENERATIONAL);
+    usable.then_some(paternal)
+}
+
+fn hispanic_given_names() -> &'static std::collections::HashSet<&'static str> {
+    static NAMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| HISPANIC_GIVEN_NAMES.split_whitespace().collect())
+}
+
 /// Common Chinese family names in pinyin, which come before the given name (`Liu Jianguo`,
 /// `Xi Jinping`). Those that are also English words or given names (`He`, `Long`, `Lee`) are
 /// left out: a name opening with them is not told apart.
@@ -499,6 +551,7 @@ spokeswoman ambassador commissioner inspector detective sergeant captain lieuten
 commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
 baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
+father fr pastor deacon monsignor msgr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman

@@ -678,6 +678,32 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn spanish_surnames_shops_and_clergy() {
+        let text = "Interior Minister María Fernanda Ortiz Bustamante resigned. Economist Lucía \
+                    Herrera de la Fuente agreed. Ortiz said little, and Herrera less. \
+                    Tomasz Wójcik opened Wójcik's Bakery in 1972 and drank at Murphy's Pub. \
+                    The Rev. Declan O'Sullivan spoke. Father O'Sullivan wept.";
+        let ortiz = Some(("María Fernanda Ortiz Bustamante", Person));
+        let herrera = Some(("Lucía Herrera de la Fuente", Person));
+        let priest = Some(("Declan O'Sullivan", Person));
+        assert_rows(
+            text,
+            &[
+                ("Ortiz", 1, ortiz),
+                ("Lucía Herrera de la Fuente", 0, herrera),
+                ("Herrera", 1, herrera),
+                ("Wójcik's Bakery", 0, Some(("Wójcik's Bakery", Org))),
+                ("Murphy's Pub", 0, Some(("Murphy's Pub", Org))),
+                ("O'Sullivan", 1, priest),
+            ],
+        );
+        assert_eq!(
+            role_of(text, "Lucía Herrera de la Fuente").as_deref(),
+            Some("Economist")
+        );
+    }
+
+    #[test]
     fn nicknames_party_labels_and_positions_stay_out_of_names() {
         let text = "Forward DeShawn “Big Shawn” Carter added 18 points. Guard Tomás \"Tommy \
                     Buckets\" Reyes scored 15. Republican Gordon McAllister, a council member, \

@@ -98,6 +98,56 @@ struct Recogniser<'a, 't> {
 }
 
 /// Particles that can open a surname on their own: `van der Leyen`, `de Gaulle`.
+/// Kinds of shop or small business that a possessive name goes before (`Wójcik's Bakery`).
+const SHOPS: &[&str] = &[
+    "bakery",
+    "deli",
+    "delicatessen",
+    "diner",
+    "cafe",
+    "café",
+    "restaurant",
+    "pub",
+    "tavern",
+    "saloon",
+    "grill",
+    "bistro",
+    "pizzeria",
+    "taqueria",
+    "steakhouse",
+    "market",
+    "grocery",
+    "hardware",
+    "pharmacy",
+    "drugstore",
+    "garage",
+    "salon",
+    "barbershop",
+    "bookshop",
+    "bookstore",
+    "store",
+    "shop",
+    "stores",
+    "farm",
+    "farms",
+    "dairy",
+    "brewery",
+    "winery",
+    "distillery",
+    "inn",
+    "motel",
+    "florist",
+    "butchers",
+    "creamery",
+    "bagels",
+    "donuts",
+    "jewelers",
+    "jewellers",
+    "pizza",
+    "kitchen",
+    "funeral",
+];
+
 const SURNAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "di", "da", "du", "des", "der", "den", "ter", "ten", "le",
     "la", "al", "el", "bin", "ibn", "abu", "zu", "zur",
@@ -348,6 +398,9 @@ impl<'t> Recogniser<'_, 't> {
                 && current.text(self.text).ends_with('.')
                 && !self.is_known(j));
         let same_sentence = next.sentence == current.sentence || initials;
+        if self.names_a_shop(j) {
+            return Some(next_index..next_index + 1);
+        }
         if word_continues || self.is_consumed(next_index) || !same_sentence {
             return None;
         }
@@ -370,6 +423,21 @@ impl<'t> Recogniser<'_, 't> {
         }
         self.nickname_then_name(j)
             .or_else(|| self.bracketed_then_surname(j, run))
+    }
+
+    /// `Wójcik's Bakery`, `Murphy's Pub`: a name in the possessive, then a kind of shop or
+    /// business, names the business, not its owner.
+    fn names_a_shop(&self, j: usize) -> bool {
+        let (current, Some(next)) = (&self.tokens[j], self.tokens.get(j + 1)) else {
+            return false;
+        };
+        current.possessive
+            && current.shape == Shape::Capitalised
+            && next.sentence == current.sentence
+            && next.shape == Shape::Capitalised
+            && !self.is_consumed(j + 1)
+            && is_plain_space(self.gap(j))
+            && SHOPS.contains(&&*next.lower(self.text))
     }
 
     /// A token that is a known place or organisation by itself (`U.S.`, `EU`).
@@ -624,7 +692,9 @@ impl<'t> Recogniser<'_, 't> {
                 .union(Flags::TITLE);
             token.shape == Shape::Capitalised && !token.flags.has(not_a_name) && !self.is_known(*i)
         };
-        label && run.len() >= 3 && run[1..].iter().all(name_only)
+        // `Economist Lucía Herrera de la Fuente`: a particle may open the surname.
+        let in_name = |k: usize| name_only(&run[k]) || (k >= 2 && self.is_leading_particle(run[k]));
+        label && run.len() >= 3 && name_only(&run[1]) && (2..run.len()).all(in_name)
     }
 
     fn push_titled(&mut self, run: &[usize], head: usize) {
@@ -725,6 +795,9 @@ impl<'t> Recogniser<'_, 't> {
             if let Some(canonical) = canonical {
                 candidate.key = lexicon::name_key(canonical);
             }
+        }
+        if (first..last).any(|i| self.names_a_shop(i)) {
+            kind = Some((EntityKind::Organisation, Evidence::Lexical));
         }
         let pre_role = self.role_before(first, false);
         let appositive = self.appositive_after(last);

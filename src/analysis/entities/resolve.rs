@@ -343,11 +343,16 @@ impl Registry<'_, '_> {
             self.surnames_by_deletion
                 .extend(deletion_keys(&letters).map(|key| (key, index)));
             self.deletions_sorted = false;
-            if let Some((_, given)) = self.resolved.drafts[id].words.split_last() {
-                self.people_by_given
-                    .entry(given.to_vec())
-                    .or_default()
-                    .push(index);
+            let words = &self.resolved.drafts[id].words;
+            if let Some((_, given)) = words.split_last() {
+                // `Ortiz Bustamente` for `María Fernanda Ortiz Bustamante`: a Spanish name's
+                // two surnames are a name of their own, the paternal one in a given name's place.
+                let paternal = lexicon::paternal_surname(words)
+                    .filter(|&paternal| given.last().is_some_and(|word| word == paternal))
+                    .map(|paternal| vec![paternal.to_string()]);
+                for given in std::iter::once(given.to_vec()).chain(paternal) {
+                    self.people_by_given.entry(given).or_default().push(index);
+                }
             }
             let surname: String = letters.iter().collect();
             self.people_by_spelling
@@ -856,6 +861,8 @@ fn surname_forms(words: &[String]) -> Vec<String> {
             }
         }
     }
+    // `Ortiz` for `María Fernanda Ortiz Bustamante`: a Spanish name's paternal surname.
+    forms.extend(lexicon::paternal_surname(core).map(str::to_string));
     // `Park Ji-hoon`, `Chiang Kai-shek`, `Liu Jianguo`: the family name comes first and goes
     // alone.
     if tokens::is_family_name_first(words) {
@@ -1092,6 +1099,22 @@ mod tests {
         assert!(!surname_forms(&words("john f. kennedy jr.")).contains(&"jr.".to_string()));
         assert!(surname_forms(&words("bashar al-assad")).contains(&"assad".to_string()));
         assert!(surname_forms(&words("ursula von der leyen")).contains(&"von der leyen".into()));
+    }
+
+    #[test]
+    fn a_spanish_name_goes_by_its_paternal_surname_alone() {
+        let has = |name: &str, form: &str| surname_forms(&words(name)).contains(&form.into());
+        assert!(has("maría fernanda ortiz bustamante", "ortiz"));
+        assert!(has("gabriel soto aravena", "soto"));
+        assert!(has("lucía herrera de la fuente", "herrera"));
+        assert!(has("carlos gonzalez ruiz", "gonzalez"));
+        assert!(has("pedro ramírez acuña jr.", "ramírez"));
+        // A second given name, an English middle name, a two-word name: no such form.
+        assert!(!has("maría fernanda ortiz", "fernanda"));
+        assert!(!has("juan pablo jiménez", "pablo"));
+        assert!(!has("sarah jessica parker", "jessica"));
+        assert!(!has("hillary rodham clinton", "rodham"));
+        assert!(!has("josé ortiz", "josé"));
     }
 
     #[test]
