@@ -484,6 +484,7 @@ const WORD_LISTS: &[(&str, Flags)] = &[
     (DEMONYMS, Flags::DEMONYM),
     (PARTICLES, Flags::PARTICLE),
     (ORG_SUFFIXES, Flags::ORG_SUFFIX),
+    (TEAM_NOUNS, Flags::ORG_SUFFIX),
     (ORG_PREFIXES, Flags::ORG_PREFIX),
     (OF_HEADS, Flags::OF_HEAD),
     (PLACE_SUFFIXES, Flags::PLACE_SUFFIX),
@@ -593,8 +594,26 @@ coalition front movement brotherhood lodge exchange reserve treasury insurance e
 ag sa nv ab asa spa srl administration securities capital management investments advisers
 advisors industries electronics semiconductor semiconductors logistics ventures resources
 petroleum chemicals foods software solutions consulting associates athletic united rovers
-wanderers albion hotspur
+wanderers albion hotspur planning design architects engineering construction homes developments
+estates properties builders surveyors haulage landscaping plumbing roofing contractors
 ";
+
+/// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
+/// Stars`), which a story also uses alone (`the Sharks`, `Thistle manager`). Also organisation
+/// suffixes.
+const TEAM_NOUNS: &str = "
+thistle sharks tigers lions eagles bears bulls wolves hawks giants saints raiders warriors
+knights dragons panthers jets dolphins magpies bombers hornets falcons ravens chiefs titans
+cowboys seahawks rams pirates cubs stars blues rockets flames oilers jaguars broncos bengals
+steelers packers patriots yankees dodgers mariners padres orioles
+";
+
+/// `thistle` for `Paisley Thistle`: a team's name without its place.
+pub(crate) fn team_short_name(words: &[String]) -> Option<&str> {
+    let (last, rest) = words.split_last()?;
+    let is_team = TEAM_NOUNS.split_whitespace().any(|noun| noun == last);
+    (is_team && !rest.is_empty()).then_some(last.as_str())
+}
 
 const ORG_PREFIXES: &str = "
 bank banco banque banca university universidad université universität museum museu museo musée

@@ -704,6 +704,26 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn teams_and_firms_named_for_their_trade_are_organisations() {
+        let text = "Paisley Thistle beat Harbour Sharks 2-1. Thistle manager Moira Kettering \
+                    praised the Sharks. Simon Tate, of Tate Planning, spoke for Pennine Homes. \
+                    Planning officers had recommended approval.";
+        let thistle = Some(("Paisley Thistle", Org));
+        let sharks = Some(("Harbour Sharks", Org));
+        assert_rows(
+            text,
+            &[
+                ("Paisley Thistle", 0, thistle),
+                ("Thistle", 1, thistle),
+                ("Sharks", 1, sharks),
+                ("Tate Planning", 0, Some(("Tate Planning", Org))),
+                ("Pennine Homes", 0, Some(("Pennine Homes", Org))),
+                ("Planning", 1, None),
+            ],
+        );
+    }
+
+    #[test]
     fn nicknames_party_labels_and_positions_stay_out_of_names() {
         let text = "Forward DeShawn “Big Shawn” Carter added 18 points. Guard Tomás \"Tommy \
                     Buckets\" Reyes scored 15. Republican Gordon McAllister, a council member, \

@@ -372,6 +372,8 @@ impl Registry<'_, '_> {
             self.resolved.drafts[id].surname_forms = forms;
         } else if let Some(short) = short_name(&candidate.words) {
             self.by_key.entry(short).or_insert(id);
+        } else if let Some(team) = lexicon::team_short_name(&candidate.words) {
+            self.by_key.entry(team.to_string()).or_insert(id);
         } else if let Some(short) = institution_short_name(&candidate.words) {
             self.institution_shorts.entry(short).or_insert(id);
         }
