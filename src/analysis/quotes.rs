@@ -1202,6 +1202,13 @@ const PERSONAL_NOUNS: &[&str] = &[
     "voice",
 ];
 
+/// What of a company's trades or is counted, never speaking: `Solenne shares rose` (sorted).
+#[rustfmt::skip]
+const MARKET_NOUNS: &[&str] = &[
+    "bonds", "earnings", "output", "price", "prices", "profit", "profits", "revenue", "sales",
+    "shares", "stock", "stocks", "valuation",
+];
+
 /// The longest closing `, officials said on Sunday` clause.
 const TRAILING_TAG_WORDS: usize = 6;
 
@@ -2234,7 +2241,15 @@ impl<'a> Analyzer<'a> {
             let speaks = is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
             return speaks.then_some(first.range.start..owned.range.end);
         }
-        self.phrase_after(words, i).or(Some(head.range.clone()))
+        let name = self
+            .phrase_after(words, i)
+            .unwrap_or_else(|| head.range.clone());
+        // `Solenne shares rose 19%`: the subject is the name's stock, which says nothing.
+        let after = words.iter().position(|word| word.range.start >= name.end);
+        let market_noun = after.is_some_and(|next| {
+            next > 0 && self.adjacent(words, next - 1) && in_list!(MARKET_NOUNS, &words[next].lower)
+        });
+        (!market_noun).then_some(name)
     }
 
     /// Whether `words[index]` is a name: capitalised, not a date or function word, and not

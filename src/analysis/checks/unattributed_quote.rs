@@ -251,6 +251,8 @@ mod tests {
                 "The council approved the plan in March.\n\n“Nobody asked us.” <<\n\nWork begins next year.",
                 "The council approved the plan in March.\n\n‘Nobody asked us.’ <<\n\nWork begins next year.",
                 "The council approved the plan in March.\n\n'Nobody asked us.' <<\n\nWork begins next year.",
+                // a company's shares, not the company, are the last sentence's subject
+                "Analysts expect Solenne to price the drug at about $550 a month.\n\nSolenne shares rose 19% in premarket trading on Monday.\n\n\"Nobody should be prescribing this on the strength of one trial.\" <<\n\nThe company funded the trial.",
                 // a quote sentence inside a paragraph, between sentences naming no one
                 "The water rose through the night. \"We lost everything.\" The road reopened at noon. <<",
                 // pointing back at no speaker

@@ -594,7 +594,7 @@ coalition front movement brotherhood lodge exchange reserve treasury insurance e
 ag sa nv ab asa spa srl administration securities capital management investments advisers
 advisors industries electronics semiconductor semiconductors logistics ventures resources
 petroleum chemicals foods software solutions consulting associates athletic united rovers
-wanderers albion hotspur planning design architects engineering construction homes developments
+wanderers albion hotspur markets planning design architects engineering construction homes developments
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
 ";
 
@@ -633,7 +633,7 @@ straits canal coast peninsula plain plains hills heights forest street strasse s
 square boulevard lane bridge province region county city oblast krai prefecture beach falls
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
-expressway turnpike
+expressway turnpike hollow creek springs
 ";
 
 const PLACE_PREFIXES: &str = "

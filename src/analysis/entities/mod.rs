@@ -721,6 +721,17 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Planning", 1, None),
             ],
         );
+        let text = "Goalkeeper Park Ji-hoon saved twice. Park the car at the north gate. \
+                    Park said he was tired. Fans left Pine Hollow early.";
+        let park = Some(("Park Ji-hoon", Person));
+        assert_rows(
+            text,
+            &[
+                ("Park", 1, None),
+                ("Park", 2, park),
+                ("Pine Hollow", 0, Some(("Pine Hollow", Place))),
+            ],
+        );
     }
 
     #[test]

@@ -116,8 +116,10 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     candidate.acronym.hash(&mut hasher);
     candidate.surely_organisation.hash(&mut hasher);
     text.get(candidate.range.clone()).hash(&mut hasher);
-    // `lookup` reads the title before a bare surname (`Mr.`, `Ms.`, `Dr.`).
+    // `lookup` reads the title before a bare surname (`Mr.`, `Ms.`, `Dr.`), `resolve_weak`
+    // whether an article follows.
     word_before(text, candidate.range.start).hash(&mut hasher);
+    before_an_article(text, candidate.range.end).hash(&mut hasher);
     let start = candidate.range.start;
     for &index in &candidate.tokens {
         match tokens.get(index) {
@@ -562,6 +564,11 @@ impl Registry<'_, '_> {
                     return None;
                 }
                 let range = self.tokens[span[0]].range.start..self.tokens[span[len - 1]].range.end;
+                // `Follow the latest below.`, `Park the car`: a sentence's first word before an
+                // article is a verb, whatever name it looks like.
+                if i == 0 && before_an_article(self.text, range.end) {
+                    return None;
+                }
                 let words = &candidate.words[i..i + len];
                 self.resolve_span(words, range.clone())
                     .map(|id| (len, id, range))
@@ -938,6 +945,16 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         .next()?
         .trim_end_matches('.');
     (!word.is_empty()).then_some(word)
+}
+
+/// Whether `the`, `a` or `an` follows `at` after one space.
+fn before_an_article(text: &str, at: usize) -> bool {
+    let Some(after) = text.get(at..).and_then(|rest| rest.strip_prefix(' ')) else {
+        return false;
+    };
+    ["the ", "a ", "an "]
+        .iter()
+        .any(|article| after.starts_with(article))
 }
 
 /// The sex a courtesy title right before `at` gives (`Mr. `, `Ms. `, `Mrs. `, `Miss `).
