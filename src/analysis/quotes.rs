@@ -1846,9 +1846,15 @@ impl<'a> Analyzer<'a> {
 
     fn is_speech_verb(&self, words: &[Word], index: usize) -> bool {
         let word = &words[index];
-        // `Said Ruiz:` opens a sentence; elsewhere a capitalised word is a name.
-        if starts_uppercase(word.text) && !self.is_sentence_initial(word.range.start) {
-            return false;
+        // `Said Ruiz:` opens a sentence; elsewhere a capitalised word is a name. Opening a
+        // sentence, the bare lemma is no inverted attribution but a noun or an order: `State
+        // Disaster Response Force crews evacuated…`, `Report suspicious packages…`.
+        if starts_uppercase(word.text) {
+            let bare_lemma =
+                in_list!(SPEECH_LEMMAS, &word.lower) && !irregular_speech_form(&word.lower);
+            if bare_lemma || !self.is_sentence_initial(word.range.start) {
+                return false;
+            }
         }
         // `her answer`, `the report`: a bare lemma after a determiner is a noun.
         let after_determiner = index > 0
@@ -2191,6 +2197,13 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|w| matches!(w.lower.as_ref(), "was" | "is" | "were" | "are"));
         if !pointing {
             return None;
+        }
+        // `That was how Nomvula Mthembu described her mornings.`
+        let manner = words
+            .get(2)
+            .is_some_and(|w| matches!(w.lower.as_ref(), "how" | "what"));
+        if manner {
+            return self.opening_subject(&words[3..]);
         }
         self.opening_subject(&words[2..])
             .or_else(|| self.speech_noun_owner(&words[2..]))

@@ -897,13 +897,15 @@ impl<'a> Checker<'a> {
             };
         }
         // A paragraph with sentences of its own keeps them: only the copies are flagged, so the
-        // fix never deletes the reporter's own words.
-        if !sentence_matches.is_empty() {
+        // fix never deletes the reporter's own words. One sentence copied is that sentence;
+        // several may be a rewrite of a whole paragraph, reported once if it reads as one.
+        if sentence_matches.len() == 1 {
             return Outcome::Sentences(sentence_matches);
         }
         // No sentence is a copy on its own, but the paragraph as a whole may be: short
         // sentences, or sentences split and joined differently.
         match self.whole_paragraph_match(number, print, &lookups, trace, scratch) {
+            None if !sentence_matches.is_empty() => Outcome::Sentences(sentence_matches),
             Some(found) => Outcome::Paragraph {
                 originals: vec![found],
                 similarity: found.similarity,
@@ -2696,6 +2698,33 @@ The council approved the 2025 budget by seven votes to four on Tuesday.
 Mayor Lena Ortiz called the vote a turning point for the city's finances.
 "
         );
+    }
+
+    #[test]
+    fn a_rewritten_paragraph_is_one_finding_even_with_a_sentence_reworded_further() {
+        // Two sentences match on their own, the third is reworded too much to; the paragraph
+        // as a whole is a rewrite of the first one, reported once.
+        assert_flags(
+            "\
+Revenue rose 28% to $4.62 billion in the three months ended Dec. 31, from $3.61 billion a year earlier, the company said. Analysts had on average expected $4.41 billion, according to LSEG data. Adjusted earnings were $1.87 per share, compared with estimates of $1.72.
+
+Shares of the chipmaker rose 9% in extended trading.
+
+Revenue increased 28% to $4.62 billion in the quarter ended Dec. 31, up from $3.61 billion a year ago, the company said. Analysts had on average forecast $4.41 billion, according to LSEG data. Adjusted earnings came in at $1.87 per share, against estimates of $1.72. << Revenue increased
+",
+        );
+        // Two copied sentences in a paragraph mostly of the reporter's own words stay two
+        // findings: deleting the paragraph would delete those words.
+        let text = "\
+The council approved the 2025 budget by seven votes to four on Tuesday after a debate that ran past midnight. The budget raises property taxes by 3 percent and adds twelve police officers.
+
+Residents packed the chamber for the vote. The council approved the 2025 budget by seven votes to four on Tuesday after a debate that ran past midnight. Several speakers held handmade signs, and two were escorted out by security officers after shouting at members from the gallery. Mayor Lena Ortiz later called the meeting the most heated of her tenure. The budget raises property taxes by 3 percent and adds twelve police officers.
+";
+        let starts: Vec<&str> = check(text)
+            .iter()
+            .map(|f| &text[f.range.start..f.range.start + 20])
+            .collect();
+        assert_eq!(starts, ["The council approved", "The budget raises pr"]);
     }
 
     #[test]

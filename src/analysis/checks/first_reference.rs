@@ -2,7 +2,7 @@
 
 use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
-use crate::analysis::entities::{names_a_family, EntityKind};
+use crate::analysis::entities::{names_no_one_person, EntityKind};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 
 pub const CODE: &str = "first-reference";
@@ -51,7 +51,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
             if in_heading(doc, mention.start)
                 || !entity.is_short_mention(doc.text, mention)
                 || !looks_like_a_surname(doc.text, mention)
-                || names_a_family(doc.text, mention)
+                || names_no_one_person(doc.text, mention)
             {
                 continue;
             }
@@ -150,6 +150,27 @@ mod tests {
         (
             "Now the youngest Okafor wants to change the recipe. The Pruett family's field \
              flooded.\n\nAdaeze Okafor bakes. Dale Pruett farms. Okafor said so.",
+            &[],
+        ),
+        // A surname after a count and a noun and `named` is the name itself; after an
+        // appointing `named`, it is the person.
+        (
+            "Two councillors named Murphy voted.\n\nCllr Noel Murphy spoke. Murphy left.",
+            &[],
+        ),
+        (
+            "The board named Murphy chair.\n\nCllr Noel Murphy spoke. Murphy left.",
+            &[(1, "Murphy")],
+        ),
+        // A post-nominal is no part of the surname; an honorific no given name.
+        (
+            "Sadler had argued for a shorter sentence.\n\nDefence barrister Michael Sadler SC \
+             told the hearing so.",
+            &[(1, "Sadler")],
+        ),
+        (
+            "Sukhwinder Singh Grewal conceded.\n\nShri Sukhwinder Singh Grewal, its leader, \
+             spoke. Grewal left.",
             &[],
         ),
         // A dateline in capitals or a word inside a title is no surname on first reference.

@@ -140,6 +140,12 @@ mod tests {
              go ahead.\n\nZelenskyy left. Later Zelensky returned.",
             &[(3, "Zelensky"), (5, "Zelensky")],
         ),
+        // An Irish surname's particle kept, its name misspelt.
+        (
+            "Councillor Seán Ó Briain chaired the meeting.\n\nMr Ó Brian closed it. Mr Ó \
+             Briain left.",
+            &[(3, "Ó Brian")],
+        ),
         // A Spanish name's two surnames, the second misspelt.
         (
             "Interior Minister María Fernanda Ortiz Bustamante resigned.\n\nOrtiz Bustamente \

@@ -253,6 +253,8 @@ mod tests {
                 "The council approved the plan in March.\n\n'Nobody asked us.' <<\n\nWork begins next year.",
                 // a company's shares, not the company, are the last sentence's subject
                 "Analysts expect Solenne to price the drug at about $550 a month.\n\nSolenne shares rose 19% in premarket trading on Monday.\n\n\"Nobody should be prescribing this on the strength of one trial.\" <<\n\nThe company funded the trial.",
+                // a sentence opening on a speech verb's bare form is no `Said Ruiz`
+                "Morigaon floods almost every year.\n\n\"Every year they promise us a new embankment.\" <<\n\nState Disaster Response Force crews evacuated 2,600 residents.",
                 // a quote sentence inside a paragraph, between sentences naming no one
                 "The water rose through the night. \"We lost everything.\" The road reopened at noon. <<",
                 // pointing back at no speaker
@@ -352,6 +354,7 @@ Shares closed down 18%.",
                 // the next paragraph names the speaker
                 "\"I remember '78. This isn't '78.\"\n\nThat was Reilly again, before heading inside.",
                 "\"We will rebuild.\"\n\nThe mayor said it twice on Monday.",
+                "\"We queue at four. By six it's finished.\" That was how Nomvula Mthembu, a domestic worker, described her mornings.",
                 // …but not one that goes on to more news
                 "\"We slept on cots.\" <<\n\nCity officials also urged residents to be wary of contractors.",
                 "\"Nobody asked us.\"\n\n\"We were never told,\" said Ana Ruiz, a resident.",

@@ -500,7 +500,7 @@ const WORD_LISTS: &[(&str, Flags)] = &[
         "in near outside across throughout into around inside",
         Flags::PLACE_CUE,
     ),
-    ("jr sr ii iii iv", Flags::GENERATIONAL),
+    ("jr sr ii iii iv sc kc qc", Flags::GENERATIONAL),
     (NOT_ACRONYMS, Flags::NOT_ACRONYM),
     (
         "who whom whose which that where when while",
@@ -552,7 +552,7 @@ spokeswoman ambassador commissioner inspector detective sergeant captain lieuten
 commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
 baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
-father fr pastor deacon monsignor msgr
+father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
@@ -578,7 +578,7 @@ irishman irishwoman victorian queenslander tasmanian ontarian albertan
 ";
 
 const PARTICLES: &str =
-    "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu zu zur";
+    "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu zu zur ó ní nic uí";
 
 const ORG_SUFFIXES: &str = "
 ministry council union inc ltd llc plc corp co corporation company group bank agency party
@@ -802,7 +802,9 @@ European Union = EU = E.U.|United Nations = UN = U.N.|World Health Organization 
 International Atomic Energy Agency = IAEA|European Commission|Bundesbank|Federal Reserve|
 Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Instagram|LinkedIn|Telegram|Twitter|TikTok|
 YouTube|WhatsApp|Tesla|SpaceX|OpenAI|Nvidia|Samsung|Toyota|Volkswagen|Gazprom|Rosneft|Hamas|
-Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|Acas
+Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|Acas|
+Fianna Fáil|Fine Gael|Sinn Féin|Bharatiya Janata Party = BJP|Aam Aadmi Party = AAP|
+African National Congress = ANC|Economic Freedom Fighters = EFF|Alcoholics Anonymous
 ";
 
 #[cfg(test)]

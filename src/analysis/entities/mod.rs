@@ -19,7 +19,7 @@ pub mod memory;
 mod recognise;
 mod resolve;
 pub(crate) use lexicon::names_a_place;
-pub use resolve::names_a_family;
+pub use resolve::names_no_one_person;
 pub mod speakers;
 mod tokens;
 
@@ -700,6 +700,34 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         assert_eq!(
             role_of(text, "Lucía Herrera de la Fuente").as_deref(),
             Some("Economist")
+        );
+    }
+
+    #[test]
+    fn irish_parties_titles_and_particles() {
+        let text = "Fianna Fáil councillor Seán Ó Briain spoke for the motion and Sinn Féin \
+                    opposed it. Cllr Pádraig Mac Giolla, of Fine Gael, abstained. Cllr Mac \
+                    Giolla left. He attends Alcoholics Anonymous meetings.";
+        let briain = Some(("Seán Ó Briain", Person));
+        assert_rows(
+            text,
+            &[
+                ("Fianna Fáil", 0, Some(("Fianna Fáil", Org))),
+                ("Seán Ó Briain", 0, briain),
+                ("Sinn Féin", 0, Some(("Sinn Féin", Org))),
+                (
+                    "Pádraig Mac Giolla",
+                    0,
+                    Some(("Pádraig Mac Giolla", Person)),
+                ),
+                ("Fine Gael", 0, Some(("Fine Gael", Org))),
+                ("Mac Giolla", 1, Some(("Pádraig Mac Giolla", Person))),
+                (
+                    "Alcoholics Anonymous",
+                    0,
+                    Some(("Alcoholics Anonymous", Org)),
+                ),
+            ],
         );
     }
 

@@ -669,7 +669,7 @@ impl Registry<'_, '_> {
                 named_before = vec![only];
             }
         }
-        if named_before.len() > 1 && !names_a_family(self.text, &range) {
+        if named_before.len() > 1 && !names_no_one_person(self.text, &range) {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
                 chosen,
@@ -1064,8 +1064,9 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 }
 
 /// `the Bell twins`, `the Garcia family`, `the youngest Okafor`: a surname before a word for kin,
-/// or after `the`, names a family or one of it by place in it, not a person by name.
-pub fn names_a_family(text: &str, range: &Range<usize>) -> bool {
+/// or after `the`, names a family or one of it by place in it, not a person by name; after
+/// `named` or `called` (`two councillors named Murphy`), it is the name itself.
+pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
     const KIN: [&str; 10] = [
         "twins",
         "brothers",
@@ -1094,10 +1095,25 @@ pub fn names_a_family(text: &str, range: &Range<usize>) -> bool {
         .map(str::to_lowercase);
     let after_the = match previous.next().as_deref() {
         Some("the") => true,
+        Some("named" | "surnamed") => names_the_name(previous),
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         _ => false,
     };
     after_the || next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
+}
+
+/// `two councillors named`, `a man named`: a count and a noun before `named` make the surname
+/// after it the name itself. Without them it is an appointment (`the board named Smith`).
+fn names_the_name(mut before_named: impl Iterator<Item = String>) -> bool {
+    const COUNTS: [&str; 9] = [
+        "a", "an", "two", "three", "four", "several", "many", "some", "another",
+    ];
+    let noun = before_named.next();
+    let count = before_named.next();
+    noun.is_some_and(|noun| noun.chars().all(char::is_alphabetic))
+        && count.is_some_and(|count| {
+            COUNTS.contains(&count.as_str()) || count.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
