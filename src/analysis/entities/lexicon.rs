@@ -596,6 +596,7 @@ advisors industries electronics semiconductor semiconductors logistics ventures 
 petroleum chemicals foods software solutions consulting associates athletic united rovers
 wanderers albion hotspur markets planning design architects engineering construction homes developments
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
+municipality wire
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -633,7 +634,7 @@ straits canal coast peninsula plain plains hills heights forest street strasse s
 square boulevard lane bridge province region county city oblast krai prefecture beach falls
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
-expressway turnpike hollow creek springs
+expressway turnpike hollow creek springs oval dam reservoir nagar cantonment
 ";
 
 const PLACE_PREFIXES: &str = "
@@ -723,6 +724,7 @@ no st jr sr ii iii iv i
 const EVENTS: &str = "
 hurricane storm typhoon cyclone tropical operation war cup championship championships games
 olympics olympic prize award awards festival summit conference slam open grand-prix derby
+shield trophy
 ";
 
 const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes stated noted argued";

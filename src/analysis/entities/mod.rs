@@ -704,6 +704,25 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn grounds_dams_localities_and_municipalities() {
+        let text = "Play resumed at Junction Oval after rain. Settlers Dam fell below 15% and \
+                    Makana Local Municipality cut supply to Besant Nagar.";
+        assert_rows(
+            text,
+            &[
+                ("Junction Oval", 0, Some(("Junction Oval", Place))),
+                ("Settlers Dam", 0, Some(("Settlers Dam", Place))),
+                (
+                    "Makana Local Municipality",
+                    0,
+                    Some(("Makana Local Municipality", Org)),
+                ),
+                ("Besant Nagar", 0, Some(("Besant Nagar", Place))),
+            ],
+        );
+    }
+
+    #[test]
     fn irish_parties_titles_and_particles() {
         let text = "Fianna Fáil councillor Seán Ó Briain spoke for the motion and Sinn Féin \
                     opposed it. Cllr Pádraig Mac Giolla, of Fine Gael, abstained. Cllr Mac \
