@@ -455,7 +455,8 @@ impl<'t> BlockParser<'t> {
         // Hard-wrapped copy breaks lines mid-sentence; wire copy ends every line with one. A
         // block with any mid-sentence break is wrapped: its lines join, except lines that stand
         // alone (bylines, headlines) or end a sentence at a length no editor wraps at.
-        let wrapped_block = (start..end - 1).any(|i| self.breaks_mid_sentence(i));
+        let wrapped_block = !self.mostly_unwrapped(start, end)
+            && (start..end - 1).any(|i| self.breaks_mid_sentence(i));
         let mut paragraph_start = start;
         for i in start..end {
             let continued = i > paragraph_start;
@@ -520,6 +521,16 @@ impl<'t> BlockParser<'t> {
             .clone()
             .and_then(|content| self.text.get(content));
         headline.is_some_and(|headline| headline == self.line_text(index).trim())
+    }
+
+    /// Whether half the lines of a run or more are longer than any wrap: a CMS export's
+    /// paragraphs, one per line, where a short line (a dek without a full stop, a one-line
+    /// paragraph) is a paragraph of its own, not a wrapped line to join to the next.
+    fn mostly_unwrapped(&self, start: usize, end: usize) -> bool {
+        let long = (start..end)
+            .filter(|&i| self.line_text(i).trim().chars().count() > WRAP_WIDTH)
+            .count();
+        long * 2 >= end - start
     }
 
     fn breaks_mid_sentence(&self, index: usize) -> bool {
@@ -851,6 +862,21 @@ mod tests {
         let found = kinds(text, Format::Markdown);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, text.trim_end());
+    }
+
+    #[test]
+    fn a_cms_export_keeps_its_short_lines_as_paragraphs() {
+        // One paragraph a line, a dek without a full stop among them: not hard-wrapped copy,
+        // so the short one-sentence paragraph does not join the long one after it.
+        let text = "**Is that allowed?**\n\
+                    Becky Marsh takes on your money problems, and this week wins back savings\n\
+                    Banks must refund victims of authorised push payment fraud up to £85,000, with the cost split equally between the two banks involved.\n\
+                    The good news is that the rules are on your side.\n\
+                    Since October 2024, firms have been required to reimburse victims, and they can refuse only if the customer acted with gross negligence.\n\
+";
+        let found = kinds(text, Format::PlainText);
+        let paragraphs: Vec<&str> = found.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(paragraphs[1..], text.lines().skip(1).collect::<Vec<_>>());
     }
 
     const UNMARKED: BlockKind = BlockKind::Heading {

@@ -205,6 +205,12 @@ mod tests {
              nurse, protested.\n\n\"We cannot wait,\" Ruiz said.",
             &[(5, "Ruiz")],
         ),
+        // A Spanish name's maternal surname does not go alone: `Navarro` is the commander.
+        (
+            "Judge Rosa Isela Gutiérrez Navarro drives to work.\n\nThe police commander, \
+             Jorge Navarro Ríos, spoke.\n\n\"We protect them,\" Navarro said.",
+            &[],
+        ),
         // A namesake named only later (here in the same sentence) makes no earlier surname
         // ambiguous; once both are named, a bare surname is.
         (

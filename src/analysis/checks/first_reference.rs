@@ -162,6 +162,11 @@ mod tests {
             "The board named Murphy chair.\n\nCllr Noel Murphy spoke. Murphy left.",
             &[(1, "Murphy")],
         ),
+        // A people in the plural is no one's name.
+        (
+            "Argentines track the dollar.\n\nOlder Argentines remember the peg.",
+            &[],
+        ),
         // A post-nominal is no part of the surname; an honorific no given name.
         (
             "Sadler had argued for a shorter sentence.\n\nDefence barrister Michael Sadler SC \

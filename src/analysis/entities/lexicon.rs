@@ -339,6 +339,15 @@ fn word_table() -> &'static WordTable {
                 *entry = entry.union(*flag);
             }
         }
+        // `Older Argentines`, `South Africans`: a people in the plural. Built once, so the
+        // few strings are leaked to live as long as the table.
+        for word in DEMONYMS.split_whitespace() {
+            if word.ends_with(['n', 'e', 'i']) {
+                let plural: &'static str = Box::leak(format!("{word}s").into_boxed_str());
+                let entry = flags_of.entry(plural).or_default();
+                *entry = entry.union(Flags::DEMONYM);
+            }
+        }
         WordTable::new(flags_of)
     })
 }
@@ -596,7 +605,7 @@ advisors industries electronics semiconductor semiconductors logistics ventures 
 petroleum chemicals foods software solutions consulting associates athletic united rovers
 wanderers albion hotspur markets planning design architects engineering construction homes developments
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
-municipality wire
+municipality wire nation nations
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -639,7 +648,7 @@ expressway turnpike hollow creek springs oval dam reservoir nagar cantonment
 
 const PLACE_PREFIXES: &str = "
 mount mt lake cape port fort saint st san santa são santo sankt avenida rue calle cerro rio
-río costa puerto porto nueva nuevo isle gulf
+río costa puerto porto nueva nuevo isle gulf parc
 ";
 
 const COMPASS: &str = "

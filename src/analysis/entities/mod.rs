@@ -720,6 +720,14 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Besant Nagar", 0, Some(("Besant Nagar", Place))),
             ],
         );
+        let text = "Leaders of Animikii Lake and other First Nations met at Parc y Scarlets.";
+        assert_rows(
+            text,
+            &[
+                ("First Nations", 0, Some(("First Nations", Org))),
+                ("Parc y Scarlets", 0, Some(("Parc y Scarlets", Place))),
+            ],
+        );
     }
 
     #[test]

@@ -641,6 +641,15 @@ impl Registry<'_, '_> {
             .filter(|&id| drafts[id].first_full < range.start)
             .take(NAMESAKES_NOTED)
             .collect();
+        // `Navarro` after `Jorge Navarro Ríos` and `Rosa Isela Gutiérrez Navarro`: a Spanish
+        // name's maternal surname does not go alone, so it is Navarro Ríos.
+        let by_first_surname: Vec<usize> = (named_before.iter().copied())
+            .filter(|&id| !is_maternal_surname(&drafts[id].words, key))
+            .collect();
+        if let ([only], true) = (&by_first_surname[..], named_before.len() > 1) {
+            chosen = *only;
+            named_before = by_first_surname;
+        }
         if let Some(sex) = honorific_sex(self.text, range.start) {
             // `Ms. Tanabe` is no one whose role is `father`; and `Mr. Tanabe`, in an
             // obituary's house style, is the Tanabe the story opened with.
@@ -879,6 +888,12 @@ fn surname_forms(words: &[String]) -> Vec<String> {
     }
     forms.retain(|form| !form.is_empty());
     forms
+}
+
+/// Whether `key` is the maternal surname of a Spanish name of two surnames
+/// (`navarro` of `Rosa Isela Gutiérrez Navarro`).
+fn is_maternal_surname(words: &[String], key: &str) -> bool {
+    lexicon::paternal_surname(words).is_some() && words.last().is_some_and(|last| last == key)
 }
 
 /// An organisation or place named without its suffix: `Andes Copper` for `Andes Copper Corp.`,
