@@ -331,25 +331,28 @@ fn is_pinyin(word: &str) -> bool {
 
 fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut flags_of: FxHashMap<&'static str, Flags> = FxHashMap::default();
-        for (list, flag) in WORD_LISTS {
-            for word in list.split_whitespace() {
-                let entry = flags_of.entry(word).or_default();
-                *entry = entry.union(*flag);
-            }
+    TABLE.get_or_init(|| WordTable::new(listed_words()))
+}
+
+/// Every listed word with its flags, the plurals of demonyms among them.
+fn listed_words() -> FxHashMap<&'static str, Flags> {
+    let mut flags_of: FxHashMap<&'static str, Flags> = FxHashMap::default();
+    for (list, flag) in WORD_LISTS {
+        for word in list.split_whitespace() {
+            let entry = flags_of.entry(word).or_default();
+            *entry = entry.union(*flag);
         }
-        // `Older Argentines`, `South Africans`: a people in the plural. Built once, so the
-        // few strings are leaked to live as long as the table.
-        for word in DEMONYMS.split_whitespace() {
-            if word.ends_with(['n', 'e', 'i']) {
-                let plural: &'static str = Box::leak(format!("{word}s").into_boxed_str());
-                let entry = flags_of.entry(plural).or_default();
-                *entry = entry.union(Flags::DEMONYM);
-            }
+    }
+    // `Older Argentines`, `South Africans`: a people in the plural. Built once for the table
+    // (and once by its test), so the few strings are leaked to live as long as it.
+    for word in DEMONYMS.split_whitespace() {
+        if word.ends_with(['n', 'e', 'i']) {
+            let plural: &'static str = Box::leak(format!("{word}s").into_boxed_str());
+            let entry = flags_of.entry(plural).or_default();
+            *entry = entry.union(Flags::DEMONYM);
         }
-        WordTable::new(flags_of)
-    })
+    }
+    flags_of
 }
 
 /// The word lists' flags, looked up once per word of every story. Words of up to 16 bytes (all
@@ -836,13 +839,10 @@ mod tests {
     /// for near misses: a letter more or less, long words, empty and non-ASCII words.
     #[test]
     fn packed_table_answers_as_a_map_of_the_lists() {
-        let mut reference: FxHashMap<String, Flags> = FxHashMap::default();
-        for (list, flag) in WORD_LISTS {
-            for word in list.split_whitespace() {
-                let entry = reference.entry(word.to_string()).or_default();
-                *entry = entry.union(*flag);
-            }
-        }
+        let reference: FxHashMap<String, Flags> = (listed_words().into_iter())
+            .map(|(word, flags)| (word.to_string(), flags))
+            .collect();
+        assert!(reference.contains_key("argentines"));
         let mut words: Vec<String> = vec![
             String::new(),
             "x".repeat(16),
