@@ -455,8 +455,8 @@ impl<'t> BlockParser<'t> {
         // Hard-wrapped copy breaks lines mid-sentence; wire copy ends every line with one. A
         // block with any mid-sentence break is wrapped: its lines join, except lines that stand
         // alone (bylines, headlines) or end a sentence at a length no editor wraps at.
-        let wrapped_block = !self.mostly_unwrapped(start, end)
-            && (start..end - 1).any(|i| self.breaks_mid_sentence(i));
+        let wrapped_block = (start..end - 1).any(|i| self.breaks_mid_sentence(i))
+            && !self.mostly_unwrapped(start, end);
         let mut paragraph_start = start;
         for i in start..end {
             let continued = i > paragraph_start;

@@ -643,12 +643,14 @@ impl Registry<'_, '_> {
             .collect();
         // `Navarro` after `Jorge Navarro Ríos` and `Rosa Isela Gutiérrez Navarro`: a Spanish
         // name's maternal surname does not go alone, so it is Navarro Ríos.
-        let by_first_surname: Vec<usize> = (named_before.iter().copied())
-            .filter(|&id| !is_maternal_surname(&drafts[id].words, key))
-            .collect();
-        if let ([only], true) = (&by_first_surname[..], named_before.len() > 1) {
-            chosen = *only;
-            named_before = by_first_surname;
+        if named_before.len() > 1 {
+            let by_first_surname: Vec<usize> = (named_before.iter().copied())
+                .filter(|&id| !is_maternal_surname(&drafts[id].words, key))
+                .collect();
+            if let [only] = by_first_surname[..] {
+                chosen = only;
+                named_before = by_first_surname;
+            }
         }
         if let Some(sex) = honorific_sex(self.text, range.start) {
             // `Ms. Tanabe` is no one whose role is `father`; and `Mr. Tanabe`, in an
@@ -1080,7 +1082,7 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 
 /// `the Bell twins`, `the Garcia family`, `the youngest Okafor`: a surname before a word for kin,
 /// or after `the`, names a family or one of it by place in it, not a person by name; after
-/// `named` or `called` (`two councillors named Murphy`), it is the name itself.
+/// a count, a noun and `named` (`two councillors named Murphy`), it is the name itself.
 pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
     const KIN: [&str; 10] = [
         "twins",
@@ -1108,13 +1110,13 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         .unwrap_or("")
         .rsplit(char::is_whitespace)
         .map(str::to_lowercase);
-    let after_the = match previous.next().as_deref() {
+    let no_one_by_what_precedes = match previous.next().as_deref() {
         Some("the") => true,
         Some("named" | "surnamed") => names_the_name(previous),
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         _ => false,
     };
-    after_the || next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
+    no_one_by_what_precedes || next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
 }
 
 /// `two councillors named`, `a man named`: a count and a noun before `named` make the surname
