@@ -11,7 +11,7 @@
 --     settings = { copydesk = { checks = { ['unattributed-quote'] = { severity = 'hint' } } } },
 --   })
 --
--- For Neovim 0.8-0.10 use require('copydesk').setup() instead (see README.md).
+-- For Neovim 0.7-0.10 use require('copydesk').setup() instead (see README.md).
 
 local has_copydesk, copydesk = pcall(require, 'copydesk')
 

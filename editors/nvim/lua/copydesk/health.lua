@@ -3,7 +3,7 @@ local M = {}
 
 local has_vh, h = pcall(require, 'vim.health') -- 0.9+
 if not has_vh then
-  h = require('health') -- 0.8
+  h = require('health') -- 0.7, 0.8
 end
 local start = h.start or h.report_start
 local ok = h.ok or h.report_ok
@@ -12,10 +12,11 @@ local err = h.error or h.report_error
 
 function M.check()
   start('copydesk')
-  if vim.fn.has('nvim-0.8') == 1 then
-    ok('Neovim ' .. tostring(vim.version()))
+  if vim.fn.has('nvim-0.7') == 1 then
+    local v = vim.version()
+    ok('Neovim ' .. (v.major and ('%d.%d.%d'):format(v.major, v.minor, v.patch) or tostring(v)))
   else
-    err('Neovim 0.8 or later is required')
+    err('Neovim 0.7 or later is required')
   end
   local copydesk = require('copydesk')
   local opts = copydesk.options

@@ -6,7 +6,7 @@
 --     on_attach = function(client, bufnr) end, -- any other key is passed to vim.lsp.start()
 --   })
 --
--- Works on Neovim 0.8 and later (including 0.11+, where `vim.lsp.enable('copydesk')`
+-- Works on Neovim 0.7 and later (including 0.11+, where `vim.lsp.enable('copydesk')`
 -- with lsp/copydesk.lua is the alternative).
 
 local M = {}
@@ -37,7 +37,20 @@ M.options = nil
 local warned_missing = false
 
 local function get_clients(filter)
-  return (vim.lsp.get_clients or vim.lsp.get_active_clients)(filter)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients(filter)
+  end
+  if vim.fn.has('nvim-0.8') == 1 then
+    return vim.lsp.get_active_clients(filter)
+  end
+  -- Neovim 0.7's get_active_clients() takes no filter.
+  local clients = {}
+  for _, client in ipairs(vim.lsp.get_active_clients()) do
+    if filter == nil or filter.name == nil or client.name == filter.name then
+      clients[#clients + 1] = client
+    end
+  end
+  return clients
 end
 
 local function client_request(client, method, params, handler, bufnr)
@@ -157,6 +170,24 @@ local function merge_options(opts)
   return o
 end
 
+--- The nearest directory from `dir` upwards holding one of `markers`, or nil.
+--- (vim.fs.find would do, but Neovim 0.7 has no vim.fs.)
+local function nearest_with_marker(dir, markers)
+  while dir and dir ~= '' do
+    for _, marker in ipairs(markers or {}) do
+      if vim.loop.fs_stat(dir .. '/' .. marker) then
+        return dir
+      end
+    end
+    local parent = vim.fn.fnamemodify(dir, ':h')
+    if parent == dir then
+      return nil
+    end
+    dir = parent
+  end
+  return nil
+end
+
 --- Finds the root directory for a file name: the nearest ancestor holding one
 --- of the root markers, else (with single_file_support) the file's directory.
 ---@param fname string
@@ -164,10 +195,10 @@ end
 ---@return string|nil
 function M.find_root(fname, opts)
   opts = opts or M.options or M.defaults
-  local dir = vim.fs.dirname(fname)
-  local found = vim.fs.find(opts.root_markers, { upward = true, path = dir, limit = 1 })[1]
+  local dir = vim.fn.fnamemodify(fname, ':h')
+  local found = nearest_with_marker(dir, opts.root_markers)
   if found then
-    return vim.fs.dirname(found)
+    return found
   end
   if opts.single_file_support ~= false then
     return dir
@@ -197,7 +228,13 @@ function M.make_config(bufnr, opts)
       config[k] = v
     end
   end
-  config.capabilities = vim.tbl_deep_extend('force', M.capabilities, opts.capabilities or {})
+  -- Over Neovim's own capabilities: 0.7 would otherwise send ours alone.
+  config.capabilities = vim.tbl_deep_extend(
+    'force',
+    vim.lsp.protocol.make_client_capabilities(),
+    M.capabilities,
+    opts.capabilities or {}
+  )
   config.handlers = vim.tbl_extend('force', M.handlers, opts.handlers or {})
   -- Also hand the settings over in initializationOptions, so the very first check
   -- of a file already uses them (didChangeConfiguration follows as usual).
@@ -233,6 +270,22 @@ local function executable_ok(cmd)
   return false
 end
 
+--- What vim.lsp.start() does, for Neovim 0.7 (Debian 12's), which lacks it: one client per
+--- root directory, started once and attached to each buffer under that root.
+local function start_without_vim_lsp_start(config, bufnr)
+  for _, client in ipairs(get_clients()) do
+    if client.name == config.name and client.config.root_dir == config.root_dir and not client.is_stopped() then
+      vim.lsp.buf_attach_client(bufnr, client.id)
+      return client.id
+    end
+  end
+  local client_id = vim.lsp.start_client(config)
+  if client_id then
+    vim.lsp.buf_attach_client(bufnr, client_id)
+  end
+  return client_id
+end
+
 --- Starts (or reuses) the copydesk client for a buffer and attaches it.
 ---@param bufnr integer|nil
 ---@return integer|nil client_id
@@ -246,14 +299,17 @@ function M.start(bufnr, opts)
   if not config or not executable_ok(config.cmd) then
     return nil
   end
-  return vim.lsp.start(config, { bufnr = bufnr })
+  if vim.lsp.start then
+    return vim.lsp.start(config, { bufnr = bufnr })
+  end
+  return start_without_vim_lsp_start(config, bufnr)
 end
 
 --- Sets copydesk up: starts the server for every markdown/text buffer.
 ---@param opts table|nil
 function M.setup(opts)
-  if vim.fn.has('nvim-0.8') == 0 then
-    vim.notify('copydesk: Neovim 0.8 or later is required', vim.log.levels.ERROR)
+  if vim.fn.has('nvim-0.7') == 0 then
+    vim.notify('copydesk: Neovim 0.7 or later is required', vim.log.levels.ERROR)
     return
   end
   M.options = merge_options(opts)
