@@ -1195,6 +1195,39 @@ const SPEECH_NOUNS: &[&str] = &[
     "statement", "verdict", "warning", "words",
 ];
 
+/// `responded with longer sentences`, `answered with a strike`: a verb of reply opening a
+/// sentence, then `with` and no word for speech (`responded with a statement`) in the next few.
+fn responds_in_deeds(words: &[Word]) -> bool {
+    const REPLY_VERBS: &[&str] = &[
+        "answer",
+        "answered",
+        "answers",
+        "counter",
+        "countered",
+        "counters",
+        "replied",
+        "replies",
+        "reply",
+        "respond",
+        "responded",
+        "responds",
+    ];
+    let Some(verb) = words
+        .iter()
+        .take(OPENING_WORDS)
+        .position(|word| REPLY_VERBS.contains(&&*word.lower))
+    else {
+        return false;
+    };
+    let after = &words[verb + 1..];
+    after.first().is_some_and(|word| &*word.lower == "with")
+        && !after
+            .iter()
+            .skip(1)
+            .take(4)
+            .any(|word| in_list!(SPEECH_NOUNS, &word.lower))
+}
+
 /// What of a person's own shows them speaking: `Ruiz's voice cracked.` (sorted).
 #[rustfmt::skip]
 const PERSONAL_NOUNS: &[&str] = &[
@@ -2376,12 +2409,12 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `City officials also urged residents…`: a paragraph opening on `also` adds to the
-    /// story; it does not say who spoke the quote before it.
+    /// story; it does not say who spoke the quote before it. Nor does one opening on a response
+    /// in deeds: `Successive governments have responded with longer sentences`.
     fn opens_with_more_news(&self, paragraph: &'a Paragraph<'a>) -> bool {
         let words = self.sentence_words(paragraph, 0);
-        words[..words.len().min(OPENING_WORDS)]
-            .iter()
-            .any(|word| &*word.lower == "also")
+        let opening = &words[..words.len().min(OPENING_WORDS)];
+        opening.iter().any(|word| &*word.lower == "also") || responds_in_deeds(words)
     }
 
     /// Whether a speaker phrase (`the statement`, `a court filing`) names a document.

@@ -205,6 +205,14 @@ mod tests {
              nurse, protested.\n\n\"We cannot wait,\" Ruiz said.",
             &[(5, "Ruiz")],
         ),
+        // Hong Kong's `Carrie Wong Mei-ling` is a Wong, as `Wong Kwok-keung` is; `Smith-Jones`
+        // is no romanised given name.
+        (
+            "Carrie Wong Mei-ling lives in Mong Kok.\n\nLandlord Wong Kwok-keung owns four \
+             units.\n\n\"We cannot move,\" Wong said. Mary Anne Smith-Jones and Tom Anne \
+             left; Anne stayed.",
+            &[(5, "Wong")],
+        ),
         // A Spanish name's maternal surname does not go alone: `Navarro` is the commander.
         (
             "Judge Rosa Isela Gutiérrez Navarro drives to work.\n\nThe police commander, \

@@ -185,6 +185,16 @@ mod tests {
             "Finance Minister Carlos Ruiz spoke. His sister Ana Ruis protested. Ruiz left.",
             &[],
         ),
+        // A short surname a letter off is a slip when it comes with that person's role; with
+        // another role it is someone else.
+        (
+            "Its chairman, Zhou Jianguo, spoke.
+
+Zhuo, the Haoyun chairman, said buyers              were surprised.
+
+Chen, a shop steward, said nothing. Chan, a lawyer, left.",
+            &[(3, "Zhuo")],
+        ),
         (
             "Coach Mark Jensen and his assistant Mark Hansen watched. Jensen and Hansen left.",
             &[],

@@ -358,6 +358,9 @@ Shares closed down 18%.",
                 // …but not one that goes on to more news
                 "\"We slept on cots.\" <<\n\nCity officials also urged residents to be wary of contractors.",
                 "\"Nobody asked us.\"\n\n\"We were never told,\" said Ana Ruiz, a resident.",
+                // …nor one whose subject responds in deeds, not words
+                "\"These are children used as weapons.\" <<\n\nSuccessive governments have responded with longer sentences.",
+                "\"We regret the delay.\"\n\nThe ministry responded with a short statement on Monday.",
                 // `a separate question` is no speaker of the ballot's words, nor of the quote after
                 "The ballot will carry a separate question for each member, worded the same way: \"Shall Gail Underwood be recalled from the office of member of the Lisbon Falls Board of Education?\"\n\n\"Nobody in this town voted for a school board that would close Hawthorne.\" <<",
                 "At the vigil on Tuesday night, in front of about 40 neighbours and both candidates, a steward read from the letter the union had sent to the district in March.\n\n\"We will not be moved.\"",

@@ -608,7 +608,7 @@ advisors industries electronics semiconductor semiconductors logistics ventures 
 petroleum chemicals foods software solutions consulting associates athletic united rovers
 wanderers albion hotspur markets planning design architects engineering construction homes developments
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
-municipality wire nation nations
+municipality wire nation nations research insights entertainment materials mines mining
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -631,6 +631,7 @@ pub(crate) fn team_short_name(words: &[String]) -> Option<&str> {
 const ORG_PREFIXES: &str = "
 bank banco banque banca university universidad université universität museum museu museo musée
 ministry department institute instituto council radio agence agencia club grupo compagnie société
+fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
 ";
 
 const OF_HEADS: &str = "
@@ -686,7 +687,8 @@ shortstop outfielder infielder receiver tailback cornerback safety batter bowler
 skipper sprinter swimmer rookie freshman sophomore senior
 trustee regent meteorologist forecaster climatologist hydrologist geologist biologist ecologist
 chemist physicist psychologist pharmacist dentist therapist veterinarian pediatrician librarian
-planner technician mechanic electrician plumber contractor
+planner technician mechanic electrician plumber contractor steward
+convenor
 ";
 
 /// Party labels written before a name (`Republican Gordon McAllister`); `Green` is left out,
@@ -725,6 +727,7 @@ then longtime veteran young fellow outgoing incoming elected appointed district 
 team club company group family supreme high military security intelligence foreign-policy
 eurozone mining grid research clinical editorial culture cultural sports transport environment
 agriculture food science arts industry development human rights housing fisheries welfare
+social affairs
 ";
 
 const NOT_ACRONYMS: &str = "
@@ -744,24 +747,24 @@ const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes sta
 /// Known places: countries, regions, capitals and large cities, U.S. states. Each entry is
 /// `Canonical = Alias = Alias`.
 const PLACES: &str = "
-Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
+Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria = Österreich|Azerbaijan|
 Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
 Bosnia and Herzegovina = Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|
 Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|
 Congo|Democratic Republic of Congo = DRC = Democratic Republic of the Congo|Costa Rica|
-Ivory Coast = Côte d'Ivoire|Croatia|Cuba|Cyprus|Czech Republic = Czechia|Denmark|Djibouti|
+Ivory Coast = Côte d'Ivoire|Croatia|Cuba|Cyprus|Czech Republic = Czechia|Denmark = Danmark|Djibouti|
 Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|
-Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|
+Eswatini|Ethiopia|Fiji|Finland = Suomi|France|Gabon|Gambia|Georgia|Germany = Deutschland|Ghana|Greece|Grenada|
 Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|
 Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|
 Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|
 Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|
-Montenegro|Morocco|Mozambique|Myanmar = Burma|Namibia|Nauru|Nepal|Netherlands = Holland|
-New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
+Montenegro|Morocco|Mozambique|Myanmar = Burma|Namibia|Nauru|Nepal|Netherlands = Holland = Nederland|
+New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway = Norge|Oman|Pakistan|Palau|
 Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|
 Russia = Russian Federation|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|
 Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|
-Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|
+Sri Lanka|Sudan|Suriname|Sweden = Sverige|Switzerland = Schweiz = Suisse|Syria|Taiwan|Tajikistan|Tanzania|Thailand|
 Timor-Leste = East Timor|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey = Türkiye|Turkmenistan|
 Tuvalu|Uganda|Ukraine|United Arab Emirates = UAE|
 United Kingdom = U.K. = UK = Britain = Great Britain|

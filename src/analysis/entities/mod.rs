@@ -635,6 +635,43 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn names_from_east_asian_and_northern_european_desks() {
+        let text = "MANLAI, Mongolia — When Batbold Enkhjargal was a boy, the well was full. \
+                    Han Seo-jin’s rap verse is the best thing here. Officials at the Ministry of \
+                    Mining and Heavy Industry and the Ministry of Health and Social Care said \
+                    little. FC St. Pauli beat Werder Bremen. Marieke de Vries, a spokeswoman for \
+                    LTO Nederland, agreed with ETH Zurich. Line Thorsen, a shop steward at the \
+                    plant, said staff were calm.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Batbold Enkhjargal",
+                    0,
+                    Some(("Batbold Enkhjargal", Person)),
+                ),
+                ("When", 0, None),
+                ("Han Seo-jin", 0, Some(("Han Seo-jin", Person))),
+                (
+                    "Ministry of Mining and Heavy Industry",
+                    0,
+                    Some(("Ministry of Mining and Heavy Industry", Org)),
+                ),
+                (
+                    "Ministry of Health and Social Care",
+                    0,
+                    Some(("Ministry of Health and Social Care", Org)),
+                ),
+                ("FC St. Pauli", 0, Some(("FC St. Pauli", Org))),
+                ("Werder Bremen", 0, Some(("Werder Bremen", Org))),
+                ("LTO Nederland", 0, Some(("LTO Nederland", Org))),
+                ("ETH Zurich", 0, Some(("ETH Zurich", Org))),
+                ("Line Thorsen", 0, Some(("Line Thorsen", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn venues_teams_institutions_and_imperatives_are_no_persons() {
         let text = "Leith Athletic beat Paisley Rovers at Hampden Park, and goalkeeper Park \
                     Ji-hoon saved late; Park smiled. She studied at Imperial College London. Take \

@@ -377,7 +377,7 @@ impl<'t> Recogniser<'_, 't> {
             if next.is_name_word() || self.is_name_month(next_index, run) {
                 return Some(next_index..next_index + 1);
             }
-            if let Some(step) = self.and_inside_organisation(j) {
+            if let Some(step) = self.and_inside_organisation(j, run) {
                 return Some(step);
             }
             return self.connectors_then_name(j);
@@ -432,8 +432,10 @@ impl<'t> Recogniser<'_, 't> {
 
     /// `National Security and Defense Council`: `and` joins a common word (`Security`,
     /// `Health`) to an organisation suffix within three words, so `Zelensky and Putin` and
-    /// `the Bundesbank and Rheintal Bank` stay two names.
-    fn and_inside_organisation(&self, j: usize) -> Option<Range<usize>> {
+    /// `the Bundesbank and Rheintal Bank` stay two names. After `of` or `for` in a ministry's
+    /// name it joins common words alone: `Ministry of Mining and Heavy Industry`, `Ministry of
+    /// Health and Social Care`.
+    fn and_inside_organisation(&self, j: usize, run: &[usize]) -> Option<Range<usize>> {
         let and = self.tokens.get(j + 1)?;
         let common_word_before = self.tokens[j].flags.has(Flags::MODIFIER);
         if and.lower(self.text) != "and"
@@ -443,9 +445,17 @@ impl<'t> Recogniser<'_, 't> {
         {
             return None;
         }
+        let in_ministry_name = run.windows(2).any(|pair| {
+            matches!(&*self.tokens[pair[1]].lower(self.text), "of" | "for")
+                && matches!(
+                    &*self.tokens[pair[0]].lower(self.text),
+                    "ministry" | "department" | "minister" | "secretary" | "secretariat"
+                )
+        });
         let mut k = j + 2;
         while k < self.tokens.len() && k <= j + 4 && self.tokens[k].is_name_word() {
-            if self.tokens[k].flags.has(Flags::ORG_SUFFIX) {
+            let common_word = self.tokens[k].flags.has(Flags::MODIFIER);
+            if self.tokens[k].flags.has(Flags::ORG_SUFFIX) || (in_ministry_name && common_word) {
                 return Some(j + 1..j + 3);
             }
             if !is_plain_space(self.gap(k)) {
@@ -885,6 +895,12 @@ impl<'t> Recogniser<'_, 't> {
             .any(|&i| matches!(&*self.tokens[i].lower(self.text), "of" | "for" | "to"));
         // `BBC Sport`, `Reuters Breakingviews`: a known organisation's unit or title.
         let known_head = lexicon::organisation(&lexicon::name_key(head.text(self.text))).is_some();
+        // `LTO Nederland`, `ETH Zurich`, `KPMG Australia`: an acronym and a place is a body's
+        // name (or its branch there); no person is so named.
+        let acronym_in_place = name.len() == 2
+            && self.is_acronym(first)
+            && !self.is_place_abbreviation(first)
+            && lexicon::place(&lexicon::name_key(tail.text(self.text))).is_some();
         // `Linley & Marsh`, `Procter & Gamble`: two names joined by `&` are a firm's.
         let has_ampersand = self
             .text
@@ -897,6 +913,7 @@ impl<'t> Recogniser<'_, 't> {
         } else if head.flags.has(Flags::ORG_PREFIX)
             || has_of
             || known_head
+            || acronym_in_place
             || self.named_after_a_district(name)
         {
             Some(EntityKind::Organisation)

@@ -224,9 +224,11 @@ fn surname_letters(draft: &Draft) -> Option<Vec<char>> {
     if draft.kind != EntityKind::Person || draft.words.len() < 2 {
         return None;
     }
-    // `Park Seo-yeon`: the family name comes first.
+    // `Park Seo-yeon`: the family name comes first; `Carrie Wong Mei-ling`: second.
     let surname = if tokens::is_family_name_first(&draft.words) {
         draft.words.first()
+    } else if tokens::is_family_name_in_middle(&draft.name) {
+        draft.words.get(1)
     } else {
         draft.words.last()
     };
@@ -364,7 +366,10 @@ impl Registry<'_, '_> {
             self.person_surnames.push((id, letters));
         }
         if kind == EntityKind::Person {
-            let forms = surname_forms(&candidate.words);
+            let mut forms = surname_forms(&candidate.words);
+            if tokens::is_family_name_in_middle(&candidate.display) {
+                forms.extend(candidate.words.get(1).cloned());
+            }
             for form in &forms {
                 let namesakes = self.surnames.entry(form.clone()).or_default();
                 if !namesakes.people.contains(&id) {
@@ -460,6 +465,33 @@ impl Registry<'_, '_> {
         self.only_one_edit_from(&letters, same_given.iter().copied())
     }
 
+    /// `Zhuo, the Haoyun chairman,` after `Zhou Jianguo, chairman`: a bare surname given the
+    /// role of exactly one person whose surname it is a letter away from is a slip of that
+    /// surname, even at a length where names differ by a letter as often as not (`Zhou`,
+    /// `Zhuo`): the same role says it is the same person.
+    fn slip_of_same_role(&self, candidate: &Candidate) -> Option<usize> {
+        let [written] = &candidate.words[..] else {
+            return None;
+        };
+        let role = role_noun(candidate.role.as_deref()?)?;
+        let letters: Vec<char> = written.chars().collect();
+        let mut found = None;
+        for (id, surname) in &self.person_surnames {
+            let same_role = self.resolved.drafts[*id]
+                .role
+                .as_deref()
+                .and_then(role_noun)
+                .is_some_and(|theirs| theirs == role);
+            if same_role && letters.len() >= 3 && letters_one_edit_apart(&letters, surname) {
+                match found {
+                    Some(other) if other != *id => return None,
+                    _ => found = Some(*id),
+                }
+            }
+        }
+        found
+    }
+
     /// The person whose surname (of `person_surnames`, at one of `indices`, each once) is one
     /// edit from `letters`, if exactly one is.
     fn only_one_edit_from(
@@ -501,6 +533,11 @@ impl Registry<'_, '_> {
         };
         let found = found
             .or_else(|| self.surname_variant(&candidate.words, candidate.range.clone()))
+            .or_else(|| {
+                let id = self.slip_of_same_role(candidate)?;
+                self.note_variant(id, candidate.range.clone());
+                Some(id)
+            })
             .or_else(|| self.create_late(candidate));
         if let Some(id) = found {
             if let Some(&variant_of) = self.variant_keys.get(&candidate.key) {
@@ -1056,13 +1093,18 @@ fn deletion_keys(letters: &[char]) -> impl Iterator<Item = u64> + '_ {
 /// neighbours (`zelensky` / `zelenskyy`, `peskov` / `peskow`); both must be at least five
 /// letters so short names (`Ruiz`, `Ruis`) never match by accident.
 fn one_edit_apart(a: &[char], b: &[char]) -> bool {
-    if a == b || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
     // Short names differ by a letter as often as not (`Lee`, `Lea`; `Chan`, `Chen`): only a
     // letter dropped or added (`Pak` for `Park`, `Ezeh` for `Eze`) is a slip at that length.
     let shorter = a.len().min(b.len());
     if shorter < 5 && (shorter < 3 || a.len() == b.len()) {
+        return false;
+    }
+    letters_one_edit_apart(a, b)
+}
+
+/// Whether `a` becomes `b` by one letter changed, added, dropped, or two neighbours swapped.
+fn letters_one_edit_apart(a: &[char], b: &[char]) -> bool {
+    if a == b || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
@@ -1078,6 +1120,14 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
         std::cmp::Ordering::Less => rest_a == &rest_b[1..],
         std::cmp::Ordering::Greater => &rest_a[1..] == rest_b,
     }
+}
+
+/// The head noun of a role, its last word (`chairman` of `the Haoyun chairman`).
+fn role_noun(role: &str) -> Option<String> {
+    let last = role
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rfind(|word| !word.is_empty())?;
+    Some(last.to_lowercase())
 }
 
 /// `the Bell twins`, `the Garcia family`, `the youngest Okafor`: a surname before a word for kin,

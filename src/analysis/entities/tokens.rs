@@ -510,8 +510,9 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
     // what the splits, particles and contractions look for; most words have none.
     let joined = word.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2));
     let (range, based, possessive) = if joined {
-        let (range, based) = split_hyphen_tail(word, written.clone());
-        let (range, possessive) = split_possessive(text, range);
+        // The possessive first: `Seo-jin’s` is the given name `Seo-jin`, not `Seo` and a tail.
+        let (range, possessive) = split_possessive(text, written.clone());
+        let (range, based) = split_hyphen_tail(text.get(range.clone())?, range);
         (range, based, possessive)
     } else {
         (written.clone(), false, false)
@@ -559,6 +560,8 @@ fn strip_word_senses(flags: Flags) -> Flags {
         Flags::NOT_ACRONYM,
         Flags::GENERATIONAL,
         Flags::ORG_SUFFIX,
+        // `FC St. Pauli`, `SV Werder Bremen`.
+        Flags::ORG_PREFIX,
     ]
     .into_iter()
     .filter(|flag| flags.has(*flag))
@@ -615,6 +618,30 @@ pub(crate) fn is_family_name_first(words: &[String]) -> bool {
         }
         _ => false,
     }
+}
+
+/// `Carrie Wong Mei-ling`, `Jason Chan Ho-yin` (as written): Hong Kong's English given name,
+/// family name, then romanised given name, so the middle word alone refers to the person. The
+/// last word must be written `Mei-ling` (capital, then lowercase after the hyphen), which an
+/// English double-barrelled surname (`Smith-Jones`) or given name (`Jean-Paul`) is not.
+pub(crate) fn is_family_name_in_middle(written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let [english, family, given] = words[..] else {
+        return false;
+    };
+    let capitalised_word = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && word.chars().count() >= 2
+            && chars.all(char::is_lowercase)
+    };
+    let parts = split_on_hyphens(given);
+    capitalised_word(english)
+        && capitalised_word(family)
+        && family.chars().count() <= 6
+        && parts.len() == 2
+        && capitalised_word(parts[0].1)
+        && is_romanised_given_name(&parts)
 }
 
 /// `al-tayeb`, `bin-talal` (folded): an Arabic surname, its particle glued on, no given name.
@@ -853,7 +880,15 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: 
         // A line start is a sentence start in all but name: wire copy puts headlines, bylines
         // and datelines on lines of their own without closing punctuation.
         let line_start = !after_one_space && before.contains(['\n', '\r']);
-        if sentence_start || line_start || (!after_one_space && opens_clause(before)) {
+        // `MANLAI, Mongolia — When Batbold…`: a dateline's dash starts the sentence for a word
+        // such as `When`; a name after a dash keeps its capitals as evidence.
+        let stop_word_after_dash =
+            tokens[i].flags.has(Flags::STOP) && before.trim().ends_with(['—', '–']);
+        if sentence_start
+            || line_start
+            || stop_word_after_dash
+            || (!after_one_space && opens_clause(before))
+        {
             tokens[i].weak = true;
         }
     }
