@@ -188,11 +188,8 @@ mod tests {
         // A short surname a letter off is a slip when it comes with that person's role; with
         // another role it is someone else.
         (
-            "Its chairman, Zhou Jianguo, spoke.
-
-Zhuo, the Haoyun chairman, said buyers              were surprised.
-
-Chen, a shop steward, said nothing. Chan, a lawyer, left.",
+            "Its chairman, Zhou Jianguo, spoke.\n\nZhuo, the Haoyun chairman, said buyers \
+             were surprised.\n\nShou, the Haoyun lawyer, said nothing.",
             &[(3, "Zhuo")],
         ),
         (

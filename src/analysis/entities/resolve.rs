@@ -475,6 +475,9 @@ impl Registry<'_, '_> {
         };
         let role = role_noun(candidate.role.as_deref()?)?;
         let letters: Vec<char> = written.chars().collect();
+        if letters.len() < 3 {
+            return None;
+        }
         let mut found = None;
         for (id, surname) in &self.person_surnames {
             let same_role = self.resolved.drafts[*id]
@@ -482,7 +485,7 @@ impl Registry<'_, '_> {
                 .as_deref()
                 .and_then(role_noun)
                 .is_some_and(|theirs| theirs == role);
-            if same_role && letters.len() >= 3 && letters_one_edit_apart(&letters, surname) {
+            if same_role && letters_one_edit_apart(&letters, surname) {
                 match found {
                     Some(other) if other != *id => return None,
                     _ => found = Some(*id),
