@@ -254,6 +254,20 @@ mod tests {
              said.\n\nVillanueva left.",
             &[(7, "Villanueva")],
         ),
+        // A title no namesake's role holds is the relative's when the other namesake has
+        // another job (`Coach Dunn` is no quarterback), but not when the other's role is
+        // unknown; a bare surname is still in doubt.
+        (
+            "Senior quarterback Tyler Dunn scored twice.\n\nThe team is coached by his \
+             father, Rick Dunn, in his 14th season.\n\n\"He was good,\" Coach Dunn said. Dunn \
+             smiled.",
+            &[(5, "Dunn")],
+        ),
+        (
+            "Tyler Dunn scored twice.\n\nThe team is coached by his father, Rick Dunn, in his \
+             14th season.\n\n\"He was good,\" Coach Dunn said.",
+            &[(5, "Dunn")],
+        ),
         // An obituary's `Mr. Tanabe` is its subject, and `Ms. Tanabe` no father; a bare
         // surname is still in doubt.
         (

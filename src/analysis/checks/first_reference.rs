@@ -183,6 +183,12 @@ mod tests {
             "MUNICH, Germany — Coach Anna Munich spoke.\n\nMines Minister Paul Mines said so.",
             &[],
         ),
+        // `World Heritage` ends an organisation's name, not a person's.
+        (
+            "Heritage groups dispute that.\n\nThe cemetery is part of the Historic Cairo World \
+             Heritage site listed by UNESCO.",
+            &[],
+        ),
     ];
 
     #[test]

@@ -609,6 +609,7 @@ petroleum chemicals foods software solutions consulting associates athletic unit
 wanderers albion hotspur markets planning design architects engineering construction homes developments
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
 municipality wire nation nations research insights entertainment materials mines mining
+heritage
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne

@@ -833,7 +833,8 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                     lost to Independent Linh Tran, and Democrat Alicia Ferreira-Boyd was third. \
                     Carter, Reyes, McAllister and Tran spoke. Dean Phillips did not. \
                     Meteorologist Kristof Albrecht agreed. Trustees Nisha Patel and Raj Patel \
-                    split. Special Agent in Charge Monica Ferris and Agent Tom Ruiz came. The Democratic Party and the Independent Electoral Commission did.";
+                    split. Special Agent in Charge Monica Ferris and Agent Tom Ruiz came. The Democratic Party and the Independent Electoral Commission did. Then \
+                    Kieran 'The Hammer' Doyle weighed in. Doyle smiled.";
         let carter = Some(("DeShawn “Big Shawn” Carter", Person));
         let reyes = Some(("Tomás \"Tommy Buckets\" Reyes", Person));
         let mcallister = Some(("Gordon McAllister", Person));
@@ -858,6 +859,12 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Monica Ferris", 0, Some(("Monica Ferris", Person))),
                 ("Tom Ruiz", 0, Some(("Tom Ruiz", Person))),
                 ("Democratic Party", 0, Some(("Democratic Party", Org))),
+                (
+                    "Kieran 'The Hammer' Doyle",
+                    0,
+                    Some(("Kieran 'The Hammer' Doyle", Person)),
+                ),
+                ("Doyle", 1, Some(("Kieran 'The Hammer' Doyle", Person))),
                 (
                     "Independent Electoral Commission",
                     0,

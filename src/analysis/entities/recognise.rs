@@ -495,13 +495,13 @@ impl<'t> Recogniser<'_, 't> {
     /// capitalised words in quotes between a first name and a surname is skipped.
     fn nickname_then_name(&self, j: usize) -> Option<Range<usize>> {
         const MAX_NICKNAME_WORDS: usize = 3;
-        if !matches!(self.gap(j).trim(), "“" | "\"" | "‘") {
+        if !matches!(self.gap(j).trim(), "“" | "\"" | "‘" | "'") {
             return None;
         }
         let mut last = j + 1;
         while self.tokens.get(last)?.shape == Shape::Capitalised {
             let gap = self.gap(last);
-            if matches!(gap.trim(), "”" | "\"" | "’") {
+            if matches!(gap.trim(), "”" | "\"" | "’" | "'") {
                 let after = last + 1;
                 let joins = self.tokens.get(after)?.is_name_word()
                     && gap.ends_with(char::is_whitespace)
@@ -1439,7 +1439,7 @@ fn is_role_word(word: &str) -> bool {
 
 /// Titles that honour rather than describe (`Dr.`, `Professor`): an appositive that says what
 /// the person does is the better role.
-fn is_honorific(word: &str) -> bool {
+pub(super) fn is_honorific(word: &str) -> bool {
     matches!(
         word,
         "dr" | "prof"

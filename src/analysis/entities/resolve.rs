@@ -9,7 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::lexicon::{self, Flags, HashMap};
-use super::recognise::{Candidate, Evidence};
+use super::recognise::{self, Candidate, Evidence};
 use super::tokens::{self, Token};
 use super::{assemble, Entities, EntityKind};
 
@@ -561,16 +561,52 @@ impl Registry<'_, '_> {
             .last()?
             .to_lowercase();
         let namesakes = self.surnames.get(&candidate.key)?;
+        if namesakes.people.len() < 2 {
+            return None;
+        }
         let drafts = self.drafts();
-        let mut holders = (namesakes.people.iter().copied()).filter(|&id| {
-            drafts[id].first_full < candidate.range.start
-                && drafts[id].role.as_deref().is_some_and(|role| {
-                    role.split_whitespace()
-                        .any(|word| word.to_lowercase() == title)
-                })
-        });
-        let holder = holders.next()?;
-        (namesakes.people.len() > 1 && holders.next().is_none()).then_some(holder)
+        let named_before: Vec<usize> = (namesakes.people.iter().copied())
+            .filter(|&id| drafts[id].first_full < candidate.range.start)
+            .collect();
+        let holds_title = |id: usize| {
+            drafts[id].role.as_deref().is_some_and(|role| {
+                role.split_whitespace()
+                    .any(|word| word.to_lowercase() == title)
+            })
+        };
+        let holders: Vec<usize> = named_before
+            .iter()
+            .copied()
+            .filter(|&id| holds_title(id))
+            .collect();
+        match holders[..] {
+            [holder] => Some(holder),
+            [] => self.relative_given_title(&named_before, &title),
+            _ => None,
+        }
+    }
+
+    /// `Coach Dunn` after `senior quarterback Tyler Dunn` and `his father, Rick Dunn`: a title
+    /// no namesake's role holds, when every namesake but one relative has a role (another
+    /// job), is the relative's. Honorifics (`Dr.`, `Ms.`) say no job and are left alone.
+    fn relative_given_title(&self, named_before: &[usize], title: &str) -> Option<usize> {
+        if recognise::is_honorific(title) {
+            return None;
+        }
+        let (relatives, others): (Vec<usize>, Vec<usize>) =
+            named_before.iter().partition(|&&id| self.is_relative(id));
+        let [relative] = relatives[..] else {
+            return None;
+        };
+        let drafts = self.drafts();
+        let others_have_jobs =
+            !others.is_empty() && others.iter().all(|&id| drafts[id].role.is_some());
+        others_have_jobs.then_some(relative)
+    }
+
+    /// Whether person `id` was introduced as someone's relative (`his father, Rick Dunn`).
+    fn is_relative(&self, id: usize) -> bool {
+        role_sex(self.drafts()[id].role.as_deref()).is_some()
     }
 
     /// A one-word person after a title (`President Zelensky`) with no full name in the story,
