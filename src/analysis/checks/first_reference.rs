@@ -183,6 +183,18 @@ mod tests {
             "MUNICH, Germany — Coach Anna Munich spoke.\n\nMines Minister Paul Mines said so.",
             &[],
         ),
+        // Of three plain words, the middle may be the surname that goes alone (Congolese
+        // names), in a name the story gives a role.
+        (
+            "Mutombo said so.\n\nBlaise Mutombo Kasongo, a Lubumbashi lawyer, spoke. Mutombo \
+             left.",
+            &[(1, "Mutombo")],
+        ),
+        (
+            "Eastbrook voters decide on June 24.\n\nOpponents, organized as Keep Eastbrook \
+             Affordable, argued against it.",
+            &[],
+        ),
         // `World Heritage` ends an organisation's name, not a person's.
         (
             "Heritage groups dispute that.\n\nThe cemetery is part of the Historic Cairo World \

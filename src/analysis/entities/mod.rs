@@ -1131,10 +1131,15 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         let text = "Shares in the Santiago-based miner Andes Copper Corp. fell. Andes Copper \
                     said the Bundesbank and Rheintal Bank in Düsseldorf agreed. Residents of \
                     the town of Grimma fled to Nerchau, a village just upstream, and to \
-                    Marathon and Key Largo. The charity told the daily Hürriyet it would sue.";
+                    Marathon and Key Largo. The charity told the daily Hürriyet it would sue. \
+                    The founder of Pennine Rail met a neighbor of Aaron Kessler and the widow \
+                    of Hector Quintero.";
         assert_rows(
             text,
             &[
+                ("Pennine Rail", 0, Some(("Pennine Rail", Org))),
+                ("Aaron Kessler", 0, Some(("Aaron Kessler", Person))),
+                ("Hector Quintero", 0, Some(("Hector Quintero", Person))),
                 ("Santiago", 0, Some(("Santiago", Place))),
                 ("Andes Copper Corp.", 0, Some(("Andes Copper Corp.", Org))),
                 ("Andes Copper", 1, Some(("Andes Copper Corp.", Org))),

@@ -992,10 +992,12 @@ impl<'t> Recogniser<'_, 't> {
         }
         match noun {
             Some(noun) if noun.flags.has(Flags::ROLE_PLACE) => Some(EntityKind::Place),
-            // `founder of Hands Across the Keys`, `director of Pennine Rail`; not `mayor of`.
+            // `founder of Hands Across the Keys`, `director of Pennine Rail`; not `mayor of`,
+            // nor `a neighbor of Aaron Kessler`.
             Some(noun)
                 if noun.flags.has(Flags::ROLE_PERSON)
-                    && !governs_places(&noun.lower(self.text)) =>
+                    && !governs_places(&noun.lower(self.text))
+                    && !relates_people(&noun.lower(self.text)) =>
             {
                 Some(EntityKind::Organisation)
             }
@@ -1456,6 +1458,42 @@ pub(super) fn is_honorific(word: &str) -> bool {
             | "ms"
             | "mx"
             | "miss"
+    )
+}
+
+/// Nouns whose `of` names a person: `a neighbor of Aaron Kessler`, `the widow of Hector
+/// Ruiz`.
+fn relates_people(noun: &str) -> bool {
+    matches!(
+        noun.trim_end_matches('s'),
+        "neighbour"
+            | "neighbor"
+            | "friend"
+            | "colleague"
+            | "relative"
+            | "cousin"
+            | "mother"
+            | "father"
+            | "daughter"
+            | "son"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "widower"
+            | "sister"
+            | "brother"
+            | "grandmother"
+            | "grandfather"
+            | "granddaughter"
+            | "grandson"
+            | "niece"
+            | "nephew"
+            | "aunt"
+            | "uncle"
+            | "fiancé"
+            | "fiancée"
+            | "girlfriend"
+            | "boyfriend"
     )
 }
 

@@ -370,6 +370,11 @@ impl Registry<'_, '_> {
             if tokens::is_family_name_in_middle(&candidate.display) {
                 forms.extend(candidate.words.get(1).cloned());
             }
+            // Only for someone the story gives a role, sure to be a person (not `Keep
+            // Eastbrook Affordable`, a campaign).
+            let middle = middle_surname(&candidate.words)
+                .filter(|middle| candidate.role.is_some() && !lexicon::is_known(middle));
+            forms.extend(middle.map(str::to_string));
             for form in &forms {
                 let namesakes = self.surnames.entry(form.clone()).or_default();
                 if !namesakes.people.contains(&id) {
@@ -966,6 +971,22 @@ fn surname_forms(words: &[String]) -> Vec<String> {
     }
     forms.retain(|form| !form.is_empty());
     forms
+}
+
+/// `Mutombo` for `Blaise Mutombo Kasongo`, `Ilunga` for `Patrice Ilunga Mwamba`: of a name
+/// of three plain words, the middle one may be the surname that goes alone (Congolese and
+/// Portuguese names put another after it).
+fn middle_surname(words: &[String]) -> Option<&str> {
+    let [_, middle, last] = words else {
+        return None;
+    };
+    let plain = |word: &str| word.chars().all(char::is_alphabetic) && word.chars().count() >= 3;
+    let usable = plain(middle)
+        && plain(last)
+        && !is_particle(middle)
+        && !is_generational(last)
+        && lexicon::paternal_surname(words).is_none();
+    usable.then_some(middle.as_str())
 }
 
 /// Whether `key` is the maternal surname of a Spanish name of two surnames
