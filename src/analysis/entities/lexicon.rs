@@ -263,6 +263,34 @@ sofía sofia soledad susana teresa tomás tomas valentina vicente víctor victor
 ángela angela cecilia emilia francisca josefa lourdes manuela marisol milagros pablo
 ";
 
+/// Words for kin, by the sex they name (`his daughter`, `her father`).
+pub(crate) const FEMALE_KIN: &[&str] = &[
+    "aunt",
+    "daughter",
+    "granddaughter",
+    "grandmother",
+    "mother",
+    "niece",
+    "sister",
+    "stepdaughter",
+    "stepmother",
+    "widow",
+    "wife",
+];
+pub(crate) const MALE_KIN: &[&str] = &[
+    "brother",
+    "father",
+    "grandfather",
+    "grandson",
+    "husband",
+    "nephew",
+    "son",
+    "stepfather",
+    "stepson",
+    "uncle",
+    "widower",
+];
+
 /// The paternal surname of a Spanish or Portuguese name in full, which a story may use alone
 /// on second reference: `ortiz` for `María Fernanda Ortiz Bustamante`, `herrera` for `Lucía
 /// Herrera de la Fuente`, `garcía` for `Gabriel García Márquez`. Only for a name of three

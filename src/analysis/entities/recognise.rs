@@ -1464,37 +1464,22 @@ pub(super) fn is_honorific(word: &str) -> bool {
 /// Nouns whose `of` names a person: `a neighbor of Aaron Kessler`, `the widow of Hector
 /// Ruiz`.
 fn relates_people(noun: &str) -> bool {
-    matches!(
-        noun.trim_end_matches('s'),
-        "neighbour"
-            | "neighbor"
-            | "friend"
-            | "colleague"
-            | "relative"
-            | "cousin"
-            | "mother"
-            | "father"
-            | "daughter"
-            | "son"
-            | "wife"
-            | "husband"
-            | "widow"
-            | "widower"
-            | "sister"
-            | "brother"
-            | "grandmother"
-            | "grandfather"
-            | "granddaughter"
-            | "grandson"
-            | "niece"
-            | "nephew"
-            | "aunt"
-            | "uncle"
-            | "fiancé"
-            | "fiancée"
-            | "girlfriend"
-            | "boyfriend"
-    )
+    let singular = noun.trim_end_matches('s');
+    lexicon::FEMALE_KIN.contains(&singular)
+        || lexicon::MALE_KIN.contains(&singular)
+        || matches!(
+            singular,
+            "neighbour"
+                | "neighbor"
+                | "friend"
+                | "colleague"
+                | "relative"
+                | "cousin"
+                | "fiancé"
+                | "fiancée"
+                | "girlfriend"
+                | "boyfriend"
+        )
 }
 
 /// Roles whose `of` names a place: `mayor of Grimma`, `president of Ukraine`.

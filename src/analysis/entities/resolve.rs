@@ -1088,35 +1088,9 @@ fn academic_title(text: &str, at: usize) -> Option<&str> {
 /// The sex a kinship role names (`his daughter`, `a son`), if it names one.
 fn role_sex(role: Option<&str>) -> Option<Sex> {
     let last = role?.rsplit(' ').next()?.to_lowercase();
-    const FEMALE: &[&str] = &[
-        "aunt",
-        "daughter",
-        "granddaughter",
-        "grandmother",
-        "mother",
-        "niece",
-        "sister",
-        "stepdaughter",
-        "stepmother",
-        "widow",
-        "wife",
-    ];
-    const MALE: &[&str] = &[
-        "brother",
-        "father",
-        "grandfather",
-        "grandson",
-        "husband",
-        "nephew",
-        "son",
-        "stepfather",
-        "stepson",
-        "uncle",
-        "widower",
-    ];
-    if FEMALE.contains(&last.as_str()) {
+    if lexicon::FEMALE_KIN.contains(&last.as_str()) {
         Some(Sex::Female)
-    } else if MALE.contains(&last.as_str()) {
+    } else if lexicon::MALE_KIN.contains(&last.as_str()) {
         Some(Sex::Male)
     } else {
         None
