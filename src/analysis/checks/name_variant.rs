@@ -140,6 +140,12 @@ mod tests {
              go ahead.\n\nZelenskyy left. Later Zelensky returned.",
             &[(3, "Zelensky"), (5, "Zelensky")],
         ),
+        // A surname in the middle of a name of three (Congolese names) misspelt.
+        (
+            "Gécamines chairman Patrice Ilunga Mwamba spoke. Ilunga left.\n\n\"We wait,\" \
+             Ilonga said.",
+            &[(3, "Ilonga")],
+        ),
         // An Irish surname's particle kept, its name misspelt.
         (
             "Councillor Seán Ó Briain chaired the meeting.\n\nMr Ó Brian closed it. Mr Ó \

@@ -343,10 +343,8 @@ impl Registry<'_, '_> {
         });
         self.by_key.insert(candidate.key.clone(), id);
         if let Some(letters) = surname_letters(&self.resolved.drafts[id]) {
+            // The index `add_surname_spelling` gives it, below.
             let index = self.person_surnames.len();
-            self.surnames_by_deletion
-                .extend(deletion_keys(&letters).map(|key| (key, index)));
-            self.deletions_sorted = false;
             let words = &self.resolved.drafts[id].words;
             if let Some((_, given)) = words.split_last() {
                 // `Ortiz Bustamente` for `María Fernanda Ortiz Bustamante`: a Spanish name's
@@ -363,7 +361,7 @@ impl Registry<'_, '_> {
                 .entry(lexicon::spelling_key(&surname))
                 .or_default()
                 .push(id);
-            self.person_surnames.push((id, letters));
+            self.add_surname_spelling(id, letters);
         }
         if kind == EntityKind::Person {
             let mut forms = surname_forms(&candidate.words);
@@ -374,7 +372,11 @@ impl Registry<'_, '_> {
             // Eastbrook Affordable`, a campaign).
             let middle = middle_surname(&candidate.words)
                 .filter(|middle| candidate.role.is_some() && !lexicon::is_known(middle));
-            forms.extend(middle.map(str::to_string));
+            if let Some(middle) = middle {
+                // `Ilonga` for `Patrice Ilunga Mwamba` is a slip of it too.
+                self.add_surname_spelling(id, middle.chars().collect());
+                forms.push(middle.to_string());
+            }
             for form in &forms {
                 let namesakes = self.surnames.entry(form.clone()).or_default();
                 if !namesakes.people.contains(&id) {
@@ -607,6 +609,15 @@ impl Registry<'_, '_> {
         let others_have_jobs =
             !others.is_empty() && others.iter().all(|&id| drafts[id].role.is_some());
         others_have_jobs.then_some(relative)
+    }
+
+    /// Lets a one-letter slip of `letters`, another surname of person `id`, resolve to them.
+    fn add_surname_spelling(&mut self, id: usize, letters: Vec<char>) {
+        let index = self.person_surnames.len();
+        self.surnames_by_deletion
+            .extend(deletion_keys(&letters).map(|key| (key, index)));
+        self.deletions_sorted = false;
+        self.person_surnames.push((id, letters));
     }
 
     /// Whether person `id` was introduced as someone's relative (`his father, Rick Dunn`).
