@@ -611,7 +611,7 @@ impl Registry<'_, '_> {
         others_have_jobs.then_some(relative)
     }
 
-    /// Lets a one-letter slip of `letters`, another surname of person `id`, resolve to them.
+    /// Lets a one-letter slip of `letters`, a surname of person `id`, resolve to them.
     fn add_surname_spelling(&mut self, id: usize, letters: Vec<char>) {
         let index = self.person_surnames.len();
         self.surnames_by_deletion
