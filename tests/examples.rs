@@ -476,7 +476,12 @@ fn unseen_planted_problems_are_caught() {
 /// (transcripts, clergy titles, scripture), clean after `a neighbor of Aaron Kessler` was read
 /// as a person, and a southern Europe and francophone Africa desk (particles, guillemets,
 /// Congolese names), clean as first run, its `Mutombo` and `Ilonga` caught once a middle
-/// surname was read as one.
+/// surname was read as one; and (round 28) a Caribbean desk (Haitian, Indo-Caribbean and
+/// double surnames, `the Honourable`), clean after `the Honourable Cedric Knowles`, `Prince
+/// George Wharf` and `New Providence` were read right, and a science and space desk
+/// (surname-first names, mission logs, scare quotes), clean after `Mars` was read as the
+/// planet, not a slip for the byline's `Marsh`, `sub-Saharan Africa` as a place and `Seeing
+/// Dimorphos` as a gerund and its object.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -507,6 +512,8 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/32b-sports-desk",
     "tests/fixtures/desks/33a-courts-and-faith",
     "tests/fixtures/desks/33b-southern-europe-francophone-africa",
+    "tests/fixtures/desks/34a-caribbean",
+    "tests/fixtures/desks/34b-science-space",
 ];
 
 /// Desks whose clean copy calls an obituary's or a final's subject by bare surname among
@@ -562,12 +569,12 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// on the keys: in 19b's planted folder three of five stories end with the same newsletter
 /// sign-up line, under the four-document floor for boilerplate (in the desk's full workspace
 /// it is boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
-/// A copy between two stories is reported on the one read later, which in 30a, 31a, 31b and
-/// 32b is the one holding the original (`copydesk check` reads files by name; it cannot tell
+/// A copy between two stories is reported on the one read later, which in 30a, 31a, 31b, 32b
+/// and 34a is the one holding the original (`copydesk check` reads files by name; it cannot tell
 /// which was written first).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 29] = [
+    let expected: [&[(&str, u64, &str)]; 31] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -1081,6 +1088,36 @@ fn each_desk_planted_problems_are_caught() {
             ("p4-drc-cobalt-talks.md", 11, "duplicate-passage"),
             ("p4-drc-cobalt-talks.md", 19, "name-variant"),
             ("p4-drc-cobalt-talks.md", 27, "unattributed-quote"),
+        ],
+        &[
+            ("caricom-free-movement-reaction.md", 35, "name-variant"),
+            ("caricom-summit-free-movement.md", 9, "duplicate-passage"),
+            ("haiti-election-delay.txt", 7, "first-reference"),
+            ("haiti-election-delay.txt", 23, "ambiguous-name"),
+            ("haiti-election-delay.txt", 27, "unattributed-quote"),
+            ("haiti-election-delay.txt", 33, "name-variant"),
+            ("jamaica-port-strike.md", 9, "first-reference"),
+            ("jamaica-port-strike.md", 41, "duplicate-passage"),
+            ("jamaica-port-strike.md", 43, "repeated-heading"),
+            ("trinidad-cricket-selection.md", 15, "ambiguous-name"),
+            ("trinidad-cricket-selection.md", 25, "unattributed-quote"),
+            ("trinidad-cricket-selection.md", 29, "repeated-heading"),
+            ("trinidad-cricket-selection.md", 31, "duplicate-passage"),
+        ],
+        &[
+            ("11-ariane-co2m-launch.md", 9, "first-reference"),
+            ("11-ariane-co2m-launch.md", 27, "duplicate-passage"),
+            ("11-ariane-co2m-launch.md", 29, "repeated-heading"),
+            ("12-heat-tolerant-wheat.md", 19, "ambiguous-name"),
+            ("12-heat-tolerant-wheat.md", 25, "duplicate-passage"),
+            ("12-heat-tolerant-wheat.md", 29, "repeated-heading"),
+            ("13-getz-ice-submarine.txt", 11, "name-variant"),
+            ("13-getz-ice-submarine.txt", 13, "duplicate-passage"),
+            ("13-getz-ice-submarine.txt", 17, "unattributed-quote"),
+            ("13-getz-ice-submarine.txt", 25, "ambiguous-name"),
+            ("14-hyper-kamiokande-filling.txt", 13, "first-reference"),
+            ("14-hyper-kamiokande-filling.txt", 19, "name-variant"),
+            ("14-hyper-kamiokande-filling.txt", 23, "unattributed-quote"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.

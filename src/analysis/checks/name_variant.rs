@@ -146,6 +146,18 @@ mod tests {
              Ilonga said.",
             &[(3, "Ilonga")],
         ),
+        // A planet one letter from the byline's surname is the planet.
+        (
+            "Mars rover drills layered clay\n\nBy Helen Marsh\n\nThe rover on Mars drilled, \
+             the team said.\n\nMars has a thin atmosphere, Marsh wrote.",
+            &[],
+        ),
+        // A known place that is someone's surname is still no slip for a third name.
+        (
+            "Bruno Mars, the singer, toured. Mars said it was his last.\n\nThe rover reached \
+             Mars, said Helen Marsh, a scientist.",
+            &[],
+        ),
         // An Irish surname's particle kept, its name misspelt.
         (
             "Councillor Seán Ó Briain chaired the meeting.\n\nMr Ó Brian closed it. Mr Ó \

@@ -129,6 +129,43 @@ pub(crate) fn is_describing_word(lower: &str) -> bool {
     lower.ends_with("ing") && lower.chars().count() >= 9
 }
 
+/// `seeing`, `beating`, `winning`, `leaving` (lowercase): the `-ing` form of a common verb
+/// that takes a person or place as its object. A list, not a rule on `-ing`: given names end
+/// so too (`Sterling`, `Irving`, `Xiaoming`).
+pub(crate) fn is_gerund(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix("ing").filter(|stem| stem.len() >= 2) else {
+        return false;
+    };
+    let verbs = gerund_verbs();
+    let undoubled = stem
+        .len()
+        .checked_sub(2)
+        .filter(|&at| stem.as_bytes()[at] == stem.as_bytes()[at + 1])
+        .map(|at| &stem[..=at]);
+    verbs.contains(stem)
+        || verbs.contains(format!("{stem}e").as_str())
+        || undoubled.is_some_and(|verb| verbs.contains(verb))
+}
+
+fn gerund_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static VERBS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    VERBS.get_or_init(|| GERUND_VERBS.split_whitespace().collect())
+}
+
+/// Verbs whose `-ing` form opens a sentence with a name as its object (`Seeing Dimorphos`,
+/// `Beating Arsenal`, `Leaving Gaza`).
+const GERUND_VERBS: &str = "
+see watch beat win lose leave visit play meet hear face host join help hire sign sell buy build
+open close keep bring take make get have call tell ask thank follow miss love hate fight coach
+lead run manage defend attack support back criticise criticize blame praise replace sack fire
+elect appoint name pick choose drop recall interview arrest charge sue reach enter cross tour
+rebuild rescue save protect invade bomb shell target block ban fund finance govern rule serve
+represent challenge oppose endorse hug kiss marry divorce honour honor remember mourn bury
+welcome greet invite convince persuade trust believe understand know imagine picture
+photograph film cover report watch catch stop tackle hit shoot score against top
+";
+
 /// Whether `key` (a lowercase name) is a known place or organisation.
 pub(crate) fn is_known(key: &str) -> bool {
     place(key).is_some() || organisation(key).is_some()
@@ -594,6 +631,7 @@ baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
+honourable honorable
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
@@ -676,12 +714,13 @@ straits canal coast peninsula plain plains hills heights forest street strasse s
 square boulevard lane bridge province region county city oblast krai prefecture beach falls
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
-expressway turnpike hollow creek springs oval dam reservoir nagar cantonment
+expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
+jetty marina
 ";
 
 const PLACE_PREFIXES: &str = "
 mount mt lake cape port fort saint st san santa são santo sankt avenida rue calle cerro rio
-río costa puerto porto nueva nuevo isle gulf parc
+río costa puerto porto nueva nuevo isle gulf parc new
 ";
 
 const COMPASS: &str = "
@@ -768,12 +807,14 @@ no st jr sr ii iii iv i
 const EVENTS: &str = "
 hurricane storm typhoon cyclone tropical operation war cup championship championships games
 olympics olympic prize award awards festival summit conference slam open grand-prix derby
-shield trophy
+shield trophy year
 ";
 
 const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes stated noted argued";
 
-/// Known places: countries, regions, capitals and large cities, U.S. states. Each entry is
+/// Known places: countries, regions, capitals and large cities, U.S. states, and the planets a
+/// science story names (not `Mercury`, `Venus`, `Earth` or `Moon`, which are names as often).
+/// Each entry is
 /// `Canonical = Alias = Alias`.
 const PLACES: &str = "
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria = Österreich|Azerbaijan|
@@ -805,6 +846,7 @@ Saxony|Hesse|Siberia|Patagonia|
 Europe|Asia|Africa|North America|South America|Latin America|Antarctica|Oceania|Middle East|
 Balkans|Caucasus|Scandinavia|Caribbean|Mediterranean|Black Sea|Baltic Sea|Red Sea|Arctic|
 Sahara|Sahel|Amazon|Himalayas|Alps|Andes|Pacific|Atlantic|
+Mars|Jupiter|Saturn|Neptune|Uranus|Pluto|
 Kyiv|Moscow|Istanbul|Ankara|Washington|London|Paris|Berlin|Madrid|Rome|Lisbon|Dublin|
 Brussels|Amsterdam|The Hague|Vienna|Prague|Warsaw|Budapest|Bucharest|Athens|Belgrade|
 Zagreb|Ljubljana|Bratislava|Copenhagen|Stockholm|Oslo|Helsinki|Reykjavik|Tallinn|Riga|

@@ -1156,6 +1156,58 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn places_named_after_rulers_and_new_places() {
+        let text = "NASSAU, Bahamas — Ships docked at Prince George Wharf on New Providence, and \
+                    the injured went to Queen Elizabeth Hospital, the Honourable Cedric Knowles \
+                    said. Knowles thanked crews over the New Year holiday.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Prince George Wharf",
+                    0,
+                    Some(("Prince George Wharf", Place)),
+                ),
+                ("New Providence", 0, Some(("New Providence", Place))),
+                (
+                    "Queen Elizabeth Hospital",
+                    0,
+                    Some(("Queen Elizabeth Hospital", Org)),
+                ),
+                ("Cedric Knowles", 0, Some(("Cedric Knowles", Person))),
+                ("Knowles", 1, Some(("Cedric Knowles", Person))),
+                ("New Year", 0, None),
+            ],
+        );
+        // `the Honourable` is an honorific: an appositive says more.
+        let text = "The Honourable Cedric Knowles, the tourism minister, spoke.";
+        assert_eq!(
+            role_of(text, "Cedric Knowles").as_deref(),
+            Some("the tourism minister")
+        );
+    }
+
+    #[test]
+    fn a_prefixed_adjective_or_a_gerund_opens_no_name() {
+        let text = "The trial ran in sub-Saharan Africa and post-Brexit Nigeria. \"Seeing \
+                    Dimorphos fill the frame was emotional,\" said Giulia Ferraro, the \
+                    manager. Beating Arsenal was the goal, said Sterling Brown, a coach.";
+        assert_rows(
+            text,
+            &[
+                ("Africa", 0, Some(("Africa", Place))),
+                ("Nigeria", 0, Some(("Nigeria", Place))),
+                ("Saharan Africa", 0, None),
+                ("Brexit Nigeria", 0, None),
+                ("Seeing Dimorphos", 0, None),
+                ("Beating Arsenal", 0, None),
+                ("Giulia Ferraro", 0, Some(("Giulia Ferraro", Person))),
+                ("Sterling Brown", 0, Some(("Sterling Brown", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn a_club_has_a_head_coach_and_a_player_a_coach() {
         let text = "Bayer Leverkusen had been the main rivals for the signing. Leverkusen's \
                     head coach, Sebastian Kühn, confirmed the withdrawal. The Carver County \

@@ -262,11 +262,29 @@ impl<'t> Recogniser<'_, 't> {
                 i += 1;
                 continue;
             }
-            let run = self.extend_run(i);
+            let mut run = self.extend_run(i);
             let last = run.last().copied().unwrap_or(i);
+            if run.len() > 1 && self.is_prefixed_adjective(i) {
+                run.remove(0);
+            }
             self.process_run(run);
             i = last + 1;
         }
+    }
+
+    /// `sub-Saharan Africa`, `post-Brexit Britain`: a capitalised word after a lowercase prefix
+    /// and a hyphen is an adjective of the name after it, not that name's first word (`al-Assad`
+    /// keeps its particle, and `ex-President` is a title).
+    fn is_prefixed_adjective(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        let before = self.text.get(..token.range.start).unwrap_or("");
+        let mut chars = before.chars().rev();
+        let hyphen = chars
+            .next()
+            .is_some_and(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'));
+        hyphen
+            && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && !token.flags.has(Flags::TITLE)
     }
 
     fn starts_run(&self, i: usize) -> bool {
@@ -275,7 +293,8 @@ impl<'t> Recogniser<'_, 't> {
 
     /// `Born Harold Eugene Maddox on March 4, 1937` (an obituary's formula), `Read Greyline's
     /// application`, `Meet Ana Ruiz`, `Take Highway 38 west` (a link's, a sentence's or an
-    /// alert's imperative): a verb opening a
+    /// alert's imperative), `Seeing Dimorphos fill the frame`, `Beating Arsenal` (a gerund
+    /// with its object): a verb opening a
     /// sentence, not a name's first word (`Max Born`, `Piers Paul Read` mid-sentence keep it).
     fn opens_with_a_verb(&self, i: usize) -> bool {
         const VERBS: [&str; 22] = [
@@ -303,9 +322,10 @@ impl<'t> Recogniser<'_, 't> {
             "register",
         ];
         let token = &self.tokens[i];
+        let lower = token.lower(self.text);
         token.weak
             && token.shape == Shape::Capitalised
-            && VERBS.contains(&&*token.lower(self.text))
+            && (VERBS.contains(&&*lower) || lexicon::is_gerund(&lower))
             && self.tokens.get(i + 1).is_some_and(Token::is_name_word)
     }
 
@@ -571,11 +591,30 @@ impl<'t> Recogniser<'_, 't> {
             self.push_weak(run);
             return;
         }
-        if let Some(head) = self.title_head(&run) {
+        if let Some(head) = self
+            .title_head(&run)
+            .filter(|_| !self.named_after_a_ruler(&run))
+        {
             self.push_titled(&run, head);
             return;
         }
         self.push_name(run);
+    }
+
+    /// `Prince George Wharf`, `Queen Elizabeth Hospital`, `President Kennedy Airport`: a place
+    /// or institution named after a ruler, not the ruler with a surname.
+    fn named_after_a_ruler(&self, run: &[usize]) -> bool {
+        let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+            return false;
+        };
+        let suffix = self.tokens[last].flags;
+        run.len() >= 3
+            && matches!(
+                &*self.tokens[first].lower(self.text),
+                "king" | "queen" | "prince" | "princess" | "president"
+            )
+            && (suffix.has(Flags::PLACE_SUFFIX) || suffix.has(Flags::ORG_SUFFIX))
+            && !suffix.has(Flags::TITLE)
     }
 
     // ----- titles ------------------------------------------------------------------------
@@ -1453,6 +1492,8 @@ pub(super) fn is_honorific(word: &str) -> bool {
             | "lord"
             | "lady"
             | "hon"
+            | "honourable"
+            | "honorable"
             | "mr"
             | "mrs"
             | "ms"

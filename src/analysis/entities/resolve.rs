@@ -534,21 +534,20 @@ impl Registry<'_, '_> {
                 && evidence >= Evidence::Context
                 && lexicon::is_known(&candidate.key)
         });
+        // Nor is it a slip in a person's name (`Mars` for `Helen Marsh`).
         let found = if not_a_person {
             self.by_key.get(&candidate.key).copied()
-        } else if let Some(id) = self.namesake_with_role(candidate) {
-            Some(id)
         } else {
-            self.lookup(&candidate.key, candidate.range.clone())
+            self.namesake_with_role(candidate)
+                .or_else(|| self.lookup(&candidate.key, candidate.range.clone()))
+                .or_else(|| self.surname_variant(&candidate.words, candidate.range.clone()))
+                .or_else(|| {
+                    let id = self.slip_of_same_role(candidate)?;
+                    self.note_variant(id, candidate.range.clone());
+                    Some(id)
+                })
         };
-        let found = found
-            .or_else(|| self.surname_variant(&candidate.words, candidate.range.clone()))
-            .or_else(|| {
-                let id = self.slip_of_same_role(candidate)?;
-                self.note_variant(id, candidate.range.clone());
-                Some(id)
-            })
-            .or_else(|| self.create_late(candidate));
+        let found = found.or_else(|| self.create_late(candidate));
         if let Some(id) = found {
             if let Some(&variant_of) = self.variant_keys.get(&candidate.key) {
                 self.note_variant(variant_of, candidate.range.clone());
