@@ -481,7 +481,10 @@ fn unseen_planted_problems_are_caught() {
 /// George Wharf` and `New Providence` were read right, and a science and space desk
 /// (surname-first names, mission logs, scare quotes), clean after `Mars` was read as the
 /// planet, not a slip for the byline's `Marsh`, `sub-Saharan Africa` as a place and `Seeing
-/// Dimorphos` as a gerund and its object.
+/// Dimorphos` as a gerund and its object; and (round 28) a US politics wire (AP titles and
+/// party labels, surnames that are places and common words: Jordan, Washington, Church) and
+/// an entertainment and rural desk (stage names, bands, lyrics, family farms, auctions), both
+/// clean as first run.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -514,6 +517,8 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/33b-southern-europe-francophone-africa",
     "tests/fixtures/desks/34a-caribbean",
     "tests/fixtures/desks/34b-science-space",
+    "tests/fixtures/desks/35a-us-politics-wire",
+    "tests/fixtures/desks/35b-entertainment-rural",
 ];
 
 /// Desks whose clean copy calls an obituary's or a final's subject by bare surname among
@@ -574,7 +579,7 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// which was written first).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 31] = [
+    let expected: [&[(&str, u64, &str)]; 33] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -1118,6 +1123,40 @@ fn each_desk_planted_problems_are_caught() {
             ("14-hyper-kamiokande-filling.txt", 13, "first-reference"),
             ("14-hyper-kamiokande-filling.txt", 19, "name-variant"),
             ("14-hyper-kamiokande-filling.txt", 23, "unattributed-quote"),
+        ],
+        &[
+            ("11-house-stopgap-spending.md", 7, "first-reference"),
+            ("11-house-stopgap-spending.md", 35, "unattributed-quote"),
+            ("11-house-stopgap-spending.md", 39, "repeated-heading"),
+            ("11-house-stopgap-spending.md", 41, "duplicate-passage"),
+            ("12-pennsylvania-senate-debate.md", 27, "name-variant"),
+            ("12-pennsylvania-senate-debate.md", 31, "duplicate-passage"),
+            ("12-pennsylvania-senate-debate.md", 37, "ambiguous-name"),
+            ("12-pennsylvania-senate-debate.md", 39, "repeated-heading"),
+            ("13-tennessee-special-session.txt", 7, "first-reference"),
+            ("13-tennessee-special-session.txt", 9, "duplicate-passage"),
+            ("13-tennessee-special-session.txt", 25, "unattributed-quote"),
+            ("14-missouri-senator-resigns.txt", 8, "name-variant"),
+            ("14-missouri-senator-resigns.txt", 11, "ambiguous-name"),
+        ],
+        &[
+            ("p1-harvest-days.md", 7, "first-reference"),
+            ("p1-harvest-days.md", 33, "unattributed-quote"),
+            ("p1-harvest-days.md", 39, "duplicate-passage"),
+            ("p1-harvest-days.md", 41, "repeated-heading"),
+            ("p2-plum-creek-4h-sale.txt", 29, "duplicate-passage"),
+            ("p2-plum-creek-4h-sale.txt", 31, "ambiguous-name"),
+            ("p2-plum-creek-4h-sale.txt", 33, "name-variant"),
+            ("p3-prairie-gold-groundbreaking.md", 9, "duplicate-passage"),
+            (
+                "p3-prairie-gold-groundbreaking.md",
+                25,
+                "unattributed-quote",
+            ),
+            ("p3-prairie-gold-groundbreaking.md", 33, "repeated-heading"),
+            ("p4-wild-oats-concert.md", 5, "first-reference"),
+            ("p4-wild-oats-concert.md", 25, "ambiguous-name"),
+            ("p4-wild-oats-concert.md", 27, "name-variant"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.

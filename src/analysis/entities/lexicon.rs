@@ -675,7 +675,7 @@ petroleum chemicals foods software solutions consulting associates athletic unit
 wanderers albion hotspur markets planning design architects engineering construction homes developments
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
 municipality wire nation nations research insights entertainment materials mines mining
-heritage
+heritage local supply farms
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -715,7 +715,7 @@ square boulevard lane bridge province region county city oblast krai prefecture 
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
 expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
-jetty marina
+jetty marina plaza rapids district ranch
 ";
 
 const PLACE_PREFIXES: &str = "
@@ -756,7 +756,8 @@ skipper sprinter swimmer rookie freshman sophomore senior
 trustee regent meteorologist forecaster climatologist hydrologist geologist biologist ecologist
 chemist physicist psychologist pharmacist dentist therapist veterinarian pediatrician librarian
 planner technician mechanic electrician plumber contractor steward
-convenor
+convenor auctioneer rancher bassist guitarist drummer pianist vocalist fiddler violinist cellist
+rapper songwriter frontman frontwoman
 ";
 
 /// Party labels written before a name (`Republican Gordon McAllister`); `Green` is left out,

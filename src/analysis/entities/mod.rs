@@ -1188,6 +1188,40 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn rural_and_political_places_firms_and_roles() {
+        let text = "By Jo Ames\nStaff Writer\n\nAuctioneer Rhett Calloway sold the steer to \
+                    Ransom Valley Farm Supply. Bassist Hannah Sorensen-Reyes played at Pine \
+                    Ridge Ranch. The drought hit Henderson Family Farms, Grand Rapids and \
+                    Senate District 14, said Mike Tolliver of Firefighters Local 117.";
+        assert_rows(
+            text,
+            &[
+                ("Staff Writer", 0, None),
+                ("Rhett Calloway", 0, Some(("Rhett Calloway", Person))),
+                (
+                    "Ransom Valley Farm Supply",
+                    0,
+                    Some(("Ransom Valley Farm Supply", Org)),
+                ),
+                (
+                    "Hannah Sorensen-Reyes",
+                    0,
+                    Some(("Hannah Sorensen-Reyes", Person)),
+                ),
+                ("Pine Ridge Ranch", 0, Some(("Pine Ridge Ranch", Place))),
+                (
+                    "Henderson Family Farms",
+                    0,
+                    Some(("Henderson Family Farms", Org)),
+                ),
+                ("Grand Rapids", 0, Some(("Grand Rapids", Place))),
+                ("Senate District", 0, Some(("Senate District", Place))),
+                ("Firefighters Local", 0, Some(("Firefighters Local", Org))),
+            ],
+        );
+    }
+
+    #[test]
     fn a_prefixed_adjective_or_a_gerund_opens_no_name() {
         let text = "The trial ran in sub-Saharan Africa and post-Brexit Nigeria. \"Seeing \
                     Dimorphos fill the frame was emotional,\" said Giulia Ferraro, the \

@@ -1457,6 +1457,8 @@ fn is_role_word(word: &str) -> bool {
         "correspondent"
             | "editor"
             | "reporter"
+            | "writer"
+            | "photographer"
             | "columnist"
             | "minister"
             | "secretary"
