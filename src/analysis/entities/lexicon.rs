@@ -163,7 +163,7 @@ elect appoint name pick choose drop recall interview arrest charge sue reach ent
 rebuild rescue save protect invade bomb shell target block ban fund finance govern rule serve
 represent challenge oppose endorse hug kiss marry divorce honour honor remember mourn bury
 welcome greet invite convince persuade trust believe understand know imagine picture
-photograph film cover report watch catch stop tackle hit shoot score against top
+photograph film cover report catch stop tackle hit shoot score top
 ";
 
 /// Whether `key` (a lowercase name) is a known place or organisation.
@@ -815,8 +815,7 @@ const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes sta
 
 /// Known places: countries, regions, capitals and large cities, U.S. states, and the planets a
 /// science story names (not `Mercury`, `Venus`, `Earth` or `Moon`, which are names as often).
-/// Each entry is
-/// `Canonical = Alias = Alias`.
+/// Each entry is `Canonical = Alias = Alias`.
 const PLACES: &str = "
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria = Österreich|Azerbaijan|
 Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
