@@ -322,10 +322,11 @@ impl<'t> Recogniser<'_, 't> {
             "register",
         ];
         let token = &self.tokens[i];
+        if !token.weak || token.shape != Shape::Capitalised {
+            return false;
+        }
         let lower = token.lower(self.text);
-        token.weak
-            && token.shape == Shape::Capitalised
-            && (VERBS.contains(&&*lower) || lexicon::is_gerund(&lower))
+        (VERBS.contains(&&*lower) || lexicon::is_gerund(&lower))
             && self.tokens.get(i + 1).is_some_and(Token::is_name_word)
     }
 
