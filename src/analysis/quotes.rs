@@ -1255,13 +1255,15 @@ fn is_filler(lower: &str) -> bool {
 
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
-    "album", "anthem", "app", "article", "banner", "bill", "billed", "blog", "book", "brand",
-    "branded", "called", "campaign", "catchphrase", "chapter", "codenamed", "column",
+    "album", "anthem", "app", "article", "ballad", "banner", "bill", "billed", "blog", "book",
+    "brand", "branded", "called", "campaign", "carol", "catchphrase", "chant", "chapter",
+    "codenamed", "column",
     "documentary", "drama", "dubbed", "editorial", "entitled", "episode", "essay", "exhibit",
     "exhibition", "film", "game", "hashtag", "headline", "hymn", "labeled", "labelled", "lecture",
     "magazine", "memoir", "motto", "movie", "musical", "named", "newsletter", "newspaper",
     "nicknamed", "novel", "opera", "operation", "painting", "paper", "phrase", "placard", "play",
-    "podcast", "poem", "program", "programme", "project", "reading", "record", "report", "section",
+    "podcast", "poem", "prayer", "program", "programme", "project", "psalm", "reading", "record",
+    "report", "section",
     "series", "sermon", "show", "sign", "single", "sitcom", "slogan", "song", "speech", "study",
     "tagline", "talk", "term", "titled", "tour", "track", "trademark", "website", "word", "words",
 ];
@@ -1758,6 +1760,7 @@ impl<'a> Analyzer<'a> {
         let title_cased = !ends_like_prose && is_title_cased(inner.unicode_words());
         if self.after_title_cue(paragraph, span)
             || (title_cased && (counted >= 2 || self.opens_list_item(paragraph, span)))
+            || self.before_title_appositive(paragraph, span, inner)
         {
             return QuoteKind::Title;
         }
@@ -1816,6 +1819,31 @@ impl<'a> Analyzer<'a> {
             .next()
             .unwrap_or("");
         is_title_cue(&without_possessive(word).to_lowercase())
+    }
+
+    /// `sang "Oseh Shalom," a Hebrew prayer for peace`: a Title-Cased quote that an appositive
+    /// after it calls a work.
+    fn before_title_appositive(
+        &self,
+        paragraph: &Paragraph<'a>,
+        span: &QuoteSpan,
+        inner: &str,
+    ) -> bool {
+        let words = inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
+        if !is_title_cased(words.unicode_words()) {
+            return false;
+        }
+        let after = self
+            .text
+            .get(span.range.end..paragraph.content.end)
+            .unwrap_or("")
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        let mut following = after.split_whitespace().map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        matches!(following.next().as_deref(), Some("a" | "an"))
+            && following.take(4).any(|word| is_title_cue(&word))
     }
 
     /// A speech verb or cue phrase next to the quote in its own sentence, with its speaker.
@@ -2524,6 +2552,11 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // `Several members of the congregation wept.`: a crowd that says nothing hands no one
+        // a quote.
+        if is_indefinite_crowd(words) && !self.reports_speech(words) {
+            return None;
+        }
         self.subject_speaker(words)
             .filter(|speaker| !self.is_place(speaker))
             .or_else(|| he_or_she(words))
@@ -2561,6 +2594,16 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "study",
     "survey",
 ];
+
+/// `Several members…`, `Dozens of residents…`: a sentence whose subject is an unnamed crowd.
+fn is_indefinite_crowd(words: &[Word]) -> bool {
+    words.first().is_some_and(|first| {
+        matches!(
+            &*first.lower,
+            "several" | "many" | "some" | "few" | "dozens" | "hundreds" | "thousands" | "numerous"
+        )
+    })
+}
 
 /// `Nexora declined to comment.`, `The ministry did not respond to requests for comment.`: a
 /// subject that said nothing speaks no quote after it.

@@ -226,6 +226,7 @@ mod tests {
                 r#"Her film "Nobody Asked Us" opens on Friday."#,
                 r#"A documentary called "The Last Ferry Home" follows the crew."#,
                 r#"Dwayne "The Rock" Johnson visited the set."#,
+                r#"They sang "And Can It Be That I Should Gain," a hymn by Charles Wesley."#,
                 // apostrophes, decades, feet and inches are not quote marks
                 "It was the '90s, the age of rock 'n' roll; Chris' car doesn't start.",
                 "The players' union met O'Brien, who stands 6'2\" and wears a 12\" watch.",
@@ -277,6 +278,8 @@ mod tests {
                 "The plan was approved in March.\n\n\"They said it would never flood here.\" <<",
                 // a list of things people said is still speech
                 "Residents told us:\n\n- \"Nobody asked us.\"\n\nThe plan was approved in March.\n\n- \"We were never told.\" <<",
+                // a crowd that sang a prayer and wept hands on no speaker
+                "The Rev. Martha Quinlan said the parish would help.\n\nThe crowd sang \"Oseh Shalom,\" a Hebrew prayer for peace, and stood in silence for a full minute. Several members of the congregation wept.\n\n\"Hate does not get the last word on this street.\" <<",
             ],
         );
     }

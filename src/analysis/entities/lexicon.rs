@@ -129,6 +129,27 @@ pub(crate) fn is_describing_word(lower: &str) -> bool {
     lower.ends_with("ing") && lower.chars().count() >= 9
 }
 
+/// `United Methodist`, `Evangelical Lutheran` (lowercase): a faith's adjective, which ends no
+/// one's name (`Baptist` is left out: `John the Baptist`).
+pub(crate) fn is_denomination(lower: &str) -> bool {
+    matches!(
+        lower,
+        "methodist"
+            | "lutheran"
+            | "catholic"
+            | "episcopal"
+            | "episcopalian"
+            | "presbyterian"
+            | "anglican"
+            | "pentecostal"
+            | "evangelical"
+            | "mennonite"
+            | "adventist"
+            | "congregational"
+            | "unitarian"
+    )
+}
+
 /// `seeing`, `beating`, `winning`, `leaving` (lowercase): the `-ing` form of a common verb
 /// that takes a person or place as its object. A list, not a rule on `-ing`: given names end
 /// so too (`Sterling`, `Irving`, `Xiaoming`).
@@ -631,7 +652,7 @@ baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
-honourable honorable
+honourable honorable venerable swami pandit spc pfc ens
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
@@ -653,6 +674,8 @@ venezuelan vietnamese welsh yemeni zambian zimbabwean african asian arab soviet 
 catalan basque bavarian texan californian scandinavian baltic nordic latino hispanic frenchman
 frenchwoman englishman englishwoman dutchman dutchwoman scotsman scotswoman welshman welshwoman
 irishman irishwoman victorian queenslander tasmanian ontarian albertan
+methodist lutheran catholic episcopal episcopalian presbyterian anglican pentecostal evangelical
+mennonite adventist congregational unitarian jewish muslim hindu sikh buddhist
 ";
 
 const PARTICLES: &str =
@@ -676,6 +699,9 @@ wanderers albion hotspur markets planning design architects engineering construc
 estates properties builders surveyors haulage landscaping plumbing roofing contractors
 municipality wire nation nations research insights entertainment materials mines mining
 heritage local supply farms
+division corps squadron fleet chapel cathedral basilica mosque synagogue mandir gurdwara abbey
+monastery convent diocese archdiocese ministries fellowship tabernacle seminary shipbuilding
+aerospace dynamics analytics charities
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -699,6 +725,7 @@ const ORG_PREFIXES: &str = "
 bank banco banque banca university universidad université universität museum museu museo musée
 ministry department institute instituto council radio agence agencia club grupo compagnie société
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
+naval diocese archdiocese congregation iglesia masjid gurdwara
 ";
 
 const OF_HEADS: &str = "
@@ -706,6 +733,7 @@ bank university ministry department institute council secretary museum order rep
 church house board office bureau academy college school society federation association league
 union commission committee agency service organization organisation chamber kingdom city
 museu banco banque federation fund foundation tribunal
+cathedral basilica diocese archdiocese shrine congregation
 ";
 
 const PLACE_SUFFIXES: &str = "
@@ -715,7 +743,7 @@ square boulevard lane bridge province region county city oblast krai prefecture 
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
 expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
-jetty marina plaza rapids district ranch
+jetty marina plaza rapids district ranch parish airfield base station
 ";
 
 const PLACE_PREFIXES: &str = "
@@ -758,6 +786,10 @@ chemist physicist psychologist pharmacist dentist therapist veterinarian pediatr
 planner technician mechanic electrician plumber contractor steward
 convenor auctioneer rancher bassist guitarist drummer pianist vocalist fiddler violinist cellist
 rapper songwriter frontman frontwoman
+deacon nun monk friar chaplain cantor missionary evangelist preacher clergyman clergywoman cleric
+parishioner congregant worshipper worshiper seminarian abbot abbess vicar rector curate theologian
+mufti granthi priestess private corporal airman seaman sailor cadet midshipman ensign recruit
+paratrooper infantryman medic gunner aviator commandant servicemember
 ";
 
 /// Party labels written before a name (`Republican Gordon McAllister`); `Green` is left out,
@@ -808,7 +840,7 @@ no st jr sr ii iii iv i
 const EVENTS: &str = "
 hurricane storm typhoon cyclone tropical operation war cup championship championships games
 olympics olympic prize award awards festival summit conference slam open grand-prix derby
-shield trophy year
+shield trophy year mass masses
 ";
 
 const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes stated noted argued";
@@ -892,7 +924,8 @@ Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Instagram|LinkedIn|Telegram|Twit
 YouTube|WhatsApp|Tesla|SpaceX|OpenAI|Nvidia|Samsung|Toyota|Volkswagen|Gazprom|Rosneft|Hamas|
 Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|Acas|
 Fianna Fáil|Fine Gael|Sinn Féin|Bharatiya Janata Party = BJP|Aam Aadmi Party = AAP|
-African National Congress = ANC|Economic Freedom Fighters = EFF|Alcoholics Anonymous
+African National Congress = ANC|Economic Freedom Fighters = EFF|Alcoholics Anonymous|
+Lockheed Martin|Northrop Grumman|Raytheon|Boeing|Airbus|L3Harris|Holy See
 ";
 
 #[cfg(test)]

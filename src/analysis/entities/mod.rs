@@ -1264,6 +1264,81 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_known_place_that_speaks_is_the_namesake_named_before() {
+        let text = "Rep. Jim Jordan, an Ohio Republican, led the hearing. \"We will not back \
+                    down,\" Jordan said. He met officials from Jordan. Sen. Kelly Chad spoke. \
+                    Chad said no. Troops left Chad.";
+        assert_rows(
+            text,
+            &[
+                ("Jordan", 1, Some(("Jim Jordan", Person))),
+                ("Jordan", 2, Some(("Jordan", Place))),
+                ("Chad", 1, Some(("Kelly Chad", Person))),
+                ("Chad", 2, Some(("Chad", Place))),
+            ],
+        );
+        // With no one so named, the country may say something.
+        let text = "Officials met in Amman. Jordan said the border would stay shut.";
+        assert_rows(text, &[("Jordan", 0, Some(("Jordan", Place)))]);
+    }
+
+    #[test]
+    fn a_military_rank_ending_in_its_class_is_a_title() {
+        let text = "Sgt. 1st Class Derek Lomax testified. Petty Officer 2nd Class Ana Ruiz \
+                    and Sergeant First Class Jamal Whitaker followed. Lomax wept.";
+        assert_rows(
+            text,
+            &[
+                ("Derek Lomax", 0, Some(("Derek Lomax", Person))),
+                ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+                ("Jamal Whitaker", 0, Some(("Jamal Whitaker", Person))),
+                ("Lomax", 1, Some(("Derek Lomax", Person))),
+            ],
+        );
+        assert_eq!(
+            role_of(text, "Derek Lomax").as_deref(),
+            Some("Sgt. 1st Class")
+        );
+        assert_eq!(
+            role_of(text, "Ana Ruiz").as_deref(),
+            Some("Petty Officer 2nd Class")
+        );
+    }
+
+    #[test]
+    fn houses_of_worship_faiths_and_units_are_no_people() {
+        let text = "Members of Grace Point Church, the largest United Methodist congregation \
+                    in the state, voted to leave. The Rev. Craig Petersen, Grace Point's \
+                    pastor, met Marcus Webb, a deacon from the city's west end, at Wesley \
+                    Chapel. Weekly Mass attendance fell. The 82nd Airborne Division, the \
+                    Marine Corps and Lockheed Martin sent staff.";
+        assert_rows(
+            text,
+            &[
+                ("Grace Point Church", 0, Some(("Grace Point Church", Org))),
+                ("Grace Point", 1, Some(("Grace Point Church", Org))),
+                ("United Methodist", 0, None),
+                ("Marcus Webb", 0, Some(("Marcus Webb", Person))),
+                ("Wesley Chapel", 0, Some(("Wesley Chapel", Org))),
+                ("Weekly Mass", 0, None),
+                ("Airborne Division", 0, Some(("Airborne Division", Org))),
+                ("Marine Corps", 0, Some(("Marine Corps", Org))),
+                ("Lockheed Martin", 0, Some(("Lockheed Martin", Org))),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_middle_name_that_is_someone_elses_surname_stays_theirs() {
+        let text = "The destroyer honors Marine Cpl. Walter J. Kessler. Ruth Kessler Danforth, \
+                    the corporal's niece and the ship's sponsor, spoke. Sailors read about \
+                    Kessler in boot camp.";
+        assert_rows(text, &[("Kessler", 2, Some(("Walter J. Kessler", Person)))]);
+        let entities = extract(&Document::parse(text, Format::PlainText));
+        assert!(entities.ambiguous.is_empty(), "{:?}", entities.ambiguous);
+    }
+
+    #[test]
     fn non_ascii_particles_hyphens_and_initials() {
         let text = "Novak Đoković beat the Turkish qualifier Emre Gül. Gül's coach, Selin \
                     Aksoy, wept. Đoković later met Nguyễn Thị Lan, Charles de Gaulle's \

@@ -47,6 +47,8 @@ pub(crate) struct Candidate {
     /// What follows it only an organisation has (`Leverkusen's head coach`, `Acme's chief
     /// executive`): a person by shape alone with this surname was never a person.
     pub surely_organisation: bool,
+    /// A speech verb follows it: `Jordan said`.
+    pub speaks: bool,
 }
 
 /// Finds every candidate name in `tokens`, in text order.
@@ -678,9 +680,37 @@ impl<'t> Recogniser<'_, 't> {
                 };
                 before(1).as_deref() == Some("in") && before(2).as_deref() == Some("agent")
             }
+            // `Sgt. 1st Class Derek Lomax`, `Petty Officer Second Class Ana Ruiz`.
+            "class" => self.ordinal_before(run[h]).is_some(),
             _ if h == 0 && self.labels_a_full_name(run) => true,
             _ => token.flags.has(Flags::TITLE),
         }
+    }
+
+    /// The ordinal of a rank's class (`1st` of `1st Class`) joined before token `i`.
+    fn ordinal_before(&self, i: usize) -> Option<usize> {
+        self.joined_before(i).filter(|&before| {
+            matches!(
+                &*self.tokens[before].lower(self.text),
+                "1st" | "2nd" | "3rd" | "first" | "second" | "third"
+            )
+        })
+    }
+
+    /// Where a rank ending in its class starts: `Sgt.` of `Sgt. 1st Class`, `Petty` of `Petty
+    /// Officer 2nd Class`; the class itself when no ordinal is joined before it.
+    fn rank_start(&self, class: usize) -> usize {
+        let Some(ordinal) = self.ordinal_before(class) else {
+            return class;
+        };
+        let mut start = ordinal;
+        while let Some(before) = self.joined_before(start) {
+            if self.tokens[before].shape != Shape::Capitalised || ordinal - before > 3 {
+                break;
+            }
+            start = before;
+        }
+        start
     }
 
     /// `Republican Gordon McAllister`, `Forward Cal Dunn`, `Meteorologist Kristof Albrecht`,
@@ -724,8 +754,13 @@ impl<'t> Recogniser<'_, 't> {
         for group in self.contiguous_groups(&prefix) {
             self.push_weak(group);
         }
-        let role_start = self.extend_role_back(title[0]);
         let title_word = self.tokens[title[head]].lower(self.text);
+        let rank_start = if title_word == "class" {
+            self.rank_start(title[0])
+        } else {
+            title[0]
+        };
+        let role_start = self.extend_role_back(rank_start);
         let courtesy_only =
             head == 0 && matches!(&*title_word, "mr" | "mrs" | "ms" | "mx" | "miss");
         // `Mr.` and `Ms.` say nothing about who someone is.
@@ -859,10 +894,20 @@ impl<'t> Recogniser<'_, 't> {
             };
         }
         candidate.kind = kind;
+        candidate.speaks = self.speech_verb_after(last);
         let lexical = kind.is_some_and(|(_, evidence)| evidence == Evidence::Lexical);
         candidate.weak =
             candidate.tokens.len() == 1 && self.tokens[first].weak && !candidate.titled && !lexical;
         self.out.push(candidate);
+    }
+
+    /// Whether a lowercase speech verb is joined after token `last` (`Jordan said`).
+    fn speech_verb_after(&self, last: usize) -> bool {
+        self.tokens.get(last + 1).is_some_and(|next| {
+            next.shape == Shape::Lower
+                && next.flags.has(Flags::SPEECH)
+                && self.joined_before(last + 1) == Some(last)
+        })
     }
 
     /// `a Philadelphia Democrat`, `the Texas Republican`: a party member's label after a place
@@ -920,6 +965,7 @@ impl<'t> Recogniser<'_, 't> {
         if head.flags.has(Flags::EVENT)
             || tail.flags.has(Flags::EVENT)
             || is_role_word(&tail.lower(self.text))
+            || (name.len() > 1 && lexicon::is_denomination(&tail.lower(self.text)))
         {
             return Classified::NotAName;
         }
@@ -1324,6 +1370,7 @@ impl<'t> Recogniser<'_, 't> {
             acronym: None,
             place_cue: false,
             surely_organisation: false,
+            speaks: false,
         }
     }
 
@@ -1405,6 +1452,7 @@ impl Candidate {
             acronym: None,
             place_cue: false,
             surely_organisation: false,
+            speaks: false,
         }
     }
 }

@@ -70,6 +70,7 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], candidates: &[Candidate]) ->
         deletions_sorted: true,
         people_by_given: HashMap::default(),
         people_by_spelling: HashMap::default(),
+        middle_surnames: Vec::new(),
     };
     registry.register_full_names(candidates);
     registry.register_single_words(candidates);
@@ -115,6 +116,7 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     candidate.role.hash(&mut hasher);
     candidate.acronym.hash(&mut hasher);
     candidate.surely_organisation.hash(&mut hasher);
+    candidate.speaks.hash(&mut hasher);
     text.get(candidate.range.clone()).hash(&mut hasher);
     // `lookup` reads the title before a bare surname (`Mr.`, `Ms.`, `Dr.`), `resolve_weak`
     // whether an article follows.
@@ -207,6 +209,8 @@ struct Registry<'a, 't> {
     /// People by their surname's [`lexicon::spelling_key`], for surnames spelled as another
     /// language writes them or romanised otherwise (`Mueller`, `Yun`).
     people_by_spelling: HashMap<String, Vec<usize>>,
+    /// People's middle names that may be surnames too, added once every full name is known.
+    middle_surnames: Vec<(usize, String)>,
 }
 
 /// The people whose names end one way, and which of them the story mentioned last.
@@ -250,6 +254,29 @@ impl Registry<'_, '_> {
         full.sort_by_key(|c| (Reverse(c.words.len()), c.range.start));
         for candidate in full {
             self.register(candidate);
+        }
+        self.add_middle_surnames();
+    }
+
+    /// `Ilunga` (and its slip `Ilonga`) for `Patrice Ilunga Mwamba`: a middle name may be a
+    /// surname of its own, unless it is someone else's (`Ruth Kessler Danforth` and `Walter J.
+    /// Kessler`: her family's name, and his).
+    fn add_middle_surnames(&mut self) {
+        for (id, middle) in std::mem::take(&mut self.middle_surnames) {
+            let someone_elses = self
+                .surnames
+                .get(&middle)
+                .is_some_and(|namesakes| namesakes.people.iter().any(|&other| other != id));
+            if someone_elses || self.resolved.drafts[id].kind != EntityKind::Person {
+                continue;
+            }
+            self.add_surname_spelling(id, middle.chars().collect());
+            self.surnames
+                .entry(middle.clone())
+                .or_default()
+                .people
+                .push(id);
+            self.resolved.drafts[id].surname_forms.push(middle);
         }
     }
 
@@ -303,6 +330,10 @@ impl Registry<'_, '_> {
             if self.surnames.contains_key(&candidate.key) {
                 return;
             }
+            if let Some(id) = self.institution_shortened(candidate, evidence) {
+                self.by_key.insert(candidate.key.clone(), id);
+                return;
+            }
             if let Some(id) = self.with_middle_names_apart(&candidate.words) {
                 // The entity keeps the name as first given.
                 if candidate.range.start < self.resolved.drafts[id].first_full {
@@ -325,6 +356,16 @@ impl Registry<'_, '_> {
             }
         }
         self.create(candidate, kind, evidence);
+    }
+
+    /// `Grace Point's senior pastor` after `Grace Point Church`: a name of two words or more,
+    /// a person's by shape alone, that an institution named before it goes by.
+    fn institution_shortened(&self, candidate: &Candidate, evidence: Evidence) -> Option<usize> {
+        if evidence != Evidence::Shape || candidate.words.len() < 2 {
+            return None;
+        }
+        let &id = self.institution_shorts.get(&candidate.key)?;
+        (self.drafts()[id].first_full < candidate.range.start).then_some(id)
     }
 
     fn create(&mut self, candidate: &Candidate, kind: EntityKind, evidence: Evidence) -> usize {
@@ -369,13 +410,11 @@ impl Registry<'_, '_> {
                 forms.extend(candidate.words.get(1).cloned());
             }
             // Only for someone the story gives a role, sure to be a person (not `Keep
-            // Eastbrook Affordable`, a campaign).
+            // Eastbrook Affordable`, a campaign); added once every full name is registered.
             let middle = middle_surname(&candidate.words)
                 .filter(|middle| candidate.role.is_some() && !lexicon::is_known(middle));
             if let Some(middle) = middle {
-                // `Ilonga` for `Patrice Ilunga Mwamba` is a slip of it too.
-                self.add_surname_spelling(id, middle.chars().collect());
-                forms.push(middle.to_string());
+                self.middle_surnames.push((id, middle.to_string()));
             }
             for form in &forms {
                 let namesakes = self.surnames.entry(form.clone()).or_default();
@@ -535,7 +574,9 @@ impl Registry<'_, '_> {
                 && lexicon::is_known(&candidate.key)
         });
         // Nor is it a slip in a person's name (`Mars` for `Helen Marsh`).
-        let found = if not_a_person {
+        let found = if let Some(id) = self.speaking_namesake(candidate) {
+            Some(id)
+        } else if not_a_person {
             self.by_key.get(&candidate.key).copied()
         } else {
             self.namesake_with_role(candidate)
@@ -555,6 +596,25 @@ impl Registry<'_, '_> {
             let full = self.names_in_full(id, &candidate.words);
             self.mention(id, candidate.range.clone(), full, candidate.role.as_deref());
         }
+    }
+
+    /// `Jordan said` after `Rep. Jim Jordan`: a known place's name that a person named before
+    /// has as a surname, followed by a speech verb, is that person (a country says nothing).
+    fn speaking_namesake(&mut self, candidate: &Candidate) -> Option<usize> {
+        let [word] = candidate.words.as_slice() else {
+            return None;
+        };
+        if !candidate.speaks || !lexicon::is_known(word) {
+            return None;
+        }
+        let drafts = self.drafts();
+        let named_before = self.surnames.get(word).is_some_and(|namesakes| {
+            (namesakes.people.iter()).any(|&id| drafts[id].first_full < candidate.range.start)
+        });
+        if !named_before {
+            return None;
+        }
+        self.namesake(word, candidate.range.clone())
     }
 
     /// `Mayor Villanueva` in a story naming `Virac Mayor Ramon Villanueva` and a forecaster
@@ -721,6 +781,13 @@ impl Registry<'_, '_> {
                 return Some(institution);
             }
         }
+        self.namesake(key, range)
+    }
+
+    /// The person a bare surname names, choosing the namesake mentioned last (or, before any
+    /// is, the one whose full name comes first), and noting an ambiguity.
+    fn namesake(&mut self, key: &str, range: Range<usize>) -> Option<usize> {
+        let drafts = &self.resolved.drafts;
         let namesakes = self.surnames.get(key)?;
         let opened_with =
             (namesakes.people.iter().copied()).min_by_key(|&id| drafts[id].first_full);
@@ -1022,11 +1089,11 @@ fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
     a.len() >= 2 && b.len() >= 2 && a.first() == b.first() && a.last() == b.last()
 }
 
-/// A school or university named without its kind: `Lincoln` for `Lincoln High School`,
-/// `Carver` for `Carver Academy`; not when that leaves a known place (`Boston` for `Boston
-/// College`).
+/// A school, university or house of worship named without its kind: `Lincoln` for `Lincoln
+/// High School`, `Carver` for `Carver Academy`, `Grace Point` for `Grace Point Church`; not
+/// when that leaves a known place (`Boston` for `Boston College`).
 fn institution_short_name(words: &[String]) -> Option<String> {
-    const KINDS: [&[&str]; 8] = [
+    const KINDS: [&[&str]; 15] = [
         &["high", "school"],
         &["middle", "school"],
         &["elementary", "school"],
@@ -1035,6 +1102,13 @@ fn institution_short_name(words: &[String]) -> Option<String> {
         &["academy"],
         &["college"],
         &["university"],
+        &["church"],
+        &["chapel"],
+        &["cathedral"],
+        &["mosque"],
+        &["synagogue"],
+        &["mandir"],
+        &["gurdwara"],
     ];
     let ends_with = |kind: &[&str]| {
         words.len() >= kind.len() && words[words.len() - kind.len()..].iter().eq(kind.iter())
