@@ -3309,6 +3309,11 @@ mod tests {
             kind(r#"The council published the report "Building for the Long Term" on Monday."#),
             QuoteKind::Title
         );
+        // An appositive after it calls the quote a work, the comma inside the quote or not.
+        assert_eq!(
+            kind(r#"They sang "Oseh Shalom," a Hebrew prayer for peace."#),
+            QuoteKind::Title
+        );
         assert_eq!(
             kind(r#"It was the so-called "reform" again."#),
             QuoteKind::Fragment

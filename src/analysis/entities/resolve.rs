@@ -271,13 +271,17 @@ impl Registry<'_, '_> {
                 continue;
             }
             self.add_surname_spelling(id, middle.chars().collect());
-            self.surnames
-                .entry(middle.clone())
-                .or_default()
-                .people
-                .push(id);
-            self.resolved.drafts[id].surname_forms.push(middle);
+            self.add_surname_form(id, middle);
         }
+    }
+
+    /// Lets `form` alone name person `id`.
+    fn add_surname_form(&mut self, id: usize, form: String) {
+        let namesakes = self.surnames.entry(form.clone()).or_default();
+        if !namesakes.people.contains(&id) {
+            namesakes.people.push(id);
+        }
+        self.resolved.drafts[id].surname_forms.push(form);
     }
 
     /// One-word names with evidence of their own (`the Kremlin`, `in Istanbul`, `BBC`) — unless
@@ -416,13 +420,9 @@ impl Registry<'_, '_> {
             if let Some(middle) = middle {
                 self.middle_surnames.push((id, middle.to_string()));
             }
-            for form in &forms {
-                let namesakes = self.surnames.entry(form.clone()).or_default();
-                if !namesakes.people.contains(&id) {
-                    namesakes.people.push(id);
-                }
+            for form in forms {
+                self.add_surname_form(id, form);
             }
-            self.resolved.drafts[id].surname_forms = forms;
         } else if let Some(short) = short_name(&candidate.words) {
             self.by_key.entry(short).or_insert(id);
         } else if let Some(team) = lexicon::team_short_name(&candidate.words) {
@@ -607,11 +607,7 @@ impl Registry<'_, '_> {
         if !candidate.speaks || !lexicon::is_known(word) {
             return None;
         }
-        let drafts = self.drafts();
-        let named_before = self.surnames.get(word).is_some_and(|namesakes| {
-            (namesakes.people.iter()).any(|&id| drafts[id].first_full < candidate.range.start)
-        });
-        if !named_before {
+        if !self.person_named_before(word, candidate.range.start) {
             return None;
         }
         self.namesake(word, candidate.range.clone())
@@ -770,18 +766,22 @@ impl Registry<'_, '_> {
         if let Some(&id) = self.by_key.get(key) {
             return Some(id);
         }
-        let drafts = &self.resolved.drafts;
         // `Lincoln` in a story about Lincoln High School is the school, unless someone of that
         // name was named before it.
         if let Some(&institution) = self.institution_shorts.get(key) {
-            let person_named_before = self.surnames.get(key).is_some_and(|namesakes| {
-                (namesakes.people.iter()).any(|&id| drafts[id].first_full < range.start)
-            });
-            if !person_named_before {
+            if !self.person_named_before(key, range.start) {
                 return Some(institution);
             }
         }
         self.namesake(key, range)
+    }
+
+    /// Whether someone whose surname is `key` is named in full before `at`.
+    fn person_named_before(&self, key: &str, at: usize) -> bool {
+        let drafts = self.drafts();
+        self.surnames.get(key).is_some_and(|namesakes| {
+            (namesakes.people.iter()).any(|&id| drafts[id].first_full < at)
+        })
     }
 
     /// The person a bare surname names, choosing the namesake mentioned last (or, before any
