@@ -484,7 +484,10 @@ fn unseen_planted_problems_are_caught() {
 /// Dimorphos` as a gerund and its object; and (round 28) a US politics wire (AP titles and
 /// party labels, surnames that are places and common words: Jordan, Washington, Church) and
 /// an entertainment and rural desk (stage names, bands, lyrics, family farms, auctions), both
-/// clean as first run.
+/// clean as first run; and (round 29) a religion desk (clergy titles, houses of worship,
+/// denominations, hymns), clean after `Grace Point` was read as its church's short name and
+/// `United Methodist` as a denomination, and a military desk (ranks ending in a class, units,
+/// ships, contractors), clean after `Sgt. 1st Class` was read as one title.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -519,6 +522,8 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/34b-science-space",
     "tests/fixtures/desks/35a-us-politics-wire",
     "tests/fixtures/desks/35b-entertainment-rural",
+    "tests/fixtures/desks/36a-religion",
+    "tests/fixtures/desks/36b-military",
 ];
 
 /// Desks whose clean copy calls an obituary's or a final's subject by bare surname among
@@ -574,12 +579,12 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// on the keys: in 19b's planted folder three of five stories end with the same newsletter
 /// sign-up line, under the four-document floor for boilerplate (in the desk's full workspace
 /// it is boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
-/// A copy between two stories is reported on the one read later, which in 30a, 31a, 31b, 32b
-/// and 34a is the one holding the original (`copydesk check` reads files by name; it cannot tell
+/// A copy between two stories is reported on the one read later, which in 30a, 31a, 31b, 32b,
+/// 34a, 36a and 36b is the one holding the original (`copydesk check` reads files by name; it cannot tell
 /// which was written first).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 33] = [
+    let expected: [&[(&str, u64, &str)]; 35] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -1157,6 +1162,36 @@ fn each_desk_planted_problems_are_caught() {
             ("p4-wild-oats-concert.md", 5, "first-reference"),
             ("p4-wild-oats-concert.md", 25, "ambiguous-name"),
             ("p4-wild-oats-concert.md", 27, "name-variant"),
+        ],
+        &[
+            ("archdiocese-synod.txt", 23, "ambiguous-name"),
+            ("archdiocese-synod.txt", 33, "name-variant"),
+            ("archdiocese-synod.txt", 35, "duplicate-passage"),
+            ("church-disaffiliation.md", 9, "first-reference"),
+            ("church-disaffiliation.md", 41, "repeated-heading"),
+            ("church-disaffiliation.md", 47, "duplicate-passage"),
+            ("church-disaffiliation.md", 49, "name-variant"),
+            ("mosque-board-vote.md", 17, "unattributed-quote"),
+            ("mosque-board-vote.md", 37, "repeated-heading"),
+            ("mosque-expansion.md", 11, "duplicate-passage"),
+            ("synagogue-vigil.md", 9, "first-reference"),
+            ("synagogue-vigil.md", 27, "ambiguous-name"),
+            ("synagogue-vigil.md", 33, "unattributed-quote"),
+        ],
+        &[
+            ("guard-homecoming.txt", 13, "ambiguous-name"),
+            ("guard-homecoming.txt", 17, "unattributed-quote"),
+            ("korea-river-crossing-drill.md", 19, "unattributed-quote"),
+            ("korea-river-crossing-drill.md", 29, "ambiguous-name"),
+            ("korea-river-crossing-drill.md", 31, "duplicate-passage"),
+            ("korea-river-crossing-drill.md", 33, "repeated-heading"),
+            ("philippine-maritime-patrol.txt", 5, "first-reference"),
+            ("philippine-maritime-patrol.txt", 23, "name-variant"),
+            ("philippine-maritime-patrol.txt", 29, "duplicate-passage"),
+            ("shipyard-hiring-push.md", 7, "first-reference"),
+            ("shipyard-hiring-push.md", 31, "repeated-heading"),
+            ("shipyard-hiring-push.md", 33, "name-variant"),
+            ("uss-kessler-commissioning.md", 15, "duplicate-passage"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.
