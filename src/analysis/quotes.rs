@@ -1120,7 +1120,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "editor's", "even", "every", "everybody", "everyone", "everything", "few", "first", "for",
     "from", "he", "here", "how", "however", "i", "if", "in", "indeed", "instead", "into", "it",
     "just", "last", "later", "less", "meanwhile", "more", "most", "next", "no", "nobody", "nor",
-    "not", "note", "nothing", "now", "of", "oh", "on", "once", "only", "or", "over", "photo",
+    "not", "note", "nothing", "now", "of", "on", "once", "only", "or", "over", "photo",
     "please", "read", "related", "see", "she", "since", "so", "somebody", "someone", "still",
     "such", "thanks", "then", "there", "they", "though", "through", "to", "under", "until",
     "update", "video", "watch", "we", "well", "what", "when", "where", "which", "while", "who",
@@ -1295,6 +1295,19 @@ fn is_name_particle(lower: &str) -> bool {
 
 fn starts_uppercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised word, or a name behind an elided particle: `d'Almeida`, `dell’Orto`.
+fn starts_like_a_name(word: &str) -> bool {
+    if starts_uppercase(word) {
+        return true;
+    }
+    word.split_once(['\'', '’'])
+        .is_some_and(|(particle, name)| {
+            (1..=4).contains(&particle.len())
+                && particle.bytes().all(|b| b.is_ascii_lowercase())
+                && starts_uppercase(name)
+        })
 }
 
 /// A word without its possessive ending: `Kyiv's` → `Kyiv`.
@@ -1498,7 +1511,7 @@ struct Surroundings<'w> {
 fn fits_speaker_phrase(word: &Word) -> bool {
     let lower = word.lower.as_ref();
     !is_phrase_boundary(lower)
-        && (starts_uppercase(word.text)
+        && (starts_like_a_name(word.text)
             || is_determiner(lower)
             || is_role(lower)
             || is_name_particle(lower)
@@ -2040,14 +2053,14 @@ impl<'a> Analyzer<'a> {
             while continues(end) && !is_phrase_boundary(&words[end].lower) {
                 end += 1;
             }
-        } else if (starts_uppercase(first.text) && !is_calendar_word(&first.lower))
+        } else if (starts_like_a_name(first.text) && !is_calendar_word(&first.lower))
             || is_role(&first.lower)
         {
             // `City manager Pep Guardiola`, `council member David Chen`: capitalised words,
             // name particles, and a role word when a name follows it.
             let name_word = |i: usize| {
                 let word = &words[i];
-                (starts_uppercase(word.text) && !is_calendar_word(&word.lower))
+                (starts_like_a_name(word.text) && !is_calendar_word(&word.lower))
                     || is_name_particle(&word.lower)
             };
             while continues(end)
@@ -2069,7 +2082,7 @@ impl<'a> Analyzer<'a> {
             is_subject_pronoun(&word.lower)
                 || is_person_pronoun(&word.lower)
                 || is_role(&word.lower)
-                || (starts_uppercase(word.text)
+                || (starts_like_a_name(word.text)
                     && !is_function_word(&word.lower)
                     && !is_calendar_word(&word.lower))
         })
@@ -2338,7 +2351,7 @@ impl<'a> Analyzer<'a> {
         let month_speaking = matches!(word.lower.as_ref(), "april" | "may" | "june" | "august")
             && index + 1 < words.len()
             && self.is_speech_verb(words, index + 1);
-        if !starts_uppercase(word.text)
+        if !starts_like_a_name(word.text)
             || is_function_word(&word.lower)
             || (is_calendar_word(&word.lower) && !month_speaking)
             || is_person_pronoun(&word.lower)
@@ -2622,12 +2635,15 @@ fn declines_to_speak(words: &[Word]) -> bool {
 }
 
 /// A `he` or `she` among `words` (`Asked why he didn't wait, he shrugged.`): a person in
-/// focus. `they` is left out: it is as often crews, residents or officials in general.
+/// focus. `they` is left out: it is as often crews, residents or officials in general. Nor
+/// does a hypothetical one count (`a year's salary if he is dismissed`): a condition puts no
+/// one on stage.
 fn he_or_she(words: &[Word]) -> Option<Range<usize>> {
-    words
-        .iter()
-        .find(|word| matches!(without_contraction(&word.lower), "he" | "she"))
-        .map(|word| word.range.clone())
+    let hypothetical =
+        |i: usize| i > 0 && matches!(&*words[i - 1].lower, "if" | "unless" | "whether");
+    (0..words.len())
+        .find(|&i| matches!(without_contraction(&words[i].lower), "he" | "she") && !hypothetical(i))
+        .map(|i| words[i].range.clone())
 }
 
 /// Whether a word at `offset` of `text` would be capitalised anyway: it opens the text, a
@@ -3263,6 +3279,12 @@ mod tests {
                 r#""I heard it first," Delgado, 67, said Tuesday."#,
                 "Delgado",
             ),
+            // a name behind an elided particle; a Korean surname that is also an interjection
+            (
+                r#""She asked for three years," said d'Almeida, 26."#,
+                "d'Almeida",
+            ),
+            (r#""She sang every word," Oh said."#, "Oh"),
             (
                 r#""We have 1,500 crews out," the utility said."#,
                 "the utility",

@@ -4,6 +4,7 @@ use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
 use crate::analysis::entities::{names_no_one_person, EntityKind};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
+use crate::analysis::quotes::{quote_at, QuoteKind};
 
 pub const CODE: &str = "first-reference";
 
@@ -52,6 +53,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
                 || !entity.is_short_mention(doc.text, mention)
                 || !looks_like_a_surname(doc.text, mention)
                 || names_no_one_person(doc.text, mention)
+                || in_quoted_title(context, mention.start)
             {
                 continue;
             }
@@ -106,6 +108,12 @@ fn looks_like_a_surname(text: &str, mention: &std::ops::Range<usize>) -> bool {
     !shouted && !next_capitalised
 }
 
+/// `Lucía de la Fuente's "Señora Villanueva"`: a name in a work's title is the work's, not a
+/// first reference to the person (or character) it is named after.
+fn in_quoted_title(context: &Context<'_>, offset: usize) -> bool {
+    quote_at(context.quotes(), offset).is_some_and(|quote| quote.kind == QuoteKind::Title)
+}
+
 fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
     doc.block_at(offset).is_some_and(|block| block.is_heading())
 }
@@ -143,6 +151,12 @@ mod tests {
             "The museum reopened, Sá Menezes said on Monday.\n\nIts director, Rodrigo Sá \
              Menezes, cut the ribbon.",
             &[(1, "Sá Menezes")],
+        ),
+        // A name in a quoted title is the work's, not a first reference to its namesake.
+        (
+            "Lucía de la Fuente's \"Señora Villanueva\" has sold well. The novel follows \
+             Amparo Villanueva, a widowed teacher.",
+            &[],
         ),
         // Only a title and surname, never a full name: not this check's business.
         ("President Zelensky spoke. Zelensky left.", &[]),

@@ -674,6 +674,13 @@ venezuelan vietnamese welsh yemeni zambian zimbabwean african asian arab soviet 
 catalan basque bavarian texan californian scandinavian baltic nordic latino hispanic frenchman
 frenchwoman englishman englishwoman dutchman dutchwoman scotsman scotswoman welshman welshwoman
 irishman irishwoman victorian queenslander tasmanian ontarian albertan
+samoan fijian tongan tuvaluan papuan hawaiian guamanian chamorro maori māori tahitian niuean
+palauan marshallese micronesian polynesian melanesian
+nicaraguan salvadoran dominican trinidadian barbadian bahamian guyanese surinamese belizean
+liberian gambian guinean beninese togolese burkinabe chadian djiboutian malagasy mauritian
+mozambican angolan namibian malawian burundian gabonese omani bahraini laotian bruneian
+macedonian azeri tibetan uyghur uighur punjabi bengali tamil sinhalese gujarati yoruba igbo hausa
+zulu xhosa afrikaner flemish walloon corsican sicilian quebecois acadian inuit
 methodist lutheran catholic episcopal episcopalian presbyterian anglican pentecostal evangelical
 mennonite adventist congregational unitarian jewish muslim hindu sikh buddhist
 ";
@@ -725,7 +732,8 @@ const ORG_PREFIXES: &str = "
 bank banco banque banca university universidad université universität museum museu museo musée
 ministry department institute instituto council radio agence agencia club grupo compagnie société
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
-naval diocese archdiocese congregation iglesia masjid gurdwara
+naval diocese archdiocese congregation iglesia masjid gurdwara casa
+uss usns uscgc hms hmas hmcs hmnzs
 ";
 
 const OF_HEADS: &str = "
@@ -743,7 +751,7 @@ square boulevard lane bridge province region county city oblast krai prefecture 
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
 expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
-jetty marina plaza rapids district ranch parish airfield base station
+jetty marina plaza rapids district ranch parish airfield base station gap pass
 ";
 
 const PLACE_PREFIXES: &str = "
@@ -840,7 +848,7 @@ no st jr sr ii iii iv i
 const EVENTS: &str = "
 hurricane storm typhoon cyclone tropical operation war cup championship championships games
 olympics olympic prize award awards festival summit conference slam open grand-prix derby
-shield trophy year mass masses
+shield trophy year mass masses medal medals
 ";
 
 const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes stated noted argued";
@@ -925,7 +933,8 @@ YouTube|WhatsApp|Tesla|SpaceX|OpenAI|Nvidia|Samsung|Toyota|Volkswagen|Gazprom|Ro
 Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|Acas|
 Fianna Fáil|Fine Gael|Sinn Féin|Bharatiya Janata Party = BJP|Aam Aadmi Party = AAP|
 African National Congress = ANC|Economic Freedom Fighters = EFF|Alcoholics Anonymous|
-Lockheed Martin|Northrop Grumman|Raytheon|Boeing|Airbus|L3Harris|Holy See
+Lockheed Martin|Northrop Grumman|Raytheon|Boeing|Airbus|L3Harris|Holy See|City Hall|Town Hall|
+All Blacks|Black Ferns|Wallabies|Springboks|Manu Samoa|Ikale Tahi|Flying Fijians
 ";
 
 #[cfg(test)]

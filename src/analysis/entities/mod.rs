@@ -1040,7 +1040,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Fenwick", 1, Some(("Helen Fenwick", Person))),
                 ("Fenwick", 2, Some(("Helen Fenwick", Person))),
                 // Not a person `Outside City Hall`, whose surname `Hall` would be.
-                ("City Hall", 0, None),
+                ("City Hall", 0, Some(("City Hall", Org))),
             ],
         );
         // An obituary's birth formula.
@@ -1326,6 +1326,47 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Lockheed Martin", 0, Some(("Lockheed Martin", Org))),
             ],
         );
+    }
+
+    #[test]
+    fn ships_halls_commands_and_medals_are_no_people() {
+        let text = "Cmdr. Nadia Okonkwo served on USS Mitscher and HMS Iron Duke. She spoke \
+                    at Town Hall for Casa Esperanza, briefed Allied Joint Force Command \
+                    Brunssum on the Suwałki Gap and wore the Medal of Honor.";
+        assert_rows(
+            text,
+            &[
+                ("USS Mitscher", 0, Some(("USS Mitscher", Org))),
+                ("HMS Iron Duke", 0, Some(("HMS Iron Duke", Org))),
+                ("Town Hall", 0, Some(("Town Hall", Org))),
+                ("Casa Esperanza", 0, Some(("Casa Esperanza", Org))),
+                (
+                    "Allied Joint Force Command Brunssum",
+                    0,
+                    Some(("Allied Joint Force Command Brunssum", Org)),
+                ),
+                ("Suwałki Gap", 0, Some(("Suwałki Gap", Place))),
+                ("Medal", 0, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn quoted_titles_teams_and_peoples_are_no_people() {
+        let text = "Lena Brandt took the photographs.\n\n“Harbour Light,” which opened on \
+                    Wednesday, fills both floors.\n\nThe Flying Fijians beat Manu Samoa as \
+                    the Samoan defence tired, and the crowd sang 'Isa Lei' after.";
+        assert_rows(
+            text,
+            &[
+                ("Harbour Light", 0, None),
+                ("Manu Samoa", 0, Some(("Manu Samoa", Org))),
+                ("Samoan", 0, None),
+                ("Isa Lei", 0, None),
+            ],
+        );
+        let entities = extract(&Document::parse(text, Format::PlainText));
+        assert!(entities.variants.is_empty(), "{:?}", entities.variants);
     }
 
     #[test]

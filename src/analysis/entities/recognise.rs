@@ -1011,11 +1011,11 @@ impl<'t> Recogniser<'_, 't> {
         kind.map_or(Classified::Unknown, |kind| Classified::Kind(kind, None))
     }
 
-    /// `Carver County Master Gardeners`, `Kansas City Chiefs`, `Imperial College London`: a
-    /// body named after a county or city, or an institution named with its place; no person's
-    /// name has such a word inside it.
+    /// `Carver County Master Gardeners`, `Kansas City Chiefs`, `Imperial College London`,
+    /// `Allied Joint Force Command Brunssum`: a body named after a county or city, or an
+    /// institution or command named with its place; no person's name has such a word inside it.
     fn named_after_a_district(&self, name: &[usize]) -> bool {
-        const DISTRICTS: [&str; 9] = [
+        const DISTRICTS: [&str; 11] = [
             "county",
             "city",
             "province",
@@ -1025,6 +1025,8 @@ impl<'t> Recogniser<'_, 't> {
             "college",
             "university",
             "institute",
+            "command",
+            "corps",
         ];
         let inner = name.get(1..name.len().saturating_sub(1)).unwrap_or(&[]);
         inner

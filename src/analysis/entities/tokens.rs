@@ -892,7 +892,7 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: 
             tokens[i].weak = true;
         }
     }
-    mark_quoted_titles(text, tokens);
+    mark_quoted_titles(text, block_start, tokens);
     for i in 0..tokens.len() {
         let after_abbreviation = i > 0 && tokens[i - 1].text(text).ends_with('.');
         let token = &mut tokens[i];
@@ -921,12 +921,13 @@ fn opens_clause(before: &str) -> bool {
 }
 
 /// Quoted spans written in title case are titles of works or nicknames (“What the Fire Left”,
-/// “Netinho”): their capitals are no evidence either.
-fn mark_quoted_titles(text: &str, tokens: &mut [Token]) {
+/// “Netinho”): their capitals are no evidence either, opening the block too (“Harbour
+/// Light,” which opened on Wednesday…).
+fn mark_quoted_titles(text: &str, block_start: usize, tokens: &mut [Token]) {
     let mut i = 0;
     while i < tokens.len() {
         let before = if i == 0 {
-            ""
+            text.get(block_start..tokens[0].range.start).unwrap_or("")
         } else {
             text.get(tokens[i - 1].end..tokens[i].range.start)
                 .unwrap_or("")
@@ -935,7 +936,7 @@ fn mark_quoted_titles(text: &str, tokens: &mut [Token]) {
         if before == " "
             || !before
                 .trim_end_matches(['*', '_'])
-                .ends_with(['“', '"', '‘'])
+                .ends_with(['“', '"', '‘', '\''])
         {
             i += 1;
             continue;
@@ -945,7 +946,10 @@ fn mark_quoted_titles(text: &str, tokens: &mut [Token]) {
                 Some(next) => text.get(tokens[j].end..next.range.start).unwrap_or(""),
                 None => text.get(tokens[j].end..).unwrap_or(""),
             };
-            after.chars().take(3).any(|c| matches!(c, '”' | '"' | '’'))
+            after
+                .chars()
+                .take(3)
+                .any(|c| matches!(c, '”' | '"' | '’' | '\''))
         });
         if let Some(close) = close {
             if is_title_case_span(&tokens[i..=close]) {
