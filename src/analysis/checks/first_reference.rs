@@ -158,6 +158,12 @@ mod tests {
              Amparo Villanueva, a widowed teacher.",
             &[],
         ),
+        // A company named after its founder, before the founder is named, is the company.
+        (
+            "The Dangote Petroleum Refinery cut prices. \"Dangote wants to set the price,\" \
+             Ada Nwankwo said.\n\nIts founder, Aliko Dangote, agreed. Dangote left.",
+            &[],
+        ),
         // Only a title and surname, never a full name: not this check's business.
         ("President Zelensky spoke. Zelensky left.", &[]),
         // A surname naming a family, or one of it by place in it, names no one by name yet.

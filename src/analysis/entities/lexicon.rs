@@ -708,7 +708,7 @@ municipality wire nation nations research insights entertainment materials mines
 heritage local supply farms
 division corps squadron fleet chapel cathedral basilica mosque synagogue mandir gurdwara abbey
 monastery convent diocese archdiocese ministries fellowship tabernacle seminary shipbuilding
-aerospace dynamics analytics charities
+aerospace dynamics analytics charities refinery refineries advisory consultancy
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -836,7 +836,7 @@ then longtime veteran young fellow outgoing incoming elected appointed district 
 team club company group family supreme high military security intelligence foreign-policy
 eurozone mining grid research clinical editorial culture cultural sports transport environment
 agriculture food science arts industry development human rights housing fisheries welfare
-social affairs
+social affairs dated
 ";
 
 const NOT_ACRONYMS: &str = "

@@ -1370,6 +1370,24 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_company_named_after_its_founder_keeps_the_name_until_the_founder_is_named() {
+        let text = "The Dangote Petroleum Refinery cut prices, Ada Nwankwo of Harmattan \
+                    Advisory said. Dangote wants to lead. Its founder, Aliko Dangote, agreed. \
+                    Dangote left. The spread to Dated Brent narrowed.";
+        let refinery = Some(("Dangote Petroleum Refinery", Org));
+        let founder = Some(("Aliko Dangote", Person));
+        assert_rows(
+            text,
+            &[
+                ("Dangote", 1, refinery),
+                ("Dangote", 3, founder),
+                ("Harmattan Advisory", 0, Some(("Harmattan Advisory", Org))),
+                ("Dated Brent", 0, None),
+            ],
+        );
+    }
+
+    #[test]
     fn a_middle_name_that_is_someone_elses_surname_stays_theirs() {
         let text = "The destroyer honors Marine Cpl. Walter J. Kessler. Ruth Kessler Danforth, \
                     the corporal's niece and the ship's sponsor, spoke. Sailors read about \

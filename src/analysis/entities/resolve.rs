@@ -427,7 +427,9 @@ impl Registry<'_, '_> {
             self.by_key.entry(short).or_insert(id);
         } else if let Some(team) = lexicon::team_short_name(&candidate.words) {
             self.by_key.entry(team.to_string()).or_insert(id);
-        } else if let Some(short) = institution_short_name(&candidate.words) {
+        } else if let Some(short) = institution_short_name(&candidate.words)
+            .or_else(|| founders_company_short_name(&candidate.words))
+        {
             self.institution_shorts.entry(short).or_insert(id);
         }
         if let Some(acronym) = &candidate.acronym {
@@ -1087,6 +1089,19 @@ fn short_name(words: &[String]) -> Option<String> {
 /// `Harold Eugene Maddox`).
 fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
     a.len() >= 2 && b.len() >= 2 && a.first() == b.first() && a.last() == b.last()
+}
+
+/// A company named after its founder, called by the founder's name: `Dangote` for `Dangote
+/// Petroleum Refinery`, `Adani` for `Adani Green Energy` (the founder, once named in full
+/// before, takes the name back: see [`Registry::lookup`]).
+fn founders_company_short_name(words: &[String]) -> Option<String> {
+    let (first, rest) = words.split_first()?;
+    let business = !rest.is_empty()
+        && rest
+            .iter()
+            .all(|word| lexicon::flags(word).has(Flags::ORG_SUFFIX));
+    let a_name = lexicon::flags(first) == Flags::default() && !lexicon::is_known(first);
+    (business && a_name).then(|| first.clone())
 }
 
 /// A school, university or house of worship named without its kind: `Lincoln` for `Lincoln
