@@ -495,7 +495,10 @@ fn unseen_planted_problems_are_caught() {
 /// novel `"Señora Villanueva"` were read right; a technology desk (founders, funds and
 /// products named after people, handles), clean as first run; and a Pacific desk (matai and
 /// chiefly titles, the ʻokina, rugby sides), clean after `Manu Samoa` was read as a team and
-/// `Samoan` as its people.
+/// `Samoan` as its people; and (round 29) a courts and police desk (a blotter, case names,
+/// Jr. and Sr., transcripts), clean as first run, and an energy and agriculture trade desk
+/// (companies named after founders, benchmarks, research notes), clean after `Dangote` before
+/// `Aliko Dangote` was read as his refinery and `Dated Brent` as no person.
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -536,6 +539,8 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/37b-arts-reviews",
     "tests/fixtures/desks/38a-tech-startups",
     "tests/fixtures/desks/38b-pacific-islands",
+    "tests/fixtures/desks/39a-courts-blotter",
+    "tests/fixtures/desks/39b-energy-agriculture-trade",
 ];
 
 /// Desks whose clean copy calls an obituary's or a final's subject by bare surname among
@@ -592,11 +597,11 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// sign-up line, under the four-document floor for boilerplate (in the desk's full workspace
 /// it is boilerplate and not flagged); 20b's obituary keeps its clean copy's queries (above).
 /// A copy between two stories is reported on the one read later, which in 30a, 31a, 31b, 32b,
-/// 34a, 36a and 36b is the one holding the original (`copydesk check` reads files by name; it cannot tell
-/// which was written first).
+/// 34a, 36a, 36b and 39a is the one holding the original (`copydesk check` reads files by
+/// name; it cannot tell which was written first).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 39] = [
+    let expected: [&[(&str, u64, &str)]; 41] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -1276,6 +1281,36 @@ fn each_desk_planted_problems_are_caught() {
             ("14-forum-fossil-fuels.md", 7, "first-reference"),
             ("14-forum-fossil-fuels.md", 21, "duplicate-passage"),
             ("14-forum-fossil-fuels.md", 31, "unattributed-quote"),
+        ],
+        &[
+            ("bail-hearing-hersi.txt", 13, "ambiguous-name"),
+            ("bail-hearing-hersi.txt", 21, "unattributed-quote"),
+            ("bail-hearing-hersi.txt", 25, "duplicate-passage"),
+            ("blotter-week-of-march-17.md", 13, "first-reference"),
+            ("blotter-week-of-march-17.md", 19, "ambiguous-name"),
+            ("blotter-week-of-march-17.md", 29, "repeated-heading"),
+            ("blotter-week-of-march-17.md", 31, "duplicate-passage"),
+            ("civil-verdict-porch-collapse.md", 9, "first-reference"),
+            ("civil-verdict-porch-collapse.md", 35, "name-variant"),
+            ("sentencing-delgado.md", 39, "unattributed-quote"),
+            ("sentencing-delgado.md", 43, "repeated-heading"),
+            ("sentencing-delgado.md", 47, "name-variant"),
+            ("verdict-state-v-delgado.md", 7, "duplicate-passage"),
+        ],
+        &[
+            ("p1-wheat-exports.md", 9, "first-reference"),
+            ("p1-wheat-exports.md", 31, "unattributed-quote"),
+            ("p1-wheat-exports.md", 35, "repeated-heading"),
+            ("p1-wheat-exports.md", 37, "duplicate-passage"),
+            ("p2-lng-gulf-coast.md", 27, "repeated-heading"),
+            ("p2-lng-gulf-coast.md", 29, "duplicate-passage"),
+            ("p2-lng-gulf-coast.md", 31, "ambiguous-name"),
+            ("p2-lng-gulf-coast.md", 33, "name-variant"),
+            ("p3-grain-handlers-harvest.txt", 11, "unattributed-quote"),
+            ("p3-grain-handlers-harvest.txt", 19, "duplicate-passage"),
+            ("p3-grain-handlers-harvest.txt", 23, "name-variant"),
+            ("p4-potash-fertiliser.txt", 7, "first-reference"),
+            ("p4-potash-fertiliser.txt", 17, "ambiguous-name"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.
