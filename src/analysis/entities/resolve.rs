@@ -1092,7 +1092,7 @@ fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
 }
 
 /// A company named after its founder, called by the founder's name: `Dangote` for `Dangote
-/// Petroleum Refinery`, `Adani` for `Adani Green Energy` (the founder, once named in full
+/// Petroleum Refinery`, `Tata` for `Tata Motors` (the founder, once named in full
 /// before, takes the name back: see [`Registry::lookup`]).
 fn founders_company_short_name(words: &[String]) -> Option<String> {
     let (first, rest) = words.split_first()?;
