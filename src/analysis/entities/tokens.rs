@@ -859,6 +859,14 @@ fn is_title_case_line(text: &str, tokens: &[Token]) -> bool {
         && tokens.first().map(|t| t.sentence) == tokens.last().map(|t| t.sentence)
 }
 
+/// The text between token `i` and the one before it (or the block's start).
+fn text_before<'t>(text: &'t str, block_start: usize, tokens: &[Token], i: usize) -> &'t str {
+    let from = i
+        .checked_sub(1)
+        .map_or(block_start, |previous| tokens[previous].end);
+    text.get(from..tokens[i].range.start).unwrap_or("")
+}
+
 fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: bool) {
     if whole_block {
         tokens.iter_mut().for_each(|t| {
@@ -868,12 +876,7 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: 
         return;
     }
     for i in 0..tokens.len() {
-        let before = if i == 0 {
-            text.get(block_start..tokens[0].range.start).unwrap_or("")
-        } else {
-            text.get(tokens[i - 1].end..tokens[i].range.start)
-                .unwrap_or("")
-        };
+        let before = text_before(text, block_start, tokens, i);
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
         // Most words follow a single space, which neither starts a line nor opens a clause.
         let after_one_space = before == " ";
@@ -926,12 +929,7 @@ fn opens_clause(before: &str) -> bool {
 fn mark_quoted_titles(text: &str, block_start: usize, tokens: &mut [Token]) {
     let mut i = 0;
     while i < tokens.len() {
-        let before = if i == 0 {
-            text.get(block_start..tokens[0].range.start).unwrap_or("")
-        } else {
-            text.get(tokens[i - 1].end..tokens[i].range.start)
-                .unwrap_or("")
-        };
+        let before = text_before(text, block_start, tokens, i);
         // Most words follow a single space, which opens no quote.
         if before == " "
             || !before
