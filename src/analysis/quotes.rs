@@ -1052,6 +1052,28 @@ const BODY_ROLES: &[&str] = &[
     "organization", "party", "police", "regulator", "school", "team", "union", "university",
 ];
 
+/// Roles that also qualify a noun after them (`the general election`, `the chief concern`,
+/// `the head count`, `the staff report`) (sorted).
+const MODIFYING_ROLES: &[&str] = &["chief", "executive", "general", "head", "local", "staff"];
+
+/// `engineer`, `producer`, `strategist`, `physician`: a noun for someone who does something.
+fn names_a_doer(lower: &str) -> bool {
+    lower.len() > 4
+        && ["er", "or", "ist", "ian"]
+            .iter()
+            .any(|end| lower.ends_with(end))
+}
+
+/// What a role word that doubles as a modifier qualifies (see `Analyzer::modified_by_role`).
+enum Modified {
+    /// Nothing: it is the role itself.
+    Nothing,
+    /// A second role: `the general manager`.
+    Role(Range<usize>),
+    /// A plain noun: `the general fund`.
+    Noun,
+}
+
 /// Words that name a person or body by role: `the mayor`, `police`, `one resident`.
 fn is_role_lemma(word: &str) -> bool {
     in_list!(PERSON_ROLES, word) || in_list!(BODY_ROLES, word)
@@ -1948,6 +1970,17 @@ impl<'a> Analyzer<'a> {
         if noun_position && in_list!(SPEECH_LEMMAS, &word.lower) {
             return false;
         }
+        // `at the back post`, `a blog post`, `the trading post`: a bare `post` is a noun unless
+        // a pronoun or helper leads it in (`they post`, `will post`, `to post`).
+        if &*word.lower == "post" {
+            let led_in = index > 0 && self.adjacent(words, index - 1) && {
+                let before = &*words[index - 1].lower;
+                is_subject_pronoun(before) || is_auxiliary(before) || before == "to"
+            };
+            if !led_in {
+                return false;
+            }
+        }
         self.lexicon.is_speech_verb(&word.lower)
     }
 
@@ -2310,7 +2343,11 @@ impl<'a> Analyzer<'a> {
         let i = determiners_before_head(words);
         let head = words.get(i)?;
         if is_person_role(&head.lower) {
-            return Some(first.range.start..head.range.end);
+            return match self.modified_by_role(words, i) {
+                Modified::Noun => None,
+                Modified::Role(role) => Some(first.range.start..role.end),
+                Modified::Nothing => Some(first.range.start..head.range.end),
+            };
         }
         if i > 0 && self.adjacent(words, i) {
             // `The U.S. leader`, `His former coach`: one word between determiner and role.
@@ -2337,6 +2374,43 @@ impl<'a> Analyzer<'a> {
             next > 0 && self.adjacent(words, next - 1) && in_list!(MARKET_NOUNS, &words[next].lower)
         });
         (!market_noun).then_some(name)
+    }
+
+    /// What the role word `words[index]` qualifies, when it is one that doubles as a
+    /// modifier: another role (`The general manager`), or a plain noun (`The general fund
+    /// reserve`, `the staff report`, `the local economy`), which leaves no person speaking. A
+    /// verb after it (`the general said`, `the chief has`, `the head resigned`) keeps the role.
+    fn modified_by_role(&self, words: &[Word], index: usize) -> Modified {
+        let (Some(role), Some(next)) = (words.get(index), words.get(index + 1)) else {
+            return Modified::Nothing;
+        };
+        if !in_list!(MODIFYING_ROLES, &role.lower)
+            || !self.adjacent(words, index)
+            || !next.text.starts_with(|c: char| c.is_lowercase())
+        {
+            return Modified::Nothing;
+        }
+        let verbal = is_auxiliary(&next.lower)
+            || is_function_word(&next.lower)
+            || self.is_speech_verb(words, index + 1)
+            || next.lower.ends_with("ed")
+            || next.lower.ends_with('s');
+        if verbal {
+            return Modified::Nothing;
+        }
+        // `the chief medical officer`, `the general practitioner`, `the head gardener`.
+        let mut after = index + 1;
+        while after <= index + 3 {
+            let Some(word) = words.get(after) else { break };
+            if is_person_role(&word.lower) || names_a_doer(&word.lower) {
+                return Modified::Role(word.range.clone());
+            }
+            if !self.adjacent(words, after) {
+                break;
+            }
+            after += 1;
+        }
+        Modified::Noun
     }
 
     /// Whether `words[index]` is a name: capitalised, not a date or function word, and not
@@ -2572,8 +2646,23 @@ impl<'a> Analyzer<'a> {
         }
         self.subject_speaker(words)
             .filter(|speaker| !self.is_place(speaker))
+            .filter(|speaker| !self.names_a_class(words, speaker) || self.reports_speech(words))
             .or_else(|| he_or_she(words))
             .map(|speaker| (AttributionKind::PreviousParagraph, Some(speaker)))
+    }
+
+    /// `Under the draft, owners who hold more than one permit would have two years…`: a bare
+    /// plural defined by the clause after it is everyone it fits, not someone on stage.
+    fn names_a_class(&self, words: &[Word], speaker: &Range<usize>) -> bool {
+        let Some(at) = words.iter().position(|word| word.range == *speaker) else {
+            return false;
+        };
+        let bare_plural = words[at].text.starts_with(|c: char| c.is_lowercase())
+            && (words[at].lower.ends_with('s') || &*words[at].lower == "people");
+        let defined = words.get(at + 1).is_some_and(|next| {
+            self.adjacent(words, at) && matches!(&*next.lower, "who" | "that" | "whose")
+        });
+        bare_plural && defined
     }
 
     /// `Neighbouring Uruguay also reported flooding.`: a country reports, but a quote after it
@@ -3372,6 +3461,7 @@ mod tests {
             IRREGULAR_SPEECH_FORMS,
             PERSON_ROLES,
             BODY_ROLES,
+            MODIFYING_ROLES,
             PERSON_PRONOUNS,
             SUBJECT_PRONOUNS,
             DETERMINERS,

@@ -403,6 +403,20 @@ Shares closed down 18%.",
                 "Owen Pryce landed a second penalty for Ravensbourne just before half-time, but the home crowd went in grumbling. Ravensbourne had lost their previous two home games and had not beaten Northfield at Priory Park since 2019.\n\n\"We looked like a side that had forgotten how to win at home.\" <<",
                 "Owen Pryce landed a second penalty just before half-time, and the coach walked off, muttering that his side had lost their previous two home games.\n\n\"We looked like a side that had forgotten how to win at home.\"",
                 "Earlier on the card, the trainer Brid Nolan said Shane Burke would ride her runner after a cold snap and a long season. Burke completed a double in the fourth race.\n\n'The ground is as testing as I've seen it.'",
+                // a role word that qualifies a noun names no one; before a verb or a role it does
+                "The general fund reserve stands at about $9.4 million, well below the target.\n\n\"We can't keep balancing this on the backs of retirees.\" <<",
+                "The local economy has stalled since the mill closed.\n\n\"Nobody is hiring.\" <<",
+                "The general manager was blunter.\n\n\"It is too dense for the lot.\"",
+                "The general said little at first.\n\n\"We hold the bridge.\"",
+                "The chief resigned on Friday.\n\n\"I had no choice.\"",
+                "The chief medical officer was more cautious.\n\n\"It is too early to say.\"",
+                "The chief engineer was blunter.\n\n\"We ran out of drivers.\"",
+                // a class defined by a clause is everyone it fits, not a speaker
+                "Under the draft, owners who hold more than one permit would have two years to give up all but one.\n\n\"If you take away the second unit, you take away my kid's college fund.\" <<",
+                "Under the rule, owners who hold two permits said the cap was unfair.\n\n\"If you take away the second unit, you take away my kid's college fund.\"",
+                // a goal's back post says nothing; a fan who posts does
+                "Dortmund were level within 13 minutes. Lukas Brandt was left unmarked at the back post to volley in a cross, and for the next 20 minutes the visitors had the better of it, with Pedro Lacerda saving well.\n\n\"We let them back into it for twenty minutes.\" <<",
+                "Lukas Brandt scored the equaliser at the near post and then, with the travelling fans still singing in the away end long after the final whistle, stayed on the pitch to post a video for them.\n\n\"We let them back into it for twenty minutes.\"",
             ],
         );
     }

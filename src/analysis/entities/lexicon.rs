@@ -708,7 +708,8 @@ municipality wire nation nations research insights entertainment materials mines
 heritage local supply farms
 division corps squadron fleet chapel cathedral basilica mosque synagogue mandir gurdwara abbey
 monastery convent diocese archdiocese ministries fellowship tabernacle seminary shipbuilding
-aerospace dynamics analytics charities refinery refineries advisory consultancy
+aerospace dynamics analytics charities refinery refineries advisory consultancy sabha samaj sangh
+parishad samiti
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne

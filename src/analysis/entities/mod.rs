@@ -1352,6 +1352,30 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn indian_societies_and_assemblies_are_no_people() {
+        let text = "K. Vasudevan played at Narada Gana Sabha on Wednesday and at Sri \
+                    Parthasarathy Swami Sabha on Friday, after the Brahmo Samaj and the \
+                    Vishwa Hindu Parishad had met.";
+        assert_rows(
+            text,
+            &[
+                ("Narada Gana Sabha", 0, Some(("Narada Gana Sabha", Org))),
+                (
+                    "Sri Parthasarathy Swami Sabha",
+                    0,
+                    Some(("Sri Parthasarathy Swami Sabha", Org)),
+                ),
+                ("Brahmo Samaj", 0, Some(("Brahmo Samaj", Org))),
+                (
+                    "Vishwa Hindu Parishad",
+                    0,
+                    Some(("Vishwa Hindu Parishad", Org)),
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn quoted_titles_teams_and_peoples_are_no_people() {
         let text = "Lena Brandt took the photographs.\n\n“Harbour Light,” which opened on \
                     Wednesday, fills both floors.\n\nThe Flying Fijians beat Manu Samoa as \

@@ -604,8 +604,9 @@ impl<'t> Recogniser<'_, 't> {
         self.push_name(run);
     }
 
-    /// `Prince George Wharf`, `Queen Elizabeth Hospital`, `President Kennedy Airport`: a place
-    /// or institution named after a ruler, not the ruler with a surname.
+    /// `Prince George Wharf`, `Queen Elizabeth Hospital`, `President Kennedy Airport`, `Sri
+    /// Parthasarathy Swami Sabha`: a place or institution named after a ruler or a saint, not
+    /// the ruler with a surname.
     fn named_after_a_ruler(&self, run: &[usize]) -> bool {
         let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
             return false;
@@ -614,7 +615,7 @@ impl<'t> Recogniser<'_, 't> {
         run.len() >= 3
             && matches!(
                 &*self.tokens[first].lower(self.text),
-                "king" | "queen" | "prince" | "princess" | "president"
+                "king" | "queen" | "prince" | "princess" | "president" | "sri" | "shri" | "swami"
             )
             && (suffix.has(Flags::PLACE_SUFFIX) || suffix.has(Flags::ORG_SUFFIX))
             && !suffix.has(Flags::TITLE)
