@@ -1,8 +1,9 @@
 //! `first-reference`: a person called by surname alone before the story gives the full name.
 
+use super::name_variant::talks_about_spelling;
 use super::{Check, Context, Reads};
 use crate::analysis::document::Document;
-use crate::analysis::entities::{names_no_one_person, EntityKind};
+use crate::analysis::entities::{names_no_one_person, Entities, EntityKind};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::quotes::{quote_at, QuoteKind};
 
@@ -54,6 +55,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
                 || !looks_like_a_surname(doc.text, mention)
                 || names_no_one_person(doc.text, mention)
                 || in_quoted_title(context, mention.start)
+                || spelled_on_purpose(all, doc.text, mention)
             {
                 continue;
             }
@@ -114,6 +116,13 @@ fn in_quoted_title(context: &Context<'_>, offset: usize) -> bool {
     quote_at(context.quotes(), offset).is_some_and(|quote| quote.kind == QuoteKind::Title)
 }
 
+/// `Casemiro was registered at birth as Carlos Henrique Casimiro, with an i`: a spelling
+/// variant in a sentence about spelling is another name on purpose, not an early surname.
+fn spelled_on_purpose(all: &Entities, text: &str, mention: &std::ops::Range<usize>) -> bool {
+    all.variants.iter().any(|variant| variant.range == *mention)
+        && talks_about_spelling(text, mention.start)
+}
+
 fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
     doc.block_at(offset).is_some_and(|block| block.is_heading())
 }
@@ -126,6 +135,12 @@ mod tests {
 
     /// (article, flagged (line, text) pairs)
     const CASES: &[(&str, &[(usize, &str)])] = &[
+        // A spelling variant in a sentence about spelling is no early surname.
+        (
+            "Manchester United's Casemiro was registered at birth as Carlos Henrique \
+             Casimiro, with an i, and the shirt name stuck.",
+            &[],
+        ),
         (
             "Peskov said Moscow was ready.\n\nKremlin spokesperson Dmitry Peskov later added \
              more. Peskov left.",

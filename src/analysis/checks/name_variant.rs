@@ -46,15 +46,36 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
     findings(doc.text, all, |offset| doc.line_of(offset) + 1)
 }
 
-/// `An earlier version misspelled the surname of Osman al-Mahdi as al-Mahady`: a correction
-/// or a story about a name writes the other spelling on purpose, in a sentence about spelling.
-fn talks_about_spelling(text: &str, at: usize) -> bool {
+/// `An earlier version misspelled the surname of Osman al-Mahdi as al-Mahady`, `Casemiro was
+/// registered at birth as Carlos Henrique Casimiro, with an i`: a correction or a story about
+/// a name writes the other spelling on purpose, in a sentence about spelling.
+pub(crate) fn talks_about_spelling(text: &str, at: usize) -> bool {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
     let before = text.get(..at).unwrap_or_default();
-    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |end| end + 1);
-    let sentence = before[sentence_start..].to_lowercase();
+    let start = before.rfind(is_end).map_or(0, |end| end + 1);
+    let after = text.get(at..).unwrap_or_default();
+    let end = at + after.find(is_end).unwrap_or(after.len());
+    let sentence = text.get(start..end).unwrap_or_default().to_lowercase();
     ["spelled", "spelt", "spelling", "misspel"]
         .iter()
         .any(|word| sentence.contains(word))
+        || names_a_letter(&sentence)
+}
+
+/// `with an i`, `with a y`, `with two n's`: a sentence spelling a name out letter by letter.
+fn names_a_letter(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.windows(3).any(|three| {
+        let letter = three[2].trim_end_matches(['\'', '’', 's']);
+        let letter = if letter.is_empty() { three[2] } else { letter };
+        three[0] == "with"
+            && matches!(three[1], "a" | "an" | "one" | "two" | "double")
+            && letter.chars().count() == 1
+            && letter.chars().all(char::is_alphabetic)
+    })
 }
 
 /// One finding per variant mention, pointing at the entity's first full reference.
@@ -245,6 +266,20 @@ mod tests {
              misspelled the surname of Osman al-Mahdi as al-Mahady. Peskov was spelt \
              Peskow.*",
             &[],
+        ),
+        // …as does a sentence spelling a name out, wherever the other spelling sits in it.
+        (
+            "Manchester United's Casemiro was registered at birth as Carlos Henrique \
+             Casimiro, with an i, and the shirt name stuck.",
+            &[],
+        ),
+        (
+            "Anna Kowalski spoke.\n\nKowalsky left with a smile, with a y on her badge.",
+            &[],
+        ),
+        (
+            "Anna Kowalski spoke.\n\nKowalsky left with a smile.",
+            &[(3, "Kowalsky")],
         ),
         // Romanisations of two people's surnames: no one to be a variant of.
         (
