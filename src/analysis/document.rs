@@ -144,6 +144,17 @@ impl<'a> Document<'a> {
         self.blocks.iter().filter(|block| block.is_paragraph())
     }
 
+    /// Whether `block` is a list item (its first line starts with `-`, `*`, `+` or `1.`).
+    pub fn is_list_item(&self, block: &Block) -> bool {
+        let first_line = self.lines.get(block.lines.start);
+        first_line.is_some_and(|line| {
+            self.slice(&line.range)
+                .trim_start()
+                .split_once(' ')
+                .is_some_and(|(marker, _)| is_list_marker(marker))
+        })
+    }
+
     /// Whether `block` is in a Markdown blockquote (its first line starts with `>`).
     pub fn is_blockquote(&self, block: &Block) -> bool {
         let first_line = self.lines.get(block.lines.start);

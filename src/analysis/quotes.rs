@@ -2088,6 +2088,7 @@ impl<'a> Analyzer<'a> {
             }
         } else if (starts_like_a_name(first.text) && !is_calendar_word(&first.lower))
             || is_role(&first.lower)
+            || self.labels_a_name(words, start)
         {
             // `City manager Pep Guardiola`, `council member David Chen`: capitalised words,
             // name particles, and a role word when a name follows it.
@@ -2106,6 +2107,22 @@ impl<'a> Analyzer<'a> {
         let phrase = &words[start..end];
         self.is_speaker_phrase(phrase)
             .then(|| phrase[0].range.start..phrase[phrase.len() - 1].range.end)
+    }
+
+    /// `said coxswain Lily Tran`, `said sophomore Priya Raman`: a lowercase word no list knows
+    /// as a role, right before a name, labels it.
+    fn labels_a_name(&self, words: &[Word], start: usize) -> bool {
+        let (Some(label), Some(name)) = (words.get(start), words.get(start + 1)) else {
+            return false;
+        };
+        label.text.starts_with(|c: char| c.is_lowercase())
+            && !is_function_word(&label.lower)
+            && !is_calendar_word(&label.lower)
+            && !is_auxiliary(&label.lower)
+            && self.adjacent(words, start)
+            && starts_like_a_name(name.text)
+            && !is_function_word(&name.lower)
+            && !is_calendar_word(&name.lower)
     }
 
     /// Whether words next to a speech verb can be its speaker: a pronoun, a role, or a

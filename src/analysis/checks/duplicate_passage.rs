@@ -302,6 +302,8 @@ struct MemoryKey {
     /// The text of the blockquoted paragraphs, hashed: whether two paragraphs of the story
     /// may match depends on which are blockquotes, so a change to those matches all again.
     blockquotes: u64,
+    /// Which paragraphs are items of one list, hashed, for the same reason.
+    lists: u64,
 }
 
 #[derive(Debug)]
@@ -731,6 +733,9 @@ struct Checker<'a> {
     tracing: bool,
     /// Whether each paragraph is in a Markdown blockquote, parallel to `print.paragraphs`.
     in_blockquote: Vec<bool>,
+    /// The list each paragraph is an item of (numbered in order), parallel to
+    /// `print.paragraphs`.
+    list_of: Vec<Option<u32>>,
 }
 
 impl<'a> Checker<'a> {
@@ -766,6 +771,7 @@ impl<'a> Checker<'a> {
             doc: context.doc,
             blocks,
             in_blockquote,
+            list_of: lists_of_paragraphs(context.doc),
             print,
             shingles,
             index,
@@ -791,6 +797,7 @@ impl<'a> Checker<'a> {
             threshold: self.rules.threshold,
             min_words: self.rules.min_words,
             blockquotes: self.blockquotes_hash(),
+            lists: self.lists_hash(),
         }
     }
 
@@ -799,6 +806,31 @@ impl<'a> Checker<'a> {
         let quoted = self.print.paragraphs.iter().zip(&self.in_blockquote);
         for (paragraph, _) in quoted.filter(|(_, &quoted)| quoted) {
             hasher.write_u64(paragraph.print.text_hash);
+        }
+        hasher.finish()
+    }
+
+    /// `- St. Louis Public Library branches, during regular hours` and `- St. Louis County
+    /// Library branches, …`: items of one list follow one pattern on purpose, so only a word
+    /// for word copy among them is a slip.
+    fn items_of_one_list(&self, copy: PassageKey, original: PassageKey) -> bool {
+        let list = |paragraph: u32| self.list_of.get(paragraph as usize).copied().flatten();
+        copy.source == Source::This
+            && original.source == Source::This
+            && list(copy.paragraph).is_some()
+            && list(copy.paragraph) == list(original.paragraph)
+    }
+
+    /// The text of the list items, hashed with where each list starts: unlike the items'
+    /// positions, it stays the same when a paragraph outside the lists is added or removed.
+    fn lists_hash(&self) -> u64 {
+        let mut hasher = rustc_hash::FxHasher::default();
+        let mut previous = None;
+        let items = self.print.paragraphs.iter().zip(&self.list_of);
+        for (paragraph, &list) in items.filter(|(_, list)| list.is_some()) {
+            hasher.write_u64(paragraph.print.text_hash);
+            hasher.write_u8(u8::from(list == previous));
+            previous = list;
         }
         hasher.finish()
     }
@@ -1247,7 +1279,10 @@ impl<'a> Checker<'a> {
                 exact,
                 paraphrase,
             } = likeness;
-            if !exact && self.states_other_figures(copy, original, paraphrase) {
+            if !exact
+                && (self.states_other_figures(copy, original, paraphrase)
+                    || self.items_of_one_list(copy, original))
+            {
                 continue;
             }
             let found = Match {
@@ -1870,6 +1905,27 @@ fn common_word_count(a: &[u64], b: &[u64]) -> usize {
     common
 }
 
+/// For each paragraph of `doc`, the list it is an item of: lists are numbered in order, and
+/// any other block (a paragraph, a heading, a table) ends one.
+fn lists_of_paragraphs(doc: &Document<'_>) -> Vec<Option<u32>> {
+    let mut lists = Vec::new();
+    let mut current: Option<u32> = None;
+    let mut next = 0;
+    for block in &doc.blocks {
+        let item = block.is_paragraph() && doc.is_list_item(block);
+        if !item {
+            current = None;
+        } else if current.is_none() {
+            current = Some(next);
+            next += 1;
+        }
+        if block.is_paragraph() {
+            lists.push(current);
+        }
+    }
+    lists
+}
+
 /// The LCS with one machine word as the table row (Crochemore et al., 2001): bit `j` of `row`
 /// is clear where the LCS grows at word `j` of the masked passage. Linear in `other`, several
 /// times faster than the table.
@@ -2329,6 +2385,54 @@ The ferry carries 140 vehicles a day across a quarter-mile of water to Dell Poin
             &format!("> {body}\n\n{body}\n"),
             &format!("{body}\n\n{body}\n"),
             &format!("> {body}\n\n{body}\n"),
+        ]);
+        assert_eq!(messages[0], Vec::<String>::new());
+        assert_eq!(messages[1].len(), 1, "{messages:?}");
+        assert_eq!(messages[2], Vec::<String>::new());
+    }
+
+    #[test]
+    fn items_of_one_list_may_follow_one_pattern_but_not_repeat_word_for_word() {
+        assert_flags(
+            "\
+**Where to cool off**
+
+- All St. Louis Public Library branches, during regular hours, every day this week
+- City recreation centers, 10 a.m. to 8 p.m. daily through Sunday
+- St. Louis County Library branches, during regular hours, every day this week
+",
+        );
+        assert_flags(
+            "\
+- All St. Louis Public Library branches, during regular hours, every day this week
+- City recreation centers, 10 a.m. to 8 p.m. daily through Sunday
+- All St. Louis Public Library branches, during regular hours, every day this week << - All St.
+
+Cooling centers: St. Louis County Library branches, during regular hours, every day this week. << Cooling centers
+",
+        );
+    }
+
+    /// A memo made while two paragraphs were items of one list is not reused once they are not.
+    #[test]
+    fn a_memo_follows_paragraphs_into_and_out_of_one_list() {
+        let first = "- All St. Louis Public Library branches, during regular hours, every day";
+        let second = "St. Louis County Library branches, during regular hours, every day";
+        // The two items never change: only whether the line between them is one.
+        let between = "Cooling centers open today";
+        let messages = messages_through_versions(&[
+            &format!("{first}\n\n- {between}\n\n- {second}\n"),
+            &format!("{first}\n\n{between}\n\n- {second}\n"),
+            &format!("{first}\n\n- {between}\n\n- {second}\n"),
+        ]);
+        assert_eq!(messages[0], Vec::<String>::new());
+        assert_eq!(messages[1].len(), 1, "{messages:?}");
+        assert_eq!(messages[2], Vec::<String>::new());
+        // A heading splits one list in two, every item's words the same.
+        let messages = messages_through_versions(&[
+            &format!("{first}\n- {second}\n"),
+            &format!("{first}\n\n## Libraries\n\n- {second}\n"),
+            &format!("{first}\n- {second}\n"),
         ]);
         assert_eq!(messages[0], Vec::<String>::new());
         assert_eq!(messages[1].len(), 1, "{messages:?}");

@@ -135,6 +135,12 @@ mod tests {
 
     /// (article, flagged (line, text) pairs)
     const CASES: &[(&str, &[(usize, &str)])] = &[
+        // A region is no surname of the town named after it.
+        (
+            "The coalition kept control of Veneto on Monday, with Alberto Da Ros winning.\n\n\
+             Da Ros, 47, a former mayor of Castelfranco Veneto, succeeds a League president.",
+            &[],
+        ),
         // A spelling variant in a sentence about spelling is no early surname.
         (
             "Manchester United's Casemiro was registered at birth as Carlos Henrique \

@@ -411,6 +411,8 @@ Shares closed down 18%.",
                 "The chief resigned on Friday.\n\n\"I had no choice.\"",
                 "The chief medical officer was more cautious.\n\n\"It is too early to say.\"",
                 "The chief engineer was blunter.\n\n\"We ran out of drivers.\"",
+                // a label no list knows, before a name, still leads to the speaker
+                "The crew won.\n\n\"I kept waiting for someone to tell us there'd been a mistake,\" said coxswain Lily Tran, a first-year. \"Nobody did.\"",
                 // a class defined by a clause is everyone it fits, not a speaker
                 "Under the draft, owners who hold more than one permit would have two years to give up all but one.\n\n\"If you take away the second unit, you take away my kid's college fund.\" <<",
                 "Under the rule, owners who hold two permits said the cap was unfair.\n\n\"If you take away the second unit, you take away my kid's college fund.\"",

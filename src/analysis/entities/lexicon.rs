@@ -709,7 +709,7 @@ heritage local supply farms
 division corps squadron fleet chapel cathedral basilica mosque synagogue mandir gurdwara abbey
 monastery convent diocese archdiocese ministries fellowship tabernacle seminary shipbuilding
 aerospace dynamics analytics charities refinery refineries advisory consultancy sabha samaj sangh
-parishad samiti
+parishad samiti medicine health healthcare therapeutics biosciences biotech diagnostics generics
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -883,6 +883,8 @@ United States = U.S. = US = USA = U.S.A. = United States of America = America|Ur
 Uzbekistan|Vanuatu|Vatican = Vatican City|Venezuela|Vietnam = Viet Nam|Yemen|Zambia|Zimbabwe|
 England|Scotland|Wales|Northern Ireland|Greenland|Puerto Rico|Hong Kong|Macau|Gaza|
 Gaza Strip|West Bank|Crimea|Donbas|Kosovo|Tibet|Xinjiang|Kashmir|Chechnya|Catalonia|Bavaria|
+Veneto|Lombardy = Lombardia|Piedmont = Piemonte|Tuscany = Toscana|Emilia-Romagna|Liguria|Lazio|
+Campania|Apulia = Puglia|Calabria|Sicily = Sicilia|Sardinia = Sardegna|Umbria|Abruzzo|
 Saxony|Hesse|Siberia|Patagonia|
 Europe|Asia|Africa|North America|South America|Latin America|Antarctica|Oceania|Middle East|
 Balkans|Caucasus|Scandinavia|Caribbean|Mediterranean|Black Sea|Baltic Sea|Red Sea|Arctic|
