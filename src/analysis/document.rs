@@ -147,12 +147,7 @@ impl<'a> Document<'a> {
     /// Whether `block` is a list item (its first line starts with `-`, `*`, `+` or `1.`).
     pub fn is_list_item(&self, block: &Block) -> bool {
         let first_line = self.lines.get(block.lines.start);
-        first_line.is_some_and(|line| {
-            self.slice(&line.range)
-                .trim_start()
-                .split_once(' ')
-                .is_some_and(|(marker, _)| is_list_marker(marker))
-        })
+        first_line.is_some_and(|line| starts_with_list_marker(self.slice(&line.range).trim_start()))
     }
 
     /// Whether `block` is in a Markdown blockquote (its first line starts with `>`).
@@ -689,10 +684,13 @@ pub fn bold_inner(trimmed: &str) -> Option<&str> {
 }
 
 fn is_item(trimmed: &str) -> bool {
-    trimmed.starts_with('>')
-        || trimmed
-            .split_once(' ')
-            .is_some_and(|(marker, _)| is_list_marker(marker))
+    trimmed.starts_with('>') || starts_with_list_marker(trimmed)
+}
+
+fn starts_with_list_marker(trimmed: &str) -> bool {
+    trimmed
+        .split_once(' ')
+        .is_some_and(|(marker, _)| is_list_marker(marker))
 }
 
 /// A list item's marker: `-`, `*`, `+`, or a number of up to three digits and `.` or `)`.
