@@ -369,9 +369,13 @@ impl FoldedWords {
     /// opening a line. Every line is looked at because a paragraph block may hold several
     /// pasted paragraphs (a CMS export glues "By Jonas Weber" to the lede below it).
     fn lead_ins(paragraph: &str) -> Vec<Range<usize>> {
+        // A wire story's credits may be wrapped over several lines.
+        if is_credit_line(paragraph) {
+            return std::iter::once(0..paragraph.len()).collect();
+        }
         let mut lead_ins = Vec::new();
         for (line_start, text) in lines(paragraph) {
-            if is_byline(text) {
+            if is_byline(text) || is_credit_line(text) {
                 lead_ins.push(line_start..line_start + text.len());
             } else if let Some(end) = dateline_end(text) {
                 lead_ins.push(line_start..line_start + end);
@@ -489,6 +493,77 @@ fn is_byline(line: &str) -> bool {
             .iter()
             .all(|word| word.starts_with(char::is_uppercase) || JOINERS.contains(word))
         && !ends_sentence(trimmed)
+}
+
+/// A wire story's credit line: "(Reporting by Ana Ruiz in Lima; Additional reporting by Tom
+/// Ng; Editing by Sam Holt)". Every part between semicolons names a job done "by" people
+/// (capitalised names, with "and", "in" or a place between them); the same editors sign
+/// every story of a desk, so the line is no copy.
+fn is_credit_line(text: &str) -> bool {
+    let trimmed = text.trim();
+    let credits = trimmed
+        .strip_prefix('(')
+        .unwrap_or(trimmed)
+        .trim_end_matches(['.', ')']);
+    // Cheap refusal first: nearly every paragraph is prose, which opens with no credit.
+    let opens_a_credit = credits.split_whitespace().next().is_some_and(|first| {
+        (CREDIT_JOBS.iter().chain(&["additional", "with"]))
+            .any(|job| job.eq_ignore_ascii_case(first))
+    });
+    opens_a_credit && credits.len() <= 400 && credits.split(';').all(is_credit)
+}
+
+/// The jobs a wire credit names.
+const CREDIT_JOBS: [&str; 20] = [
+    "reporting",
+    "reported",
+    "editing",
+    "edited",
+    "writing",
+    "written",
+    "compiled",
+    "compiling",
+    "research",
+    "researched",
+    "graphics",
+    "photos",
+    "photographs",
+    "photography",
+    "production",
+    "produced",
+    "translation",
+    "translated",
+    "fact-checking",
+    "verification",
+];
+
+/// One credit: "Additional reporting by Tom Ng in Lima", "Editing by Sam Holt and Jo Bale".
+fn is_credit(credit: &str) -> bool {
+    const JOINERS: [&str; 16] = [
+        "and", "in", "at", "from", "of", "the", "for", "with", "de", "da", "di", "del", "van",
+        "von", "newsroom", "bureau",
+    ];
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    let Some(by) = words.iter().position(|word| *word == "by") else {
+        return false;
+    };
+    let job: Vec<String> = words[..by].iter().map(|word| word.to_lowercase()).collect();
+    let is_job = |word: &String| CREDIT_JOBS.contains(&word.as_str());
+    let names: Vec<&str> = words[by + 1..]
+        .iter()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    job.iter().all(|word| {
+        is_job(word) || matches!(word.as_str(), "additional" | "with" | "further" | "and")
+    }) && job.iter().any(is_job)
+        && names
+            .first()
+            .is_some_and(|word| word.starts_with(char::is_uppercase))
+        && names.len() <= 16
+        && names
+            .iter()
+            .all(|word| word.starts_with(char::is_uppercase) || JOINERS.contains(word))
 }
 
 /// The end of a dateline such as `KYIV, Ukraine (AP) —`, `WASHINGTON (Reuters) -` or
@@ -1466,6 +1541,30 @@ mod tests {
             print.words[print.sentences[2].words.clone()]
         );
         assert_eq!(kept_words("By JANE DOE, Associated Press"), 0);
+        // Wire credits, on one line or wrapped, and glued under a paragraph.
+        assert_eq!(
+            kept_words(
+                "Reporting by Marcus Feld and Priya Raman in New York; Editing by Dana Whitcombe"
+            ),
+            0
+        );
+        assert_eq!(
+            kept_words("(Reporting by Liz Carver and the Beijing newsroom;\nAdditional reporting by Yusuf Kamal in Cairo; Editing by\nRosalind Hale)"),
+            0
+        );
+        assert_eq!(
+            kept_words("Talks resumed on Monday.\nWriting by Ana Ruiz; Editing by Sam Holt."),
+            4
+        );
+        // Prose that credits someone is copy.
+        assert_eq!(
+            kept_words("Reporting by Reuters showed the deal was delayed."),
+            8
+        );
+        assert_eq!(
+            kept_words("The report was written by Ana Ruiz and Sam Holt."),
+            10
+        );
         assert_eq!(kept_words("By Monday the water had reached the roofs"), 8);
         // Not bylines or datelines: ordinary prose that happens to start alike.
         assert_eq!(kept_words("By Monday, the river had fallen."), 6);

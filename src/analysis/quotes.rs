@@ -2466,7 +2466,17 @@ impl<'a> Analyzer<'a> {
                 && starts_uppercase(next.text)
                 && !is_function_word(&next.lower)
                 && !is_calendar_word(&next.lower)
+                && !self.hyphened_to_lowercase(next)
         })
+    }
+
+    /// `Purple T-shirts`, `the X-rays`, `a U-turn`: a capital that opens a hyphened common
+    /// noun is no name.
+    fn hyphened_to_lowercase(&self, word: &Word) -> bool {
+        let rest = self.text.get(word.range.end..).unwrap_or("");
+        rest.strip_prefix('-')
+            .or_else(|| rest.strip_prefix('\u{2011}'))
+            .is_some_and(|after| after.starts_with(|c: char| c.is_lowercase()))
     }
 
     /// Whether `word` is one of the story's proper nouns.

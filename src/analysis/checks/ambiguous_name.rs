@@ -226,6 +226,20 @@ mod tests {
              the shop from her father, Arthur Ellison, in 1958.\n\nEllison never closed it.",
             &[(5, "Ellison")],
         ),
+        // A bank named after its founders is no namesake of an analyst.
+        (
+            "Rivals Goldman Sachs, Morgan Stanley and JPMorgan Chase also gained.\n\nRuth \
+             Stanley, an analyst at Keefe, was unmoved.\n\n\"Trading is fickle,\" Stanley \
+             wrote.",
+            &[],
+        ),
+        // A rank's initials (`DCI`) are a title: `DCI Adeyemi` is the inspector named in full.
+        (
+            "Detective Chief Inspector Marcus Adeyemi appealed for help.\n\n'We need \
+             witnesses,' DCI Adeyemi said.\n\nOfficers do not believe he was the target, \
+             Adeyemi added.",
+            &[],
+        ),
         // A surname before a word for kin names the whole family.
         (
             "Marcus Bell and Malik Bell led the defence.\n\nThe Bell twins had three sacks. \

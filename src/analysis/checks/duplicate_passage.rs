@@ -44,7 +44,7 @@ of another open story, word for word or as a light rewrite (a few words changed 
 or as a paraphrase that keeps the facts, figures and content words in order and changes the \
 small words around them. Case, curly quotes and punctuation are ignored. Passages under eight words (by default), \
 headings, stock phrases (\"declined to comment\", \"did not respond to a request for \
-comment\", \"said in a statement\", \"this story has been updated\"), datelines and bylines never count. Nor does one \
+comment\", \"said in a statement\", \"this story has been updated\"), datelines, bylines and wire credits (`Reporting by …; Editing by …`) never count. Nor does one \
 formula filled with other facts: two rewordings that give two or more figures each, mostly \
 different ones (this quarter's forecast in last quarter's words).
 
@@ -821,6 +821,33 @@ impl<'a> Checker<'a> {
             && list(copy.paragraph) == list(original.paragraph)
     }
 
+    /// `“When the post office went, people said we still had the pub. When the bus went…`: a
+    /// speaker repeating a pattern within one quotation does so on purpose, so only a word for
+    /// word copy there is a slip.
+    fn parallel_in_one_quote(&self, copy: PassageKey, original: PassageKey) -> bool {
+        let (Some(copied), Some(first)) = (copy.sentence, original.sentence) else {
+            return false;
+        };
+        if copy.source != Source::This
+            || original.source != Source::This
+            || copy.paragraph != original.paragraph
+        {
+            return false;
+        }
+        let Some(placed) = self.print.paragraphs.get(copy.paragraph as usize) else {
+            return false;
+        };
+        let sentences = &placed.print.sentences;
+        let (Some(first), Some(copied)) = (
+            sentences.get(first as usize),
+            sentences.get(copied as usize),
+        ) else {
+            return false;
+        };
+        let text = self.doc.text.get(placed.range.clone()).unwrap_or("");
+        opened_before_and_still_open(text, first.range.start, copied.range.start)
+    }
+
     /// The text of the list items, hashed with where each list starts: unlike the items'
     /// positions, it stays the same when a paragraph outside the lists is added or removed.
     fn lists_hash(&self) -> u64 {
@@ -1281,7 +1308,8 @@ impl<'a> Checker<'a> {
             } = likeness;
             if !exact
                 && (self.states_other_figures(copy, original, paraphrase)
-                    || self.items_of_one_list(copy, original))
+                    || self.items_of_one_list(copy, original)
+                    || self.parallel_in_one_quote(copy, original))
             {
                 continue;
             }
@@ -1516,6 +1544,21 @@ fn figures(text: &str, range: Range<usize>) -> Vec<&str> {
     figures.sort_unstable();
     figures.dedup();
     figures
+}
+
+/// Whether a double quotation mark opens at or just before `first` (its sentence may begin
+/// with the mark) and is not closed before `later`. Single marks are left out: they are
+/// apostrophes as often.
+fn opened_before_and_still_open(text: &str, first: usize, later: usize) -> bool {
+    let mut open_at = None;
+    for (at, c) in text.get(..later).unwrap_or("").char_indices() {
+        match (c, open_at) {
+            ('“', _) | ('"', None) => open_at = Some(at),
+            ('”', _) | ('"', Some(_)) => open_at = None,
+            _ => {}
+        }
+    }
+    open_at.is_some_and(|at| at <= first + 1)
 }
 
 fn percent(similarity: f64) -> u32 {
@@ -2410,6 +2453,24 @@ The ferry carries 140 vehicles a day across a quarter-mile of water to Dell Poin
 
 Cooling centers: St. Louis County Library branches, during regular hours, every day this week. << Cooling centers
 ",
+        );
+    }
+
+    #[test]
+    fn a_speaker_repeating_a_pattern_within_one_quote_is_not_flagged() {
+        assert_flags(
+            "“When the post office went, people said we still had the pub. When the bus went \
+             down to two a day, people said we still had the pub. If this goes, we have \
+             nothing,” she said.\n",
+        );
+        // Outside a quotation, or word for word within one, a sentence written twice is a slip.
+        assert_flags(
+            "When the post office went, people said we still had the pub. When the bus went \
+             down to two a day, people said we still had the pub. << When the bus\n",
+        );
+        assert_flags(
+            "“When the post office went, people said we still had the pub. When the post \
+             office went, people said we still had the pub.” << When the post\n",
         );
     }
 

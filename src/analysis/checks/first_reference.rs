@@ -141,6 +141,12 @@ mod tests {
              Da Ros, 47, a former mayor of Castelfranco Veneto, succeeds a League president.",
             &[],
         ),
+        // A name she bore, in a death notice, is no reference to her late husband.
+        (
+            "SHACKLETON, Joan Margaret (formerly Pickles, née Fawcett). Died aged 101. Widow \
+             of Ernest Pickles and of Leonard Shackleton.",
+            &[],
+        ),
         // A spelling variant in a sentence about spelling is no early surname.
         (
             "Manchester United's Casemiro was registered at birth as Carlos Henrique \

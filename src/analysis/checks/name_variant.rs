@@ -167,6 +167,29 @@ mod tests {
              Ilonga said.",
             &[(3, "Ilonga")],
         ),
+        // A silk's or an honour's letters after the name are no surname.
+        (
+            "Fiona Mulgrew KC, defending, questioned her.\n\nMs Mulgrow asked whether she \
+             had seen it. Ms Mulgrew sat down.",
+            &[(3, "Mulgrow")],
+        ),
+        (
+            "Eileen McAllister MBE chairs the Friends.\n\nMs McAlister said the hours were \
+             cut. McAllister left.",
+            &[(3, "McAlister")],
+        ),
+        // An athlete's country code is no acronym making the athlete an organisation.
+        (
+            "Daniel Kipchumba Kosgei (KEN) won in 59:48.\n\nKosgei, 24, broke the record. \
+             Kosgey also collected a bonus.",
+            &[(3, "Kosgey")],
+        ),
+        // `the former miner` is a person (`the miner` alone may be a mining firm).
+        (
+            "Arthur Pennington, the former miner who led the council, has died.\n\n\
+             Pennington left school at 14. In 1988 Penington was appointed OBE.",
+            &[(3, "Penington")],
+        ),
         // A planet one letter from the byline's surname is the planet.
         (
             "Mars rover drills layered clay\n\nBy Helen Marsh\n\nThe rover on Mars drilled, \

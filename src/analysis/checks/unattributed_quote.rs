@@ -280,6 +280,8 @@ mod tests {
                 "Residents told us:\n\n- \"Nobody asked us.\"\n\nThe plan was approved in March.\n\n- \"We were never told.\" <<",
                 // a crowd that sang a prayer and wept hands on no speaker
                 "The Rev. Martha Quinlan said the parish would help.\n\nThe crowd sang \"Oseh Shalom,\" a Hebrew prayer for peace, and stood in silence for a full minute. Several members of the congregation wept.\n\n\"Hate does not get the last word on this street.\" <<",
+                // a capital opening a hyphened noun is no name: `Purple T-shirts` say nothing
+                "Lindqvist was sentenced to life.\n\nPurple T-shirts printed with her photograph filled the first three rows.\n\n\"She remembered everybody's birthday.\" <<",
                 // a `he` in a condition is no one on stage; a `he` who acts is
                 "Trevor Halloway voted against it.\n\nThe contract also includes a clause guaranteeing the superintendent a full year's salary if he is dismissed without cause.\n\n\"Every one of those vacancies is a kid with a different adult in front of them.\" <<",
                 "Trevor Halloway voted against it.\n\nIf the board agreed, he said, the district would lose its best teachers.\n\n\"Every one of those vacancies is a kid with a different adult in front of them.\"",

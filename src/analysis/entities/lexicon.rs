@@ -598,7 +598,11 @@ const WORD_LISTS: &[(&str, Flags)] = &[
         "in near outside across throughout into around inside",
         Flags::PLACE_CUE,
     ),
-    ("jr sr ii iii iv sc kc qc", Flags::GENERATIONAL),
+    // Postnominals too: honours and silks (`Fiona Mulgrew KC`, `Eileen McAllister MBE`).
+    (
+        "jr sr ii iii iv sc kc qc mbe obe cbe kbe dbe bem frs qpm jp dl",
+        Flags::GENERATIONAL,
+    ),
     (NOT_ACRONYMS, Flags::NOT_ACRONYM),
     (
         "who whom whose which that where when while",
@@ -656,6 +660,7 @@ honourable honorable venerable swami pandit spc pfc ens
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
+dci dcs dsupt
 ";
 
 const DEMONYMS: &str = "
@@ -937,7 +942,11 @@ Hezbollah|Taliban|Red Cross|Greenpeace|Amnesty International|Human Rights Watch|
 Fianna Fáil|Fine Gael|Sinn Féin|Bharatiya Janata Party = BJP|Aam Aadmi Party = AAP|
 African National Congress = ANC|Economic Freedom Fighters = EFF|Alcoholics Anonymous|
 Lockheed Martin|Northrop Grumman|Raytheon|Boeing|Airbus|L3Harris|Holy See|City Hall|Town Hall|
-All Blacks|Black Ferns|Wallabies|Springboks|Manu Samoa|Ikale Tahi|Flying Fijians
+All Blacks|Black Ferns|Wallabies|Springboks|Manu Samoa|Ikale Tahi|Flying Fijians|
+Morgan Stanley|Goldman Sachs|JPMorgan Chase|JPMorgan|Merrill Lynch|Charles Schwab|Wells Fargo|
+Lehman Brothers|Hewlett Packard|Hewlett-Packard|Johnson & Johnson|Procter & Gamble|
+Marks & Spencer|Ernst & Young|McKinsey|Rolls-Royce|Harley-Davidson|Sotheby's|Christie's|
+Standard & Poor's|Dow Jones|Sainsbury's
 ";
 
 #[cfg(test)]

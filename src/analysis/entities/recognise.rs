@@ -110,6 +110,18 @@ const SHOPS: &[&str] = &[
     "pizza", "kitchen", "funeral",
 ];
 
+/// Sport's three-letter country codes (IOC): `Daniel Kosgei (KEN)` gives an athlete's
+/// country, not the name's acronym.
+#[rustfmt::skip]
+const COUNTRY_CODES: &[&str] = &[
+    "alg", "arg", "aus", "aut", "bah", "bar", "bel", "bra", "brn", "bul", "can", "chi", "chn",
+    "col", "cro", "cub", "cze", "den", "dom", "ecu", "egy", "eri", "esp", "est", "eth", "fin",
+    "fra", "gbr", "ger", "gha", "gre", "hun", "ind", "irl", "isr", "ita", "jam", "jpn", "kaz",
+    "ken", "kor", "ksa", "lat", "ltu", "mar", "mex", "ned", "ngr", "nor", "nzl", "pak", "per",
+    "phi", "pol", "por", "pur", "qat", "rou", "rsa", "rus", "srb", "sui", "svk", "slo", "swe",
+    "tan", "tto", "tun", "tur", "uae", "uga", "ukr", "uru", "usa", "ven", "zam", "zim",
+];
+
 /// Particles that can open a surname on their own: `van der Leyen`, `de Gaulle`.
 const SURNAME_PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "di", "da", "du", "des", "der", "den", "ter", "ten", "le",
@@ -881,7 +893,7 @@ impl<'t> Recogniser<'_, 't> {
                 kind = Some((found, Evidence::Context));
             }
         }
-        candidate.acronym = self.acronym_after(last);
+        candidate.acronym = self.acronym_after(first, last);
         if candidate.acronym.is_some() && kind.is_none_or(|(_, e)| e != Evidence::Lexical) {
             kind = Some((EntityKind::Organisation, Evidence::Lexical));
         }
@@ -1051,11 +1063,19 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     /// `(ECB)` right after a name defines its acronym.
-    fn acronym_after(&self, last: usize) -> Option<String> {
+    /// A sport's country code (`(KEN)`) whose first letter does not open the name is no
+    /// acronym of it.
+    fn acronym_after(&self, first: usize, last: usize) -> Option<String> {
         let opens = self.gap(last).trim() == "(";
         let acronym = self.tokens.get(last + 1)?;
         let closes = self.gap(last + 1).trim_start().starts_with(')');
-        (opens && closes && self.is_acronym(last + 1)).then(|| acronym.lower(self.text).to_string())
+        let lower = acronym.lower(self.text);
+        let opens_the_name = |initial: Option<char>| {
+            initial.is_some_and(|initial| self.tokens[first].text(self.text).starts_with(initial))
+        };
+        let country = COUNTRY_CODES.contains(&&*lower)
+            && !opens_the_name(acronym.text(self.text).chars().next());
+        (opens && closes && self.is_acronym(last + 1) && !country).then(|| lower.to_string())
     }
 
     /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
@@ -1185,7 +1205,7 @@ impl<'t> Recogniser<'_, 't> {
             return None;
         }
         let start = self.role_start(head, comma);
-        Some((self.phrase(start, head), role_kind(head_token.flags)))
+        Some((self.phrase(start, head), self.role_noun_kind(head)))
     }
 
     /// Where the role phrase ending at `head` starts. Known words (qualifiers, role nouns,
@@ -1286,10 +1306,26 @@ impl<'t> Recogniser<'_, 't> {
         {
             role_noun += 1;
         }
-        Some((
-            self.phrase(first, end),
-            role_kind(self.tokens[role_noun].flags),
-        ))
+        Some((self.phrase(first, end), self.role_noun_kind(role_noun)))
+    }
+
+    /// What a role noun says its bearer is; `the former miner`, `a retired broadcaster`: a
+    /// past occupation is a person's, though the bare noun may name a firm.
+    fn role_noun_kind(&self, role_noun: usize) -> Option<EntityKind> {
+        let kind = role_kind(self.tokens[role_noun].flags);
+        let past = role_noun
+            .checked_sub(1)
+            .filter(|&before| is_plain_space(self.gap(before)))
+            .is_some_and(|before| {
+                matches!(
+                    &*self.tokens[before].lower(self.text),
+                    "former" | "retired" | "late" | "ex"
+                )
+            });
+        match kind {
+            Some(EntityKind::Organisation) if past => Some(EntityKind::Person),
+            kind => kind,
+        }
     }
 
     /// An appositive ends at punctuation, the sentence's end or a relative clause.

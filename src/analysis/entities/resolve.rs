@@ -234,7 +234,8 @@ fn surname_letters(draft: &Draft) -> Option<Vec<char>> {
     } else if tokens::is_family_name_in_middle(&draft.name) {
         draft.words.get(1)
     } else {
-        draft.words.last()
+        // `Fiona Mulgrew KC`: a postnominal is no surname.
+        draft.words.iter().rev().find(|word| !is_generational(word))
     };
     surname.map(|s| s.chars().collect())
 }
@@ -1293,8 +1294,14 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         .unwrap_or("")
         .rsplit(char::is_whitespace)
         .map(str::to_lowercase);
-    let no_one_by_what_precedes = match previous.next().as_deref() {
+    let no_one_by_what_precedes = match previous
+        .next()
+        .as_deref()
+        .map(|w| w.trim_start_matches('('))
+    {
         Some("the") => true,
+        // `Joan Shackleton (formerly Pickles, née Fawcett)`: a name she bore, not a person.
+        Some("née" | "nee" | "formerly") => true,
         Some("named" | "surnamed") => names_the_name(previous),
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         _ => false,
