@@ -479,8 +479,15 @@ fn is_byline(line: &str) -> bool {
     else {
         return false;
     };
-    let words: Vec<&str> = names
-        .split_whitespace()
+    let words: Vec<&str> = names.split_whitespace().collect();
+    names_only(&words, 11, &JOINERS) && !ends_sentence(trimmed)
+}
+
+/// Whether `words` are names alone: capitalised, with only `joiners` between them, the first
+/// a name, at most `most` of them (punctuation around a word ignored).
+fn names_only(words: &[&str], most: usize, joiners: &[&str]) -> bool {
+    let words: Vec<&str> = words
+        .iter()
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|word| !word.is_empty())
         .collect();
@@ -488,11 +495,10 @@ fn is_byline(line: &str) -> bool {
         .first()
         .is_some_and(|word| word.starts_with(char::is_uppercase));
     named
-        && words.len() < 12
+        && words.len() <= most
         && words
             .iter()
-            .all(|word| word.starts_with(char::is_uppercase) || JOINERS.contains(word))
-        && !ends_sentence(trimmed)
+            .all(|word| word.starts_with(char::is_uppercase) || joiners.contains(word))
 }
 
 /// A wire story's credit line: "(Reporting by Ana Ruiz in Lima; Additional reporting by Tom
@@ -549,21 +555,10 @@ fn is_credit(credit: &str) -> bool {
     };
     let job: Vec<String> = words[..by].iter().map(|word| word.to_lowercase()).collect();
     let is_job = |word: &String| CREDIT_JOBS.contains(&word.as_str());
-    let names: Vec<&str> = words[by + 1..]
-        .iter()
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|word| !word.is_empty())
-        .collect();
     job.iter().all(|word| {
         is_job(word) || matches!(word.as_str(), "additional" | "with" | "further" | "and")
     }) && job.iter().any(is_job)
-        && names
-            .first()
-            .is_some_and(|word| word.starts_with(char::is_uppercase))
-        && names.len() <= 16
-        && names
-            .iter()
-            .all(|word| word.starts_with(char::is_uppercase) || JOINERS.contains(word))
+        && names_only(&words[by + 1..], 16, &JOINERS)
 }
 
 /// The end of a dateline such as `KYIV, Ukraine (AP) —`, `WASHINGTON (Reuters) -` or
