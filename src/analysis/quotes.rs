@@ -1981,6 +1981,15 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
         }
+        // `Rolling strikes continued at four refineries`: `continued` reports speech when
+        // nothing follows it in its clause (`she continued.`, `he continued: "…"`).
+        let continued = matches!(
+            &*word.lower,
+            "continue" | "continues" | "continued" | "continuing"
+        );
+        if continued && index + 1 < words.len() && self.adjacent(words, index) {
+            return false;
+        }
         self.lexicon.is_speech_verb(&word.lower)
     }
 

@@ -192,6 +192,8 @@ mod tests {
                 r#""That was a mistake," she later admitted."#,
                 r#""The plan will fail," economists warned."#,
                 r#""This is only the start," added Ruiz."#,
+                r#""This is only the start," she continued."#,
+                r#"Ruiz continued: "This is only the start.""#,
                 // speaker named in the sentence before
                 r#"His coach was more measured. "He has a lot to learn.""#,
                 r#"Ana Ruiz has run the shelter since 2019. "Nobody asked us.""#,
@@ -280,6 +282,8 @@ mod tests {
                 "Residents told us:\n\n- \"Nobody asked us.\"\n\nThe plan was approved in March.\n\n- \"We were never told.\" <<",
                 // a crowd that sang a prayer and wept hands on no speaker
                 "The Rev. Martha Quinlan said the parish would help.\n\nThe crowd sang \"Oseh Shalom,\" a Hebrew prayer for peace, and stood in silence for a full minute. Several members of the congregation wept.\n\n\"Hate does not get the last word on this street.\" <<",
+                // strikes that continued somewhere said nothing
+                "A final text must be adopted by April 6.\n\n“This vote changes nothing in the street.” <<\n\nRolling strikes continued at four refineries on Tuesday.",
                 // a capital opening a hyphened noun is no name: `Purple T-shirts` say nothing
                 "Lindqvist was sentenced to life.\n\nPurple T-shirts printed with her photograph filled the first three rows.\n\n\"She remembered everybody's birthday.\" <<",
                 // a `he` in a condition is no one on stage; a `he` who acts is
