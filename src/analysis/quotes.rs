@@ -2394,6 +2394,14 @@ impl<'a> Analyzer<'a> {
         let name = self
             .phrase_after(words, i)
             .unwrap_or_else(|| head.range.clone());
+        // The same for a name of several words: `Ellery Library's overnight staffing costs…`.
+        if let Some(last) = (i + 1..words.len()).find(|&k| words[k].range.end == name.end) {
+            if without_possessive(words[last].text) != words[last].text {
+                let owned = words.get(last + 1).filter(|_| self.adjacent(words, last))?;
+                let speaks = is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
+                return speaks.then_some(first.range.start..owned.range.end);
+            }
+        }
         // `Solenne shares rose 19%`: the subject is the name's stock, which says nothing.
         let after = words.iter().position(|word| word.range.start >= name.end);
         let market_noun = after.is_some_and(|next| {

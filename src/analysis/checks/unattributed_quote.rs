@@ -196,6 +196,7 @@ mod tests {
                 r#"Ruiz continued: "This is only the start.""#,
                 // speaker named in the sentence before
                 r#"His coach was more measured. "He has a lot to learn.""#,
+                r#"Ellery Library's head librarian was blunt. "We cannot stay open.""#,
                 r#"Ana Ruiz has run the shelter since 2019. "Nobody asked us.""#,
                 "The shelter is run by Ana Ruiz.\n\nRuiz was blunt. \"Nobody asked us.\"",
                 r#"Asked why he stayed, he shrugged. "Habit.""#,
@@ -282,6 +283,8 @@ mod tests {
                 "Residents told us:\n\n- \"Nobody asked us.\"\n\nThe plan was approved in March.\n\n- \"We were never told.\" <<",
                 // a crowd that sang a prayer and wept hands on no speaker
                 "The Rev. Martha Quinlan said the parish would help.\n\nThe crowd sang \"Oseh Shalom,\" a Hebrew prayer for peace, and stood in silence for a full minute. Several members of the congregation wept.\n\n\"Hate does not get the last word on this street.\" <<",
+                // what a name of several words owns speaks only if it is a person
+                "The library closes at 2 a.m.\n\nEllery Library's overnight staffing costs about $260,000 a year.\n\n\"If you close the library at 2, people will study in their cars.\" <<",
                 // strikes that continued somewhere said nothing
                 "A final text must be adopted by April 6.\n\n“This vote changes nothing in the street.” <<\n\nRolling strikes continued at four refineries on Tuesday.",
                 // a capital opening a hyphened noun is no name: `Purple T-shirts` say nothing
