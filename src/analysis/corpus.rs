@@ -1,8 +1,8 @@
 //! The other documents a document is compared with for duplicate passages (open documents in
 //! the editor, or the files given to the CLI), kept fingerprinted and indexed.
 //!
-//! Inserting a document fingerprints its paragraphs and adds them to one shared
-//! [`FingerprintIndex`]. Re-inserting an edited document is incremental: every paragraph whose
+//! Inserting a document fingerprints its paragraphs and adds them to one shared index
+//! ([`ShardedIndex`]). Re-inserting an edited document is incremental: every paragraph whose
 //! text did not change keeps its print (a cache keyed by paragraph text hash) and its postings
 //! (postings name paragraphs by a number that survives edits above them), so an edit costs a
 //! parse, a hash of each paragraph, and the fingerprints of the paragraphs it touched. A
@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use super::batch_index::{self, IndexedParagraph};
+use super::batch_index::{self, IndexedParagraph, Inserting, ShardedIndex};
 use super::document::{Document, Format};
 use super::fingerprint::{
-    Coverage, DocumentPrint, FingerprintIndex, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
+    Coverage, DocumentPrint, ParagraphPrint, PlacedParagraph, Posting, QuickMap,
 };
 
 /// How the corpus index stores paragraphs: winnowed, because it is the one that grows.
@@ -120,7 +120,9 @@ pub struct Corpus {
     /// Compare a document that is in the corpus only with the documents inserted before it
     /// (the CLI: a copy is flagged in the later file), not with every other one.
     earlier_only: bool,
-    index: FingerprintIndex,
+    index: ShardedIndex,
+    /// Which threads insert a batch's postings ([`Corpus::insert_batch`]).
+    inserting: Inserting,
     /// Prints of the paragraphs of current documents, by paragraph text hash.
     paragraph_cache: QuickMap<u64, Arc<ParagraphPrint>>,
     next_id: DocumentId,
@@ -252,6 +254,12 @@ impl Corpus {
         self.earlier_only = earlier_only;
     }
 
+    /// Inserts batches on all cores: faster, but leaves a long-lived corpus more resident
+    /// memory (see [`batch_index`]); for a corpus built once, as `copydesk check`'s is.
+    pub fn set_inserting(&mut self, inserting: Inserting) {
+        self.inserting = inserting;
+    }
+
     /// Whether the passages of document `other` count as originals for the document `itself`
     /// (its id in the corpus, if it is in it).
     pub fn is_compared(&self, itself: Option<DocumentId>, other: DocumentId) -> bool {
@@ -278,7 +286,7 @@ impl Corpus {
     }
 
     /// In how many documents a fingerprint occurs (see
-    /// [`FingerprintIndex::document_frequency`]); no scan, so it can be asked for every shingle.
+    /// [`ShardedIndex::document_frequency`]); no scan, so it can be asked for every shingle.
     pub fn document_frequency(&self, fingerprint: u64) -> usize {
         self.index.document_frequency(fingerprint)
     }
@@ -412,7 +420,7 @@ impl Corpus {
                     .collect()
             })
             .collect();
-        batch_index::add_documents(&mut self.index, &documents, CORPUS_COVERAGE);
+        batch_index::add_documents(&mut self.index, &documents, CORPUS_COVERAGE, self.inserting);
     }
 
     /// Adds a new document's entry, not yet indexed; returns its position in `entries`.

@@ -1166,7 +1166,7 @@ impl FingerprintIndex {
     }
 
     /// Removes the postings of one paragraph from the lists of `hashes`.
-    fn remove_postings(&mut self, document: u32, paragraph: u32, hashes: Vec<u64>) {
+    pub fn remove_postings(&mut self, document: u32, paragraph: u32, hashes: Vec<u64>) {
         let belongs =
             |posting: &Posting| posting.document == document && posting.paragraph == paragraph;
         for hash in hashes {
@@ -1309,7 +1309,8 @@ fn placed_postings(
     }
 }
 
-fn indexed_shingles(print: &ParagraphPrint, coverage: Coverage) -> Vec<(u64, usize)> {
+/// The (hash, first word) of each shingle an index with `coverage` stores for a paragraph.
+pub fn indexed_shingles(print: &ParagraphPrint, coverage: Coverage) -> Vec<(u64, usize)> {
     match coverage {
         Coverage::EveryShingle => print
             .shingles()

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::analysis::batch_index::Inserting;
 use crate::analysis::{self, Corpus, Document, Finding, Format, Settings, Severity};
 
 pub use render::{ColourChoice, OutputFormat};
@@ -145,6 +146,7 @@ fn check_sources(
         .unzip();
     let mut corpus = Corpus::default();
     corpus.set_earlier_only(true);
+    corpus.set_inserting(Inserting::AllCores);
     corpus.insert_batch(prepared);
     let checked: Vec<(CheckedFile, Vec<&'static str>)> = sources
         .par_iter()
@@ -161,6 +163,9 @@ fn check_sources(
             (file, report.crashed)
         })
         .collect();
+    // The index of every file is hundreds of thousands of allocations: freed on a thread of
+    // its own while the findings are printed (the process may end before it is done).
+    std::thread::spawn(move || drop(corpus));
     Ok(checked
         .into_iter()
         .map(|(file, crashed)| {
