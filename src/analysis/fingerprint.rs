@@ -467,9 +467,11 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// A byline: "By Jane Doe and John Smith, Associated Press". A short line of "By" and
-/// capitalised names (with "and", "of" or "the" between them) that does not end like a
-/// sentence, unlike "By Monday, the river had …".
+/// A byline: "By Jane Doe and John Smith, Associated Press", "By Graham Tyldesley, North West
+/// football correspondent", "By Priya Raghavan, at Taunton". A short line of "By" and
+/// capitalised names (with "and", "of" or "the" between them), after a comma perhaps the
+/// writer's job or where they wrote from, that does not end like a sentence, unlike "By
+/// Monday, the river had …".
 fn is_byline(line: &str) -> bool {
     const JOINERS: [&str; 7] = ["and", "of", "the", "for", "de", "van", "von"];
     let trimmed = line.trim();
@@ -479,8 +481,54 @@ fn is_byline(line: &str) -> bool {
     else {
         return false;
     };
+    if ends_sentence(trimmed) {
+        return false;
+    }
     let words: Vec<&str> = names.split_whitespace().collect();
-    names_only(&words, 11, &JOINERS) && !ends_sentence(trimmed)
+    if names_only(&words, 11, &JOINERS) {
+        return true;
+    }
+    let Some((names, byline_end)) = names.split_once(',') else {
+        return false;
+    };
+    // Two names at least: "By Friday, the reporter …" names a day.
+    let words: Vec<&str> = names.split_whitespace().collect();
+    words.len() >= 2 && names_only(&words, 8, &JOINERS) && is_writers_job_or_place(byline_end)
+}
+
+/// What a byline gives after the names: the writer's job ("chief political correspondent",
+/// "Sports Editor") or where they wrote from ("in Kyiv", "at the County Ground").
+fn is_writers_job_or_place(text: &str) -> bool {
+    const JOBS: [&str; 12] = [
+        "correspondent",
+        "reporter",
+        "editor",
+        "writer",
+        "columnist",
+        "critic",
+        "photographer",
+        "staff",
+        "chief",
+        "contributor",
+        "journalist",
+        "analyst",
+    ];
+    const PLACE_JOINERS: [&str; 5] = ["and", "of", "the", "on", "upon"];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let is_job = |word: &&str| JOBS.iter().any(|job| job.eq_ignore_ascii_case(word));
+    let place = match words[0] {
+        "in" | "at" | "from" => &words[1..],
+        _ => &[][..],
+    };
+    let place = place.strip_prefix(&["the"]).unwrap_or(place);
+    words.last().is_some_and(is_job) || names_only(place, 7, &PLACE_JOINERS)
 }
 
 /// Whether `words` are names alone: capitalised, with only `joiners` between them, the first
@@ -1537,6 +1585,18 @@ mod tests {
             print.words[print.sentences[2].words.clone()]
         );
         assert_eq!(kept_words("By JANE DOE, Associated Press"), 0);
+        // A byline may give the writer's job or where it was written, after a comma.
+        assert_eq!(
+            kept_words("By Graham Tyldesley, North West football correspondent"),
+            0
+        );
+        assert_eq!(
+            kept_words("By Priya Raghavan, at the Cooper Associates County Ground"),
+            0
+        );
+        assert_eq!(kept_words("By Olena Marchenko, in Kyiv"), 0);
+        assert_eq!(kept_words("By Monday, crews from the county"), 6);
+        assert_eq!(kept_words("By Friday, the reporter"), 4);
         // Wire credits, on one line or wrapped, and glued under a paragraph.
         assert_eq!(
             kept_words(

@@ -2091,12 +2091,18 @@ impl<'a> Analyzer<'a> {
         let continues = |end: usize| {
             end < words.len() && end - start < MAX_SPEAKER_WORDS && self.adjacent(words, end - 1)
         };
+        let describing = self.words_describing_a_role(words, start);
+        if describing > 0 {
+            // The role's name comes after the words describing it, as below.
+            end = start + describing;
+        }
         if is_determiner(&first.lower) {
             while continues(end) && !is_phrase_boundary(&words[end].lower) {
                 end += 1;
             }
         } else if (starts_like_a_name(first.text) && !is_calendar_word(&first.lower))
             || is_role(&first.lower)
+            || describing > 0
             || self.labels_a_name(words, start)
         {
             // `City manager Pep Guardiola`, `council member David Chen`: capitalised words,
@@ -2116,6 +2122,32 @@ impl<'a> Analyzer<'a> {
         let phrase = &words[start..end];
         self.is_speaker_phrase(phrase)
             .then(|| phrase[0].range.start..phrase[phrase.len() - 1].range.end)
+    }
+
+    /// `said co-author Naledi Khumalo`, `said lead researcher Ana Ruiz`, `said study co-author
+    /// …`: how many lowercase words (one or two) describe the role right after them, which a
+    /// name follows; 0 if they do not.
+    fn words_describing_a_role(&self, words: &[Word], start: usize) -> usize {
+        let describes = |i: usize| {
+            words.get(i).is_some_and(|word| {
+                word.text.starts_with(|c: char| c.is_lowercase())
+                    && !is_function_word(&word.lower)
+                    && !is_calendar_word(&word.lower)
+                    && !is_auxiliary(&word.lower)
+                    && !is_role(&word.lower)
+                    && self.adjacent(words, i)
+            })
+        };
+        let role_and_name = |i: usize| {
+            words.get(i).is_some_and(|role| is_role(&role.lower))
+                && self.adjacent(words, i)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|name| starts_like_a_name(name.text))
+        };
+        (1..=2)
+            .find(|&count| (start..start + count).all(describes) && role_and_name(start + count))
+            .unwrap_or(0)
     }
 
     /// `said coxswain Lily Tran`, `said sophomore Priya Raman`: a lowercase word no list knows
@@ -2238,7 +2270,9 @@ impl<'a> Analyzer<'a> {
                 }
                 let words = self.sentence_words(paragraph, index);
                 let opening = &words[..words.len().min(OPENING_WORDS)];
-                if let Some(verb) = (0..opening.len()).find(|&i| self.is_speech_verb(opening, i)) {
+                let reports =
+                    |i: usize| self.is_speech_verb(opening, i) && !is_passive_not_asked(opening, i);
+                if let Some(verb) = (0..opening.len()).find(|&i| reports(i)) {
                     let speaker = self
                         .speaker_before(opening, verb)
                         .or_else(|| (verb == 0).then(|| self.speaker_after(words, 0)).flatten());
@@ -2604,17 +2638,12 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|span| span.range.start < sentence.end)
     }
 
-    /// Whether a sentence reports speech; not in the passive (`have been confirmed dead`),
-    /// unless someone was asked, and answers in the quote; nor an `-ing` form that describes
-    /// (`the crowd went in grumbling`) rather than reports (`…, saying the deal was dead`).
+    /// Whether a sentence reports speech; not in the passive (`have been confirmed dead`,
+    /// [`is_passive_not_asked`]), nor an `-ing` form that describes (`the crowd went in
+    /// grumbling`) rather than reports (`…, saying the deal was dead`).
     fn reports_speech(&self, words: &[Word]) -> bool {
         (0..words.len()).any(|i| {
-            let passive = i > 0
-                && matches!(
-                    &*words[i - 1].lower,
-                    "be" | "been" | "being" | "was" | "were" | "is" | "are"
-                )
-                && &*words[i].lower != "asked";
+            let passive = is_passive_not_asked(words, i);
             let describing =
                 words[i].lower.ends_with("ing") && !(i > 0 && self.after_clause_comma(words, i));
             !passive && !describing && self.is_speech_verb(words, i)
@@ -3130,6 +3159,22 @@ fn attribute_multi_paragraph_quotes(quotes: &mut [Quote]) {
             }
         }
     }
+}
+
+/// Whether word `i` is a verb in the passive (`were told to leave`, `was asked not to`),
+/// whose subject is no speaker, unless someone was asked a question (`was asked about the
+/// plan`), and answers in the quote.
+fn is_passive_not_asked(words: &[Word], i: usize) -> bool {
+    let asked_a_question = &*words[i].lower == "asked"
+        && !words
+            .get(i + 1)
+            .is_some_and(|next| matches!(&*next.lower, "to" | "not"));
+    i > 0
+        && matches!(
+            &*words[i - 1].lower,
+            "be" | "been" | "being" | "was" | "were" | "is" | "are"
+        )
+        && !asked_a_question
 }
 
 #[cfg(test)]

@@ -56,6 +56,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
                 || names_no_one_person(doc.text, mention)
                 || in_quoted_title(context, mention.start)
                 || spelled_on_purpose(all, doc.text, mention)
+                || full_name_later_in_sentence(doc.text, mention, full)
             {
                 continue;
             }
@@ -121,6 +122,33 @@ fn in_quoted_title(context: &Context<'_>, offset: usize) -> bool {
 fn spelled_on_purpose(all: &Entities, text: &str, mention: &std::ops::Range<usize>) -> bool {
     all.variants.iter().any(|variant| variant.range == *mention)
         && talks_about_spelling(text, mention.start)
+}
+
+/// `Wilson's storm petrel, named after the ornithologist Alexander Wilson, nests…`, `C/2025
+/// R2 (Okamura) was spotted by Hiroshi Okamura`: a thing named after a person, explained in
+/// the same sentence, which tells the reader who that is before it ends.
+fn full_name_later_in_sentence(
+    text: &str,
+    mention: &std::ops::Range<usize>,
+    full: &std::ops::Range<usize>,
+) -> bool {
+    /// Longer than a long sentence: the full name is not in the same one.
+    const MOST_BYTES: usize = 400;
+    let Some(between) = text.get(mention.end..full.start) else {
+        return false;
+    };
+    let mut chars = between.chars().peekable();
+    let mut ends_a_sentence = false;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let stop = matches!(c, '.' | '!' | '?')
+            && next.is_none_or(|next| next.is_whitespace() || "\"”’'".contains(next));
+        if stop || (c == '\n' && matches!(next, Some('\n' | '\r'))) {
+            ends_a_sentence = true;
+            break;
+        }
+    }
+    between.len() <= MOST_BYTES && !ends_a_sentence
 }
 
 fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
@@ -240,6 +268,32 @@ mod tests {
         (
             "Eastbrook voters decide on June 24.\n\nOpponents, organized as Keep Eastbrook \
              Affordable, argued against it.",
+            &[],
+        ),
+        // A thing named after a person, who is named in full in the same sentence.
+        (
+            "Wilson's storm petrel, named after the ornithologist Alexander Wilson, nests in \
+             crevices.\n\nThe comet, designated C/2025 R2 (Okamura), was spotted by Hiroshi \
+             Okamura, 71. Okamura was delighted.",
+            &[],
+        ),
+        (
+            "Okamura found it. The comet was spotted by Hiroshi Okamura.\n\nWilson's petrel \
+             nests there, in crevices of the cliffs\n\nAlexander Wilson named it.",
+            &[(1, "Okamura"), (3, "Wilson")],
+        ),
+        // Clergy titles (`the Ven`, `the Rt Rev`) are no given names.
+        (
+            "The plan, which Mr Whitlock described as \"hard\", passed.\n\nThe Ven Simon \
+             Whitlock, the Archdeacon of Ludlow, spoke. Crane agreed.\n\nThe Rt Rev Anna \
+             Crane, the Bishop of Ludlow, sat down.",
+            &[(1, "Whitlock"), (3, "Crane")],
+        ),
+        // A player's position opening a sentence is no given name: the full name was given.
+        (
+            "*Hasan Khan's 71 and Tom Reddy's boot carried the hosts home.*\n\nOpener \
+             Hasan Khan anchored the chase; Khan hit 71.\n\nFly-half Tom Reddy kicked four \
+             goals; Reddy missed one.",
             &[],
         ),
         // `World Heritage` ends an organisation's name, not a person's.

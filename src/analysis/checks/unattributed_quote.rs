@@ -168,6 +168,10 @@ mod tests {
                 r#""We will rebuild," said Ana Ruiz, a nurse."#,
                 r#""We will rebuild," Ruiz has said repeatedly."#,
                 r#""Is anyone coming?" asked one resident."#,
+                // a role described by a word or two before it, then the name
+                r#""We are naming species," said co-author Dr Naledi Khumalo, a biologist. "Every description is evidence.""#,
+                r#""We are naming species," said lead researcher Ana Ruiz. "Every description is evidence.""#,
+                r#""We are naming species," said study co-author Ana Ruiz. "Every description is evidence.""#,
                 r#""We will rebuild," it said."#,
                 // before, with a colon
                 r#"Ruiz said: "We will rebuild.""#,
@@ -255,6 +259,9 @@ mod tests {
                 "The council approved the plan in March.\n\n“Nobody asked us.” <<\n\nWork begins next year.",
                 "The council approved the plan in March.\n\n‘Nobody asked us.’ <<\n\nWork begins next year.",
                 "The council approved the plan in March.\n\n'Nobody asked us.' <<\n\nWork begins next year.",
+                // people asked to do something are not answering the quote before
+                "Cooking began at 4am on Friday in a marquee kitchen.\n\n\"It is the one night of the year when the town smells of ghee.\" <<\n\nVisitors were asked not to drive to the manor.",
+                "Cooking began at 4am on Friday in a marquee kitchen.\n\n\"It is the one night of the year when the town smells of ghee.\" <<\n\nResidents were asked to use the shuttle buses.",
                 // a company's shares, not the company, are the last sentence's subject
                 "Analysts expect Solenne to price the drug at about $550 a month.\n\nSolenne shares rose 19% in premarket trading on Monday.\n\n\"Nobody should be prescribing this on the strength of one trial.\" <<\n\nThe company funded the trial.",
                 // a sentence opening on a speech verb's bare form is no `Said Ruiz`
@@ -365,6 +372,7 @@ Shares closed down 18%.",
                 "Paul Reilly, 58, was shovelling again. Asked why he didn't wait, he shrugged.\n\n\"Habit.\"",
                 "His neighbour, Tom Hale, was less philosophical.\n\n\"They knew. Everybody knew.\"",
                 "The minister was asked about the plan:\n\n\"We will not change course.\"",
+                "\"We will not change course.\"\n\nThe minister was asked whether the plan would survive.",
                 "\"We will rebuild,\" the mayor said.\n\n\"Whatever it costs.\"",
                 // the next paragraph names the speaker
                 "\"I remember '78. This isn't '78.\"\n\nThat was Reilly again, before heading inside.",

@@ -656,7 +656,7 @@ baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
-honourable honorable venerable swami pandit spc pfc ens
+honourable honorable venerable ven archdeacon swami pandit spc pfc ens
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
@@ -795,6 +795,9 @@ shopkeeper owner landlord tenant pensioner retiree mp mep councillor
 forward guard center centre quarterback pitcher catcher goalie winger fullback halfback linebacker
 shortstop outfielder infielder receiver tailback cornerback safety batter bowler batsman jockey
 skipper sprinter swimmer rookie freshman sophomore senior
+opener wicketkeeper keeper all-rounder spinner leg-spinner off-spinner seamer paceman fly-half
+scrum-half flanker full-back centre-back center-back wing-back left-back right-back playmaker
+substitute debutant
 trustee regent meteorologist forecaster climatologist hydrologist geologist biologist ecologist
 chemist physicist psychologist pharmacist dentist therapist veterinarian pediatrician librarian
 planner technician mechanic electrician plumber contractor steward

@@ -696,6 +696,21 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_movement_is_named_after_no_person() {
+        let text = "The festival marks the birth of the Hindu god Krishna. The manor went to \
+                    the Hare Krishna movement in 1973, and the Black Lives Matter movement \
+                    marched. Ana Krishna spoke.";
+        assert_rows(
+            text,
+            &[
+                ("Hare Krishna", 0, Some(("Hare Krishna", Org))),
+                ("Black Lives Matter", 0, Some(("Black Lives Matter", Org))),
+                ("Ana Krishna", 0, Some(("Ana Krishna", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn a_place_abbreviation_opens_no_persons_name() {
         let text = "Shares of U.S. Steel rose. The single topped Billboard's U.S. Afrobeats \
                     chart, and UK Athletics agreed. The final is at Teslim Balogun Stadium.";

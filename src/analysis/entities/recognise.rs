@@ -1087,7 +1087,8 @@ impl<'t> Recogniser<'_, 't> {
         let before = self.joined_before(first)?;
         let word = &self.tokens[before];
         if word.lower(self.text) == "the" {
-            return self.acts_alone(last).then_some(EntityKind::Organisation);
+            return (self.acts_alone(last) || self.names_a_movement(last))
+                .then_some(EntityKind::Organisation);
         }
         if word.shape == Shape::Lower && word.flags.has(Flags::PLACE_CUE) {
             return Some(EntityKind::Place);
@@ -1170,6 +1171,17 @@ impl<'t> Recogniser<'_, 't> {
             || next.flags.has(Flags::STOP)
             || next.flags.has(Flags::SPEECH)
             || next.lower(self.text).ends_with("ed")
+    }
+
+    /// `the Hare Krishna movement`, `the Black Lives Matter movement`: the name of a movement
+    /// is no person's, nor the god or slogan it is named after.
+    fn names_a_movement(&self, last: usize) -> bool {
+        let next = self.tokens.get(last + 1);
+        next.is_some_and(|next| {
+            next.sentence == self.tokens[last].sentence
+                && is_plain_space(self.gap(last))
+                && matches!(&*next.lower(self.text), "movement" | "movements")
+        })
     }
 
     /// Whether the name ends a clause: a comma, stop or bracket follows, or nothing does.
