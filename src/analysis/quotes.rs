@@ -2392,6 +2392,26 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A person as the subject opening a sentence: `She`, `His coach`, `The mayor`, `Ruiz`.
+    /// `Lincoln's defense held`: when the name ending at `words[last]` is a possessive, the
+    /// subject (from `start`) is what the name owns, which speaks only if it is a person
+    /// (`Lincoln's coach`) or the name's own voice (`Ruiz's voice cracked`). `None` when the
+    /// name is no possessive.
+    fn owned_speaker(
+        &self,
+        words: &[Word],
+        start: usize,
+        last: usize,
+    ) -> Option<Option<Range<usize>>> {
+        let owner = &words[last];
+        if without_possessive(owner.text) == owner.text {
+            return None;
+        }
+        let owned = words.get(last + 1).filter(|_| self.adjacent(words, last));
+        let speaks =
+            |owned: &&Word| is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
+        Some(owned.filter(speaks).map(|owned| start..owned.range.end))
+    }
+
     fn opening_subject(&self, words: &[Word]) -> Option<Range<usize>> {
         let first = words.first()?;
         if is_person_subject(&first.lower) {
@@ -2418,23 +2438,18 @@ impl<'a> Analyzer<'a> {
         if !self.is_name(words, i, true) {
             return None;
         }
-        // `Lincoln's defense held`: the subject is what the name owns, which speaks only if it
-        // is a person (`Lincoln's coach`) or the name's own voice (`Ruiz's voice cracked`).
-        if without_possessive(head.text) != head.text {
-            let owned = words.get(i + 1).filter(|_| self.adjacent(words, i))?;
-            let speaks = is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
-            return speaks.then_some(first.range.start..owned.range.end);
+        if let Some(owner_speaks) = self.owned_speaker(words, first.range.start, i) {
+            return owner_speaks;
         }
         let name = self
             .phrase_after(words, i)
             .unwrap_or_else(|| head.range.clone());
         // The same for a name of several words: `Ellery Library's overnight staffing costs…`.
-        if let Some(last) = (i + 1..words.len()).find(|&k| words[k].range.end == name.end) {
-            if without_possessive(words[last].text) != words[last].text {
-                let owned = words.get(last + 1).filter(|_| self.adjacent(words, last))?;
-                let speaks = is_person_role(&owned.lower) || in_list!(PERSONAL_NOUNS, &owned.lower);
-                return speaks.then_some(first.range.start..owned.range.end);
-            }
+        let last = (i + 1..words.len()).find(|&k| words[k].range.end == name.end);
+        if let Some(owner_speaks) =
+            last.and_then(|last| self.owned_speaker(words, first.range.start, last))
+        {
+            return owner_speaks;
         }
         // `Solenne shares rose 19%`: the subject is the name's stock, which says nothing.
         let after = words.iter().position(|word| word.range.start >= name.end);
