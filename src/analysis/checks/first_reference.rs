@@ -6,6 +6,7 @@ use crate::analysis::document::Document;
 use crate::analysis::entities::{names_no_one_person, Entities, EntityKind};
 use crate::analysis::finding::{DocumentRef, Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::quotes::{quote_at, QuoteKind};
+use crate::analysis::text;
 
 pub const CODE: &str = "first-reference";
 
@@ -56,7 +57,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
                 || names_no_one_person(doc.text, mention)
                 || in_quoted_title(context, mention.start)
                 || spelled_on_purpose(all, doc.text, mention)
-                || full_name_later_in_sentence(doc.text, mention, full)
+                || full_name_later_in_sentence(doc, mention, full)
             {
                 continue;
             }
@@ -128,27 +129,17 @@ fn spelled_on_purpose(all: &Entities, text: &str, mention: &std::ops::Range<usiz
 /// R2 (Okamura) was spotted by Hiroshi Okamura`: a thing named after a person, explained in
 /// the same sentence, which tells the reader who that is before it ends.
 fn full_name_later_in_sentence(
-    text: &str,
+    doc: &Document<'_>,
     mention: &std::ops::Range<usize>,
     full: &std::ops::Range<usize>,
 ) -> bool {
-    /// Longer than a long sentence: the full name is not in the same one.
-    const MOST_BYTES: usize = 400;
-    let Some(between) = text.get(mention.end..full.start) else {
+    let Some(block) = doc.block_at(mention.start) else {
         return false;
     };
-    let mut chars = between.chars().peekable();
-    let mut ends_a_sentence = false;
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let stop = matches!(c, '.' | '!' | '?')
-            && next.is_none_or(|next| next.is_whitespace() || "\"”’'".contains(next));
-        if stop || (c == '\n' && matches!(next, Some('\n' | '\r'))) {
-            ends_a_sentence = true;
-            break;
-        }
-    }
-    between.len() <= MOST_BYTES && !ends_a_sentence
+    text::sentences(doc.text, block.content.clone())
+        .into_iter()
+        .find(|sentence| sentence.contains(&mention.start))
+        .is_some_and(|sentence| sentence.contains(&full.start))
 }
 
 fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
@@ -273,8 +264,8 @@ mod tests {
         // A thing named after a person, who is named in full in the same sentence.
         (
             "Wilson's storm petrel, named after the ornithologist Alexander Wilson, nests in \
-             crevices.\n\nThe comet, designated C/2025 R2 (Okamura), was spotted by Hiroshi \
-             Okamura, 71. Okamura was delighted.",
+             crevices.\n\nThe comet, designated C/2025 R2 (Okamura), was spotted on Sept. 8 by \
+             Hiroshi Okamura, 71. Okamura was delighted.",
             &[],
         ),
         (
