@@ -1194,6 +1194,16 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("New Year", 0, None),
             ],
         );
+        // A ruler's title or `Premier` before one place or institution word names no one.
+        let text = "Two Premier League clubs bid. Premier Doug Ford shops on Queen Street.";
+        assert_rows(
+            text,
+            &[
+                ("Premier League", 0, Some(("Premier League", Org))),
+                ("Doug Ford", 0, Some(("Doug Ford", Person))),
+                ("Queen Street", 0, Some(("Queen Street", Place))),
+            ],
+        );
         // `the Honourable` is an honorific: an appositive says more.
         let text = "The Honourable Cedric Knowles, the tourism minister, spoke.";
         assert_eq!(

@@ -617,17 +617,25 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     /// `Prince George Wharf`, `Queen Elizabeth Hospital`, `President Kennedy Airport`, `Sri
-    /// Parthasarathy Swami Sabha`: a place or institution named after a ruler or a saint, not
-    /// the ruler with a surname.
+    /// Parthasarathy Swami Sabha`, `Queen Street`, `Premier League`: a place or institution
+    /// named after a ruler or a saint (or ranked first), not the ruler with a surname.
     fn named_after_a_ruler(&self, run: &[usize]) -> bool {
         let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
             return false;
         };
         let suffix = self.tokens[last].flags;
-        run.len() >= 3
+        run.len() >= 2
             && matches!(
                 &*self.tokens[first].lower(self.text),
-                "king" | "queen" | "prince" | "princess" | "president" | "sri" | "shri" | "swami"
+                "king"
+                    | "queen"
+                    | "prince"
+                    | "princess"
+                    | "president"
+                    | "premier"
+                    | "sri"
+                    | "shri"
+                    | "swami"
             )
             && (suffix.has(Flags::PLACE_SUFFIX) || suffix.has(Flags::ORG_SUFFIX))
             && !suffix.has(Flags::TITLE)
