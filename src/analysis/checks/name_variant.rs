@@ -78,6 +78,26 @@ fn names_a_letter(sentence: &str) -> bool {
     })
 }
 
+/// What a variant should read: a bare surname, the word of the name it is nearest to
+/// (`Carabalí` for `Caravalí` in `Yesenia Carabalí Mina`, `Yoon` for `Yun` in `Yoon Jae-won`);
+/// a longer variant, the name's last as many words (`Volodymyr Zelenskyy`, `van der Velde`).
+fn preferred_spelling(written: &str, name: &str) -> Option<String> {
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let written_words = written.split_whitespace().count();
+    if written_words == 1 {
+        let written = written.to_lowercase();
+        let distance = |word: &str| strsim::levenshtein(&written, &word.to_lowercase());
+        // On a tie the later word, the surname in most names, wins.
+        let nearest = name_words
+            .iter()
+            .enumerate()
+            .min_by_key(|&(at, word)| (distance(word), std::cmp::Reverse(at)))?;
+        return Some(nearest.1.to_string());
+    }
+    let tail = name_words.len().checked_sub(written_words)?;
+    Some(name_words[tail..].join(" "))
+}
+
 /// One finding per variant mention, pointing at the entity's first full reference.
 fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -85,12 +105,9 @@ fn findings(text: &str, all: &Entities, line_of: impl Fn(usize) -> usize) -> Vec
         let Some(entity) = all.entities.get(variant.entity) else {
             continue;
         };
-        let written_words = variant.written.split_whitespace().count();
-        let name_words: Vec<&str> = entity.name.split_whitespace().collect();
-        let Some(tail) = name_words.len().checked_sub(written_words) else {
+        let Some(preferred) = preferred_spelling(&variant.written, &entity.name) else {
             continue;
         };
-        let preferred = name_words[tail..].join(" ");
         if preferred == variant.written
             || text.get(variant.range.clone()).is_none()
             || talks_about_spelling(text, variant.range.start)
@@ -310,6 +327,12 @@ mod tests {
              Omar Hussain left; Husayn stayed.",
             &[],
         ),
+        // A Spanish name's paternal surname, misspelt alone.
+        (
+            "Cuauhtémoc Balam Chan leads the beekeepers. \"They need flowers,\" Balam said.\n\n\
+             Balan's cooperative sells honey.",
+            &[(3, "Balan")],
+        ),
         // A compound title before the name (`City Council Member`) is no part of it.
         (
             "City Council Member Grace Nakamura won. He congratulated Nakamora on Tuesday.",
@@ -338,6 +361,20 @@ mod tests {
             fixed(text, &Settings::default()),
             "Ukrainian President Volodymyr Zelenskyy spoke.\n\nZelenskyy's office said \
              talks go ahead."
+        );
+    }
+
+    #[test]
+    fn fix_writes_the_word_of_the_name_that_was_misspelt() {
+        // A paternal or middle surname, and a family name written first, are no last words.
+        let text = "Yesenia Carabalí Mina, 31, travelled.\n\nCaravalí said so.\n\nPatrice \
+                    Ilunga Mwamba, the mines minister, spoke. Ilonga left.\n\nThe painter Yoon \
+                    Jae-won died. Yoon was 88. Critics said Yun's work lasted.";
+        assert_eq!(
+            fixed(text, &Settings::default()),
+            "Yesenia Carabalí Mina, 31, travelled.\n\nCarabalí said so.\n\nPatrice Ilunga \
+             Mwamba, the mines minister, spoke. Ilunga left.\n\nThe painter Yoon Jae-won died. \
+             Yoon was 88. Critics said Yoon's work lasted."
         );
     }
 

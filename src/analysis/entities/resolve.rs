@@ -408,6 +408,13 @@ impl Registry<'_, '_> {
                 .or_default()
                 .push(id);
             self.add_surname_spelling(id, letters);
+            // `Caravalí` for `Yesenia Carabalí Mina`: the paternal surname goes alone, and is
+            // misspelt alone.
+            let paternal = lexicon::paternal_surname(&self.resolved.drafts[id].words)
+                .map(|paternal| paternal.chars().collect());
+            if let Some(paternal) = paternal {
+                self.add_surname_spelling(id, paternal);
+            }
         }
         if kind == EntityKind::Person {
             let mut forms = surname_forms(&candidate.words);
