@@ -1204,6 +1204,19 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Queen Street", 0, Some(("Queen Street", Place))),
             ],
         );
+        // A role firms also hold, then `he`: a person; then `its`, or before the name: a firm.
+        let text = "Brendan Keogh, the developer whose testimony anchored the case, has not \
+                    been charged; he testified. Taylor Wimpey, the developer, said its sales \
+                    fell, as she expected. Ana Ruiz Soto, who worked at the newspaper La Voz de Uruapan, said \
+                    his colleague left.";
+        assert_rows(
+            text,
+            &[
+                ("Brendan Keogh", 0, Some(("Brendan Keogh", Person))),
+                ("Taylor Wimpey", 0, Some(("Taylor Wimpey", Org))),
+                ("La Voz de Uruapan", 0, Some(("La Voz de Uruapan", Org))),
+            ],
+        );
         // `the Honourable` is an honorific: an appositive says more.
         let text = "The Honourable Cedric Knowles, the tourism minister, spoke.";
         assert_eq!(

@@ -873,6 +873,7 @@ impl<'t> Recogniser<'_, 't> {
         } else {
             None
         };
+        let role_follows = pre_role.is_none() && pre_appositive.is_none() && appositive.is_some();
         let stated = pre_role.or(pre_appositive).or(appositive);
         if let Some((role, role_kind)) = stated {
             candidate.role = Some(role);
@@ -881,7 +882,8 @@ impl<'t> Recogniser<'_, 't> {
             // whatever a role that companies also have says.
             let role_kind = match role_kind {
                 Some(EntityKind::Organisation)
-                    if tokens::is_family_name_first(&candidate.words) =>
+                    if tokens::is_family_name_first(&candidate.words)
+                        || (role_follows && self.referred_to_as_a_person(last)) =>
                 {
                     Some(EntityKind::Person)
                 }
@@ -1327,6 +1329,26 @@ impl<'t> Recogniser<'_, 't> {
             role_noun += 1;
         }
         Some((self.phrase(first, end), self.role_noun_kind(role_noun)))
+    }
+
+    /// `Brendan Keogh, the developer whose testimony anchored the case, has not been charged;
+    /// he testified…`: the rest of the sentence says `he` or `she` before any `it`, so the role
+    /// in apposition, one that firms also hold (developer, producer, contractor), is a
+    /// person's here. Not for a role before the name (`at the newspaper La Voz de Uruapan,
+    /// said his colleague`), whose `he` is as often the subject's.
+    fn referred_to_as_a_person(&self, last: usize) -> bool {
+        let sentence = self.tokens[last].sentence;
+        let rest = self.tokens[last + 1..]
+            .iter()
+            .take_while(|token| token.sentence == sentence);
+        for token in rest {
+            match &*token.lower(self.text) {
+                "he" | "she" | "his" | "him" | "her" => return true,
+                "it" | "its" | "they" | "their" => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// What a role noun says its bearer is; `the former miner`, `a retired broadcaster`: a
