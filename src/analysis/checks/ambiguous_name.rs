@@ -219,6 +219,12 @@ mod tests {
              Jorge Navarro Ríos, spoke.\n\n\"We protect them,\" Navarro said.",
             &[],
         ),
+        // Two people of one middle surname, one given an age and one a job, both go by it.
+        (
+            "Freddy Choque Mamani, 46, drives a minibus.\n\nWilma Choque Alanoca, an \
+             economist, disagreed.\n\nChoque said the queues would last.",
+            &[(5, "Choque")],
+        ),
         // A namesake named only later (here in the same sentence) makes no earlier surname
         // ambiguous; once both are named, a bare surname is.
         (

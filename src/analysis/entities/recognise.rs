@@ -49,6 +49,8 @@ pub(crate) struct Candidate {
     pub surely_organisation: bool,
     /// A speech verb follows it: `Jordan said`.
     pub speaks: bool,
+    /// An age follows it: `Freddy Choque Mamani, 46,`.
+    pub aged: bool,
 }
 
 /// Finds every candidate name in `tokens`, in text order.
@@ -873,6 +875,7 @@ impl<'t> Recogniser<'_, 't> {
         } else {
             None
         };
+        candidate.aged = self.age_follows(last);
         let role_follows = pre_role.is_none() && pre_appositive.is_none() && appositive.is_some();
         let stated = pre_role.or(pre_appositive).or(appositive);
         if let Some((role, role_kind)) = stated {
@@ -1331,6 +1334,23 @@ impl<'t> Recogniser<'_, 't> {
         Some((self.phrase(first, end), self.role_noun_kind(role_noun)))
     }
 
+    /// `Freddy Choque Mamani, 46, who drives a minibus`: an age in commas after a name.
+    fn age_follows(&self, last: usize) -> bool {
+        let Some(age) = self.tokens.get(last + 1) else {
+            return false;
+        };
+        let years = age.text(self.text);
+        let closes = self
+            .tokens
+            .get(last + 2)
+            .is_none_or(|_| self.gap(last + 1).starts_with([',', ')', ';']));
+        age.sentence == self.tokens[last].sentence
+            && self.gap(last).trim_end() == ","
+            && (1..=3).contains(&years.len())
+            && years.bytes().all(|b| b.is_ascii_digit())
+            && closes
+    }
+
     /// `Brendan Keogh, the developer whose testimony anchored the case, has not been charged;
     /// he testified…`: the rest of the sentence says `he` or `she` before any `it`, so the role
     /// in apposition, one that firms also hold (developer, producer, contractor), is a
@@ -1452,6 +1472,7 @@ impl<'t> Recogniser<'_, 't> {
             place_cue: false,
             surely_organisation: false,
             speaks: false,
+            aged: false,
         }
     }
 
@@ -1534,6 +1555,7 @@ impl Candidate {
             place_cue: false,
             surely_organisation: false,
             speaks: false,
+            aged: false,
         }
     }
 }

@@ -261,18 +261,26 @@ impl Registry<'_, '_> {
 
     /// `Ilunga` (and its slip `Ilonga`) for `Patrice Ilunga Mwamba`: a middle name may be a
     /// surname of its own, unless it is someone else's (`Ruth Kessler Danforth` and `Walter J.
-    /// Kessler`: her family's name, and his).
+    /// Kessler`: her family's name, and his). Two people of one middle surname (`Freddy Choque
+    /// Mamani`, `Wilma Choque Alanoca`) both go by it: whose it is, is decided before any
+    /// middle surname is added.
     fn add_middle_surnames(&mut self) {
-        for (id, middle) in std::mem::take(&mut self.middle_surnames) {
-            let someone_elses = self
-                .surnames
-                .get(&middle)
-                .is_some_and(|namesakes| namesakes.people.iter().any(|&other| other != id));
-            if someone_elses || self.resolved.drafts[id].kind != EntityKind::Person {
-                continue;
+        let middles = std::mem::take(&mut self.middle_surnames);
+        let usable: Vec<bool> = middles
+            .iter()
+            .map(|(id, middle)| {
+                let someone_elses = self
+                    .surnames
+                    .get(middle)
+                    .is_some_and(|namesakes| namesakes.people.iter().any(|other| other != id));
+                !someone_elses && self.resolved.drafts[*id].kind == EntityKind::Person
+            })
+            .collect();
+        for ((id, middle), usable) in middles.into_iter().zip(usable) {
+            if usable {
+                self.add_surname_spelling(id, middle.chars().collect());
+                self.add_surname_form(id, middle);
             }
-            self.add_surname_spelling(id, middle.chars().collect());
-            self.add_surname_form(id, middle);
         }
     }
 
@@ -421,10 +429,11 @@ impl Registry<'_, '_> {
             if tokens::is_family_name_in_middle(&candidate.display) {
                 forms.extend(candidate.words.get(1).cloned());
             }
-            // Only for someone the story gives a role, sure to be a person (not `Keep
-            // Eastbrook Affordable`, a campaign); added once every full name is registered.
-            let middle = middle_surname(&candidate.words)
-                .filter(|middle| candidate.role.is_some() && !lexicon::is_known(middle));
+            // Only for someone the story gives a role or an age, sure to be a person (not
+            // `Keep Eastbrook Affordable`, a campaign); added once every full name is registered.
+            let middle = middle_surname(&candidate.words).filter(|middle| {
+                (candidate.role.is_some() || candidate.aged) && !lexicon::is_known(middle)
+            });
             if let Some(middle) = middle {
                 self.middle_surnames.push((id, middle.to_string()));
             }
