@@ -6,8 +6,9 @@
 //! and in the corpus index (winnowed fingerprints); passages sharing shingles are candidates,
 //! and a candidate counts when the longest common subsequence of their folded words covers
 //! `duplicate_threshold` of the shorter one (and half of the longer). A paragraph whose
-//! sentences are all copies is reported once, as a paragraph; a paragraph none of whose
-//! sentences is a copy is compared as a whole (short sentences, re-split sentences).
+//! sentences are all copies is reported once, as a paragraph, and neighbouring sentences copied
+//! from one paragraph once, as a passage; a paragraph none of whose sentences is a copy is
+//! compared as a whole (short sentences, re-split sentences).
 
 use std::cmp::Reverse;
 use std::hash::Hasher;
@@ -324,7 +325,7 @@ enum Outcome {
         similarity: f64,
         exact: bool,
     },
-    /// Some sentences are copies: one finding each.
+    /// Some sentences are copies: one finding each, or one for neighbours from one paragraph.
     Sentences(Vec<(usize, Match)>),
 }
 
@@ -983,8 +984,12 @@ impl<'a> Checker<'a> {
                 exact,
             } => vec![self.paragraph_finding(number, originals, *similarity, *exact)],
             Outcome::Sentences(matches) => matches
-                .iter()
-                .map(|&(sentence, found)| self.sentence_finding(number, sentence, found))
+                .chunk_by(|(before, earlier), (after, later)| {
+                    *after == before + 1
+                        && (later.original.source, later.original.paragraph)
+                            == (earlier.original.source, earlier.original.paragraph)
+                })
+                .map(|run| self.sentences_finding(number, run))
                 .collect(),
         }
     }
@@ -1437,14 +1442,26 @@ impl<'a> Checker<'a> {
         self.finding(range, removal, originals, similarity, exact)
     }
 
-    fn sentence_finding(&self, number: usize, sentence: usize, found: Match) -> Finding {
-        let paragraph = self.print.paragraphs[number].range.clone();
-        let relative = self.print.paragraphs[number].print.sentences[sentence]
-            .range
-            .clone();
-        let range = paragraph.start + relative.start..paragraph.start + relative.end;
-        let removal = sentence_removal(self.doc.text, paragraph, range.clone());
-        self.finding(range, removal, &[found], found.similarity, found.exact)
+    /// One finding for a run of neighbouring sentences copied from one paragraph (a passage
+    /// pasted into a longer answer is one slip), its similarity weighted by their length.
+    fn sentences_finding(&self, number: usize, run: &[(usize, Match)]) -> Finding {
+        let placed = &self.print.paragraphs[number];
+        let sentences = &placed.print.sentences;
+        let (Some(&(first, _)), Some(&(last, _))) = (run.first(), run.last()) else {
+            return self.finding(placed.range.clone(), 0..0, &[], 0.0, false);
+        };
+        let start = placed.range.start + sentences[first].range.start;
+        let end = placed.range.start + sentences[last].range.end;
+        let removal = sentence_removal(self.doc.text, placed.range.clone(), start..end);
+        let words = |sentence: usize| sentences[sentence].words.len().max(1) as f64;
+        let copied: f64 = run
+            .iter()
+            .map(|&(s, found)| found.similarity * words(s))
+            .sum();
+        let similarity = copied / run.iter().map(|&(s, _)| words(s)).sum::<f64>();
+        let exact = run.iter().all(|(_, found)| found.exact);
+        let originals: Vec<Match> = run.iter().map(|&(_, found)| found).collect();
+        self.finding(start..end, removal, &originals, similarity, exact)
     }
 
     fn finding(
@@ -2970,6 +2987,28 @@ Residents packed the chamber for the vote. The council approved the 2025 budget 
         assert_eq!(
             fixed(text, 0),
             "The storm knocked out power to 20,000 homes across the county on Friday.\n\nCrews worked all weekend. Most homes had power by Monday.\n"
+        );
+    }
+
+    #[test]
+    fn neighbouring_sentences_from_one_paragraph_are_one_finding_and_one_fix() {
+        let text = "The storm knocked out power to 20,000 homes across the county on Friday. \
+                    Crews from three states restored most of it by Monday afternoon.\n\n\
+                    Officials met at the depot on Tuesday to count what the week had cost the \
+                    utility and its customers. The storm knocked out power to 20,000 homes across \
+                    the county on Friday. Crews from three states restored most of it by Monday \
+                    afternoon. Schools reopen Wednesday, and the library will stay open late \
+                    for families still without heat or hot water.\n";
+        let findings = check_with(text, None, &[], &Settings::default());
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].related.len(), 1);
+        assert_eq!(
+            fixed(text, 0),
+            "The storm knocked out power to 20,000 homes across the county on Friday. Crews \
+             from three states restored most of it by Monday afternoon.\n\nOfficials met at \
+             the depot on Tuesday to count what the week had cost the utility and its \
+             customers. Schools reopen Wednesday, and the library will stay open late for \
+             families still without heat or hot water.\n"
         );
     }
 
