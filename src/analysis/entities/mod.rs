@@ -1204,6 +1204,20 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Queen Street", 0, Some(("Queen Street", Place))),
             ],
         );
+        // A foreign institution's `Mayor` is no title.
+        let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
+                    Paz. Mayor Ana Ruiz left.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Universidad Mayor de San Andrés",
+                    0,
+                    Some(("Universidad Mayor de San Andrés", Org)),
+                ),
+                ("Ana Ruiz", 0, Some(("Ana Ruiz", Person))),
+            ],
+        );
         // A role firms also hold, then `he`: a person; then `its`, or before the name: a firm.
         let text = "Brendan Keogh, the developer whose testimony anchored the case, has not \
                     been charged; he testified. Taylor Wimpey, the developer, said its sales \

@@ -610,7 +610,7 @@ impl<'t> Recogniser<'_, 't> {
         }
         if let Some(head) = self
             .title_head(&run)
-            .filter(|_| !self.named_after_a_ruler(&run))
+            .filter(|_| !self.named_after_a_ruler(&run) && !self.names_a_foreign_institution(&run))
         {
             self.push_titled(&run, head);
             return;
@@ -641,6 +641,37 @@ impl<'t> Recogniser<'_, 't> {
             )
             && (suffix.has(Flags::PLACE_SUFFIX) || suffix.has(Flags::ORG_SUFFIX))
             && !suffix.has(Flags::TITLE)
+    }
+
+    /// `Universidad Mayor de San Andrés`, `Banco Central`: a Spanish, Portuguese, French or
+    /// German institution's name, whose `Mayor` or `General` is no English title.
+    fn names_a_foreign_institution(&self, run: &[usize]) -> bool {
+        run.first().is_some_and(|&first| {
+            matches!(
+                &*self.tokens[first].lower(self.text),
+                "universidad"
+                    | "universidade"
+                    | "université"
+                    | "universität"
+                    | "banco"
+                    | "banque"
+                    | "museo"
+                    | "museu"
+                    | "musée"
+                    | "instituto"
+                    | "institut"
+                    | "fundación"
+                    | "fundação"
+                    | "colegio"
+                    | "escuela"
+                    | "iglesia"
+                    | "igreja"
+                    | "agencia"
+                    | "agence"
+                    | "compagnie"
+                    | "société"
+            )
+        })
     }
 
     // ----- titles ------------------------------------------------------------------------
