@@ -715,6 +715,7 @@ division corps squadron fleet chapel cathedral basilica mosque synagogue mandir 
 monastery convent diocese archdiocese ministries fellowship tabernacle seminary shipbuilding
 aerospace dynamics analytics charities refinery refineries advisory consultancy sabha samaj sangh
 parishad samiti medicine health healthcare therapeutics biosciences biotech diagnostics generics
+library libraries radio forum elementary lofts apartments
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -757,7 +758,7 @@ square boulevard lane bridge province region county city oblast krai prefecture 
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
 expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
-jetty marina plaza rapids district ranch parish airfield base station gap pass
+jetty marina plaza rapids district ranch parish airfield base station gap pass drive
 ";
 
 const PLACE_PREFIXES: &str = "

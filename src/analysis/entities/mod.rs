@@ -1204,6 +1204,27 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Queen Street", 0, Some(("Queen Street", Place))),
             ],
         );
+        // Libraries, radio stations, forums, schools and drives are no one.
+        let text = "She spoke at Dunmore Public Library, then on Valley Public Radio, at the \
+                    Brackenford Civic Forum, outside Lincoln Elementary and on Kettle Drive.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Dunmore Public Library",
+                    0,
+                    Some(("Dunmore Public Library", Org)),
+                ),
+                ("Valley Public Radio", 0, Some(("Valley Public Radio", Org))),
+                (
+                    "Brackenford Civic Forum",
+                    0,
+                    Some(("Brackenford Civic Forum", Org)),
+                ),
+                ("Lincoln Elementary", 0, Some(("Lincoln Elementary", Org))),
+                ("Kettle Drive", 0, Some(("Kettle Drive", Place))),
+            ],
+        );
         // A foreign institution's `Mayor` is no title.
         let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
                     Paz. Mayor Ana Ruiz left.";
