@@ -584,6 +584,7 @@ const WORD_LISTS: &[(&str, Flags)] = &[
     (ORG_SUFFIXES, Flags::ORG_SUFFIX),
     (TEAM_NOUNS, Flags::ORG_SUFFIX),
     (ORG_PREFIXES, Flags::ORG_PREFIX),
+    (FOREIGN_INSTITUTIONS, Flags::ORG_PREFIX),
     (OF_HEADS, Flags::OF_HEAD),
     (PLACE_SUFFIXES, Flags::PLACE_SUFFIX),
     (PLACE_PREFIXES, Flags::PLACE_PREFIX),
@@ -736,12 +737,26 @@ pub(crate) fn team_short_name(words: &[String]) -> Option<&str> {
 }
 
 const ORG_PREFIXES: &str = "
-bank banco banque banca university universidad université universität museum museu museo musée
-ministry department institute instituto council radio agence agencia club grupo compagnie société
+bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
-naval diocese archdiocese congregation iglesia masjid gurdwara casa
+naval diocese archdiocese congregation masjid gurdwara casa
 uss usns uscgc hms hmas hmcs hmnzs
 ";
+
+/// First words of Spanish, Portuguese, French and German institutions' names (`Universidad
+/// Mayor de San Andrés`, `Banco General`), also organisation prefixes. After one, `Mayor` or
+/// `General` is no English title.
+const FOREIGN_INSTITUTIONS: &str = "
+banco banque banca universidad universidade université universität museu museo musée instituto
+institut fundación fundação colegio escuela iglesia igreja agence agencia compagnie société grupo
+";
+
+/// Whether `lower` opens a foreign institution's name ([`FOREIGN_INSTITUTIONS`]).
+pub(crate) fn opens_foreign_institution(lower: &str) -> bool {
+    FOREIGN_INSTITUTIONS
+        .split_whitespace()
+        .any(|word| word == lower)
+}
 
 const OF_HEADS: &str = "
 bank university ministry department institute council secretary museum order republic court

@@ -647,30 +647,7 @@ impl<'t> Recogniser<'_, 't> {
     /// German institution's name, whose `Mayor` or `General` is no English title.
     fn names_a_foreign_institution(&self, run: &[usize]) -> bool {
         run.first().is_some_and(|&first| {
-            matches!(
-                &*self.tokens[first].lower(self.text),
-                "universidad"
-                    | "universidade"
-                    | "université"
-                    | "universität"
-                    | "banco"
-                    | "banque"
-                    | "museo"
-                    | "museu"
-                    | "musée"
-                    | "instituto"
-                    | "institut"
-                    | "fundación"
-                    | "fundação"
-                    | "colegio"
-                    | "escuela"
-                    | "iglesia"
-                    | "igreja"
-                    | "agencia"
-                    | "agence"
-                    | "compagnie"
-                    | "société"
-            )
+            lexicon::opens_foreign_institution(&self.tokens[first].lower(self.text))
         })
     }
 
