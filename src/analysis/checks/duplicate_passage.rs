@@ -989,7 +989,7 @@ impl<'a> Checker<'a> {
                         && (later.original.source, later.original.paragraph)
                             == (earlier.original.source, earlier.original.paragraph)
                 })
-                .map(|run| self.sentences_finding(number, run))
+                .filter_map(|run| self.sentences_finding(number, run))
                 .collect(),
         }
     }
@@ -1444,12 +1444,10 @@ impl<'a> Checker<'a> {
 
     /// One finding for a run of neighbouring sentences copied from one paragraph (a passage
     /// pasted into a longer answer is one slip), its similarity weighted by their length.
-    fn sentences_finding(&self, number: usize, run: &[(usize, Match)]) -> Finding {
+    fn sentences_finding(&self, number: usize, run: &[(usize, Match)]) -> Option<Finding> {
         let placed = &self.print.paragraphs[number];
         let sentences = &placed.print.sentences;
-        let (Some(&(first, _)), Some(&(last, _))) = (run.first(), run.last()) else {
-            return self.finding(placed.range.clone(), 0..0, &[], 0.0, false);
-        };
+        let (&(first, _), &(last, _)) = (run.first()?, run.last()?);
         let start = placed.range.start + sentences[first].range.start;
         let end = placed.range.start + sentences[last].range.end;
         let removal = sentence_removal(self.doc.text, placed.range.clone(), start..end);
@@ -1461,7 +1459,7 @@ impl<'a> Checker<'a> {
         let similarity = copied / run.iter().map(|&(s, _)| words(s)).sum::<f64>();
         let exact = run.iter().all(|(_, found)| found.exact);
         let originals: Vec<Match> = run.iter().map(|&(_, found)| found).collect();
-        self.finding(start..end, removal, &originals, similarity, exact)
+        Some(self.finding(start..end, removal, &originals, similarity, exact))
     }
 
     fn finding(

@@ -400,13 +400,15 @@ impl Registry<'_, '_> {
             // The index `add_surname_spelling` gives it, below.
             let index = self.person_surnames.len();
             let words = &self.resolved.drafts[id].words;
+            let paternal = lexicon::paternal_surname(words).map(str::to_string);
             if let Some((_, given)) = words.split_last() {
                 // `Ortiz Bustamente` for `María Fernanda Ortiz Bustamante`: a Spanish name's
                 // two surnames are a name of their own, the paternal one in a given name's place.
-                let paternal = lexicon::paternal_surname(words)
-                    .filter(|&paternal| given.last().is_some_and(|word| word == paternal))
-                    .map(|paternal| vec![paternal.to_string()]);
-                for given in std::iter::once(given.to_vec()).chain(paternal) {
+                let paternal_as_given = paternal
+                    .clone()
+                    .filter(|paternal| given.last() == Some(paternal))
+                    .map(|paternal| vec![paternal]);
+                for given in std::iter::once(given.to_vec()).chain(paternal_as_given) {
                     self.people_by_given.entry(given).or_default().push(index);
                 }
             }
@@ -418,10 +420,8 @@ impl Registry<'_, '_> {
             self.add_surname_spelling(id, letters);
             // `Caravalí` for `Yesenia Carabalí Mina`: the paternal surname goes alone, and is
             // misspelt alone.
-            let paternal = lexicon::paternal_surname(&self.resolved.drafts[id].words)
-                .map(|paternal| paternal.chars().collect());
             if let Some(paternal) = paternal {
-                self.add_surname_spelling(id, paternal);
+                self.add_surname_spelling(id, paternal.chars().collect());
             }
         }
         if kind == EntityKind::Person {
