@@ -1084,6 +1084,16 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Ruiz", 1, Some(("Ana Ruiz", Person))),
             ],
         );
+        // A subject between an institution and a person's noun: the person's noun heads it.
+        let text = "Walter Achterberg, a high school chemistry teacher from Dunmore, spoke. \
+                    Achterberg left. Acme Beans, a coffee shop selling imports, opened.";
+        assert_rows(
+            text,
+            &[
+                ("Achterberg", 1, Some(("Walter Achterberg", Person))),
+                ("Acme Beans", 0, Some(("Acme Beans", Org))),
+            ],
+        );
         // An organisation in the possessive owns the role; the person holds it.
         let text = "About 1,400 doses were given, said Pradeep Raghunathan, the department's \
                     immunization program manager. Raghunathan said more were coming.";

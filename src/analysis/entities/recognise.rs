@@ -1339,7 +1339,31 @@ impl<'t> Recogniser<'_, 't> {
         {
             role_noun += 1;
         }
+        if let Some(person_noun) = self.person_role_across_topic(role_noun, end) {
+            role_noun = person_noun;
+        }
         Some((self.phrase(first, end), self.role_noun_kind(role_noun)))
+    }
+
+    /// `a high school chemistry teacher`, `a bank fraud investigator`: an institution's noun,
+    /// then up to two plain words of a subject, then a person's role noun, which heads the
+    /// compound. Only a person's noun ends it: `a coffee shop selling beans` stays a shop.
+    fn person_role_across_topic(&self, role_noun: usize, end: usize) -> Option<usize> {
+        if self.tokens[role_noun].flags.has(Flags::ROLE_PERSON) {
+            return None;
+        }
+        let is_plain_word = |i: usize| {
+            let word = &self.tokens[i];
+            word.shape == Shape::Lower && word.flags == Flags::default()
+        };
+        (role_noun + 1..=end.min(role_noun + 3))
+            .take_while(|&i| is_plain_space(self.gap(i - 1)))
+            .find(|&i| !is_plain_word(i))
+            .filter(|&i| i > role_noun + 1)
+            .filter(|&i| {
+                let word = &self.tokens[i];
+                word.shape == Shape::Lower && word.flags.has(Flags::ROLE_PERSON)
+            })
     }
 
     /// `Freddy Choque Mamani, 46, who drives a minibus`: an age in commas after a name.
