@@ -716,7 +716,7 @@ division corps squadron fleet chapel cathedral basilica mosque synagogue mandir 
 monastery convent diocese archdiocese ministries fellowship tabernacle seminary shipbuilding
 aerospace dynamics analytics charities refinery refineries advisory consultancy sabha samaj sangh
 parishad samiti medicine health healthcare therapeutics biosciences biotech diagnostics generics
-library libraries radio forum elementary lofts apartments
+library libraries radio forum elementary lofts apartments air aviation
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne

@@ -1235,6 +1235,15 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Kettle Drive", 0, Some(("Kettle Drive", Place))),
             ],
         );
+        // Airlines named after their founders are firms.
+        let text = "Harlan Air pilots marched. Pilots of Brannock Aviation joined them.";
+        assert_rows(
+            text,
+            &[
+                ("Harlan Air", 0, Some(("Harlan Air", Org))),
+                ("Brannock Aviation", 0, Some(("Brannock Aviation", Org))),
+            ],
+        );
         // A foreign institution's `Mayor` is no title.
         let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
                     Paz. Mayor Ana Ruiz left.";
