@@ -344,7 +344,8 @@ struct FoldedWords {
 
 impl FoldedWords {
     fn of(paragraph: &str) -> FoldedWords {
-        let lead_ins = FoldedWords::lead_ins(paragraph);
+        let mut lead_ins = FoldedWords::lead_ins(paragraph);
+        lead_ins.extend(markup(paragraph));
         let mut folded = String::new();
         let capacity = paragraph.len() / 5;
         let mut words = FoldedWords {
@@ -398,6 +399,65 @@ impl FoldedWords {
             }
         }
     }
+}
+
+/// Byte ranges of HTML a CMS export leaves in the copy: tags (`<strong>`, `</em>`, `<br>`)
+/// and character references (`&ndash;`, `&#8217;`). Their names are no words of the story,
+/// and counting them made a listing's title line long enough to be judged a paraphrase.
+fn markup(paragraph: &str) -> Vec<Range<usize>> {
+    let bytes = paragraph.as_bytes();
+    let mut found = Vec::new();
+    for at in memchr::memchr2_iter(b'<', b'&', bytes) {
+        if found
+            .last()
+            .is_some_and(|last: &Range<usize>| at < last.end)
+        {
+            continue;
+        }
+        let length = match bytes[at] {
+            b'<' => tag_length(&bytes[at..]),
+            _ => reference_length(&bytes[at..]),
+        };
+        if let Some(length) = length {
+            found.push(at..at + length);
+        }
+    }
+    found
+}
+
+/// The length of the HTML tag `rest` opens (`<a href="…">`, `</p>`), if it opens one.
+fn tag_length(rest: &[u8]) -> Option<usize> {
+    const LONGEST_TAG: usize = 256;
+    let name = rest.get(1..)?;
+    let name = name.strip_prefix(b"/").unwrap_or(name);
+    if !name.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = rest
+        .iter()
+        .take(LONGEST_TAG)
+        .skip(1)
+        .position(|&byte| matches!(byte, b'>' | b'<' | b'\n' | b'\r'))?
+        + 1;
+    (rest[end] == b'>').then_some(end + 1)
+}
+
+/// The length of the character reference `rest` opens (`&amp;`, `&#8217;`, `&#x2014;`).
+fn reference_length(rest: &[u8]) -> Option<usize> {
+    let body = rest.get(1..)?;
+    // Named references are two letters or more (`&lt;`): `AT&T;` is a firm.
+    let (allowed, offset, shortest): (fn(&u8) -> bool, usize, usize) = match body {
+        [b'#', b'x' | b'X', ..] => (u8::is_ascii_hexdigit, 3, 1),
+        [b'#', ..] => (u8::is_ascii_digit, 2, 1),
+        [first, ..] if first.is_ascii_alphabetic() => (u8::is_ascii_alphanumeric, 1, 2),
+        _ => return None,
+    };
+    let name = rest[offset..]
+        .iter()
+        .take(32)
+        .take_while(|byte| allowed(byte))
+        .count();
+    (name >= shortest && rest.get(offset + name) == Some(&b';')).then_some(offset + name + 1)
 }
 
 /// The lines of a paragraph with their offsets, without their breaks: cut at every `\n` and
@@ -1502,6 +1562,23 @@ mod tests {
             paragraph_fingerprints("Zelensky’s office confirmed the TALKS on Monday."),
             paragraph_fingerprints("zelensky's office confirmed the talks on monday")
         );
+    }
+
+    #[test]
+    fn html_left_by_a_cms_is_no_words() {
+        let exported = ParagraphPrint::of(
+            "<strong>The Harbour Years</strong> &ndash; Harkness Gallery, until Aug. 31.<br> \
+             The artist&#8217;s family lent <a href=\"/x\">sketchbooks</a> &#x2014; free.",
+        );
+        let plain = ParagraphPrint::of(
+            "The Harbour Years Harkness Gallery, until Aug. 31. The artist s family lent \
+             sketchbooks free.",
+        );
+        assert_eq!(exported.words, plain.words);
+        // Not markup: a comparison, an ampersand in a name, a bare `&` before a word.
+        let kept = ParagraphPrint::of("Profits <5% at AT&T; Smith & Sons gained &more.");
+        let spelled = ParagraphPrint::of("Profits 5 at AT T Smith Sons gained more");
+        assert_eq!(kept.words, spelled.words);
     }
 
     #[test]
