@@ -1397,6 +1397,17 @@ impl Lexicon {
     }
 }
 
+/// `The evening figures tell a different story`, `her record tells its own story`: the idiom
+/// says what something shows, not who spoke.
+fn tells_a_story(words: &[Word], index: usize) -> bool {
+    let is_tell = matches!(&*words[index].lower, "tell" | "tells" | "told" | "telling");
+    is_tell
+        && words[index + 1..]
+            .iter()
+            .take(3)
+            .any(|word| matches!(&*word.lower, "story" | "stories" | "tale"))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Attribution
 
@@ -1990,6 +2001,9 @@ impl<'a> Analyzer<'a> {
         if continued && index + 1 < words.len() && self.adjacent(words, index) {
             return false;
         }
+        if tells_a_story(words, index) {
+            return false;
+        }
         self.lexicon.is_speech_verb(&word.lower)
     }
 
@@ -2271,7 +2285,7 @@ impl<'a> Analyzer<'a> {
                 let words = self.sentence_words(paragraph, index);
                 let opening = &words[..words.len().min(OPENING_WORDS)];
                 let reports =
-                    |i: usize| self.is_speech_verb(opening, i) && !is_passive_not_asked(opening, i);
+                    |i: usize| self.is_speech_verb(words, i) && !is_passive_not_asked(opening, i);
                 if let Some(verb) = (0..opening.len()).find(|&i| reports(i)) {
                     let speaker = self
                         .speaker_before(opening, verb)

@@ -299,6 +299,9 @@ mod tests {
                 // a `he` in a condition is no one on stage; a `he` who acts is
                 "Trevor Halloway voted against it.\n\nThe contract also includes a clause guaranteeing the superintendent a full year's salary if he is dismissed without cause.\n\n\"Every one of those vacancies is a kid with a different adult in front of them.\" <<",
                 "Trevor Halloway voted against it.\n\nIf the board agreed, he said, the district would lose its best teachers.\n\n\"Every one of those vacancies is a kid with a different adult in front of them.\"",
+                // figures that tell a story said nothing
+                "Attendance at that meeting was eleven.\n\n“Nobody asked the people who use the building at night.” <<\n\nThe evening figures tell a different story from the committee papers.",
+                "Attendance at that meeting was eleven.\n\n“Nobody asked the people who use the building at night.”\n\nThe librarian told reporters the same story.",
             ],
         );
     }
