@@ -717,6 +717,8 @@ monastery convent diocese archdiocese ministries fellowship tabernacle seminary 
 aerospace dynamics analytics charities refinery refineries advisory consultancy sabha samaj sangh
 parishad samiti medicine health healthcare therapeutics biosciences biotech diagnostics generics
 library libraries radio forum elementary lofts apartments air aviation
+gallery galleries transit freight ledger lines books rooms workshop choir band duo trio quartet
+quintet ensemble partnership
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -818,7 +820,7 @@ trustee regent meteorologist forecaster climatologist hydrologist geologist biol
 chemist physicist psychologist pharmacist dentist therapist veterinarian pediatrician librarian
 planner technician mechanic electrician plumber contractor steward
 convenor auctioneer rancher bassist guitarist drummer pianist vocalist fiddler violinist cellist
-rapper songwriter frontman frontwoman
+rapper songwriter frontman frontwoman bandmaster conductor storyteller dj
 deacon nun monk friar chaplain cantor missionary evangelist preacher clergyman clergywoman cleric
 parishioner congregant worshipper worshiper seminarian abbot abbess vicar rector curate theologian
 mufti granthi priestess private corporal airman seaman sailor cadet midshipman ensign recruit
@@ -873,7 +875,7 @@ no st jr sr ii iii iv i
 const EVENTS: &str = "
 hurricane storm typhoon cyclone tropical operation war cup championship championships games
 olympics olympic prize award awards festival summit conference slam open grand-prix derby
-shield trophy year mass masses medal medals
+shield trophy year mass masses medal medals act
 ";
 
 const SPEECH_VERBS: &str = "said says say told tells added adds wrote writes stated noted argued";

@@ -1244,6 +1244,86 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Brannock Aviation", 0, Some(("Brannock Aviation", Org))),
             ],
         );
+        // Arts venues, troupes, publishers, papers and carriers are no one; nor is a law.
+        let text = "The show moved from the Margaret Harkness Gallery to the Ebenezer Lyle \
+                    Rooms. Kelsby Print Workshop, the Kelsby Chamber Choir, the Jessie Kerr \
+                    Silver Band, the Vasquez-Ferro Duo and Quarto Books joined the Kelsby \
+                    Learning Partnership. Metro Valley Transit, Delgado Air Freight and the \
+                    Ridgeport Ledger cited the WARN Act.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Margaret Harkness Gallery",
+                    0,
+                    Some(("Margaret Harkness Gallery", Org)),
+                ),
+                ("Ebenezer Lyle Rooms", 0, Some(("Ebenezer Lyle Rooms", Org))),
+                (
+                    "Kelsby Print Workshop",
+                    0,
+                    Some(("Kelsby Print Workshop", Org)),
+                ),
+                (
+                    "Kelsby Chamber Choir",
+                    0,
+                    Some(("Kelsby Chamber Choir", Org)),
+                ),
+                (
+                    "Jessie Kerr Silver Band",
+                    0,
+                    Some(("Jessie Kerr Silver Band", Org)),
+                ),
+                ("Vasquez-Ferro Duo", 0, Some(("Vasquez-Ferro Duo", Org))),
+                ("Quarto Books", 0, Some(("Quarto Books", Org))),
+                (
+                    "Kelsby Learning Partnership",
+                    0,
+                    Some(("Kelsby Learning Partnership", Org)),
+                ),
+                (
+                    "Metro Valley Transit",
+                    0,
+                    Some(("Metro Valley Transit", Org)),
+                ),
+                ("Delgado Air Freight", 0, Some(("Delgado Air Freight", Org))),
+                ("Ridgeport Ledger", 0, Some(("Ridgeport Ledger", Org))),
+                ("WARN Act", 0, None),
+            ],
+        );
+        // As desk 50's copy gives them: a listing's venue line, a copyright line.
+        for (text, name) in [
+            (
+                "*Ebenezer Lyle Rooms, Thursday to Sunday. Free.*",
+                "Ebenezer Lyle Rooms",
+            ),
+            (
+                "Copyright 2024 Ridgeport Ledger. All rights reserved.",
+                "Ridgeport Ledger",
+            ),
+            (
+                "Last week’s concert by the Vasquez-Ferro Duo drew perhaps 60 people.",
+                "Vasquez-Ferro Duo",
+            ),
+            (
+                "The adult literacy classes run by the Kelsby Learning Partnership meet in \
+                 the Isobel Crichton branch.",
+                "Kelsby Learning Partnership",
+            ),
+        ] {
+            assert_rows(text, &[(name, 0, Some((name, Org)))]);
+        }
+        // A performer's role opening a listing's sentence is no first name.
+        let text = "Conductor Yoon Hae-jin leads. Storyteller Tomás Ó Briain follows. \
+                    Bandmaster Olúwaseun Adéwálé closes.";
+        assert_rows(
+            text,
+            &[
+                ("Yoon Hae-jin", 0, Some(("Yoon Hae-jin", Person))),
+                ("Tomás Ó Briain", 0, Some(("Tomás Ó Briain", Person))),
+                ("Olúwaseun Adéwálé", 0, Some(("Olúwaseun Adéwálé", Person))),
+            ],
+        );
         // A foreign institution's `Mayor` is no title.
         let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
                     Paz. Mayor Ana Ruiz left.";
