@@ -344,8 +344,9 @@ struct FoldedWords {
 
 impl FoldedWords {
     fn of(paragraph: &str) -> FoldedWords {
-        let mut lead_ins = FoldedWords::lead_ins(paragraph);
-        lead_ins.extend(markup(paragraph));
+        let mut not_copy = FoldedWords::lead_ins(paragraph);
+        not_copy.extend(markup(paragraph));
+        let not_copy = disjoint(not_copy);
         let mut folded = String::new();
         let capacity = paragraph.len() / 5;
         let mut words = FoldedWords {
@@ -353,13 +354,21 @@ impl FoldedWords {
             hashes: Vec::with_capacity(capacity),
             keep: Vec::with_capacity(capacity),
         };
+        // Words come in order, so one cursor walks the ranges: a CMS paragraph of thousands of
+        // tags stays linear.
+        let mut next_range = 0;
         text::for_each_word(paragraph, 0..paragraph.len(), |range, word| {
+            while not_copy
+                .get(next_range)
+                .is_some_and(|skipped| skipped.end <= range.start)
+            {
+                next_range += 1;
+            }
+            let skipped = not_copy
+                .get(next_range)
+                .is_some_and(|skipped| skipped.start <= range.start && range.end <= skipped.end);
             words.hashes.push(folded_word_hash(word, &mut folded));
-            words.keep.push(
-                !lead_ins
-                    .iter()
-                    .any(|lead_in| lead_in.start <= range.start && range.end <= lead_in.end),
-            );
+            words.keep.push(!skipped);
             words.starts.push(range.start);
         });
         words.drop_stock_phrases();
@@ -399,6 +408,19 @@ impl FoldedWords {
             }
         }
     }
+}
+
+/// The ranges sorted and merged where they overlap or touch (a byline line holding a tag).
+fn disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_unstable_by_key(|range| range.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 /// Byte ranges of HTML a CMS export leaves in the copy: tags (`<strong>`, `</em>`, `<br>`)
@@ -1576,6 +1598,8 @@ mod tests {
         );
         assert_eq!(exported.words, plain.words);
         // Not markup: a comparison, an ampersand in a name, a bare `&` before a word.
+        // A tag inside a byline's line is one range with it.
+        assert_eq!(disjoint(vec![20..24, 0..30, 40..45, 45..50]), vec![0..30, 40..50]);
         let kept = ParagraphPrint::of("Profits <5% at AT&T; Smith & Sons gained &more.");
         let spelled = ParagraphPrint::of("Profits 5 at AT T Smith Sons gained more");
         assert_eq!(kept.words, spelled.words);
