@@ -1597,9 +1597,12 @@ mod tests {
              sketchbooks free.",
         );
         assert_eq!(exported.words, plain.words);
-        // Not markup: a comparison, an ampersand in a name, a bare `&` before a word.
         // A tag inside a byline's line is one range with it.
-        assert_eq!(disjoint(vec![20..24, 0..30, 40..45, 45..50]), vec![0..30, 40..50]);
+        assert_eq!(
+            disjoint(vec![20..24, 0..30, 40..45, 45..50]),
+            vec![0..30, 40..50]
+        );
+        // Not markup: a comparison, an ampersand in a name, a bare `&` before a word.
         let kept = ParagraphPrint::of("Profits <5% at AT&T; Smith & Sons gained &more.");
         let spelled = ParagraphPrint::of("Profits 5 at AT T Smith Sons gained more");
         assert_eq!(kept.words, spelled.words);
