@@ -2847,16 +2847,21 @@ fn is_sentence_initial(text: &str, offset: usize) -> bool {
 /// before it can tell (at the start of the text, where a word is sentence-initial; or at the
 /// start of a paragraph, where the text before the paragraph tells).
 fn sentence_initial_in(before: &str) -> Option<bool> {
-    let mut chars = before.chars().rev().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = before.char_indices().rev().peekable();
+    let mut line_breaks = 0;
+    while let Some((at, c)) = chars.next() {
         if c.is_whitespace() || matches!(c, '*' | '_' | '(' | '[' | '>') {
+            line_breaks += usize::from(c == '\n');
             continue;
+        }
+        if line_breaks >= 2 && is_heading_line(line_of(before, at)) {
+            return Some(true);
         }
         match c {
             '“' | '‘' => return Some(true),
             '"' | '\'' => {
                 // A straight mark after a space opens a quotation; after a word it closes one.
-                match chars.peek() {
+                match chars.peek().map(|&(_, p)| p) {
                     None => return None,
                     Some(p) if p.is_whitespace() || matches!(p, '(' | '—' | '–') => {
                         return Some(true)
@@ -2874,6 +2879,29 @@ fn sentence_initial_in(before: &str) -> Option<bool> {
         }
     }
     None
+}
+
+/// The line of `text` holding byte `at`.
+fn line_of(text: &str, at: usize) -> &str {
+    let start = text
+        .get(..at)
+        .and_then(|head| head.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let end = text
+        .get(at..)
+        .and_then(|tail| tail.find('\n'))
+        .map_or(text.len(), |n| at + n);
+    text.get(start..end).unwrap_or("")
+}
+
+/// `## Tax and running costs`, `**TAX AND RUNNING COSTS**`: a heading has no full stop, but
+/// the paragraph after it opens a sentence. (A paragraph after a plain line may go on with
+/// its sentence, as a CMS that splits one leaves it: `according to` / `Vieira said`.)
+fn is_heading_line(line: &str) -> bool {
+    let line = line.trim();
+    let bold =
+        |mark: &str| line.len() > 2 * mark.len() && line.starts_with(mark) && line.ends_with(mark);
+    line.starts_with('#') || bold("**") || bold("__")
 }
 
 /// `Building for the Long Term`: every word capitalised but small ones, the first too.

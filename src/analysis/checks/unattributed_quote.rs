@@ -302,6 +302,9 @@ mod tests {
                 // figures that tell a story said nothing
                 "Attendance at that meeting was eleven.\n\n“Nobody asked the people who use the building at night.” <<\n\nThe evening figures tell a different story from the committee papers.",
                 "Attendance at that meeting was eleven.\n\n“Nobody asked the people who use the building at night.”\n\nThe librarian told reporters the same story.",
+                // a paragraph after a heading opens a sentence: `Stamp` is no name
+                "Rosalind Agnew said she had cut the price.\n\n## Tax and running costs\n\nStamp duty on a home in England now exceeds £90,000 for a main residence, and £160,000 when the property is an additional home.\n\n\"Nobody wants to pay six figures in tax and then discover that the roof needs replacing.\" <<",
+                "Rosalind Agnew said she had cut the price.\n\n**Tax and running costs**\n\nStamp duty on a home in England now exceeds £90,000 for a main residence, and £160,000 when the property is an additional home.\n\n\"Nobody wants to pay six figures in tax and then discover that the roof needs replacing.\" <<",
             ],
         );
     }
