@@ -639,10 +639,13 @@ who whom whose myself yourself himself herself itself ourselves yourselves thems
 somebody something anyone anybody anything everyone everybody everything nobody nothing
 ";
 
+/// Days, months and holidays; of the months' abbreviations, only those no one is named (`Jan`,
+/// `Jun`, `Mar` and `Sep` are given names or surnames).
 const CALENDAR: &str = "
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter ramadan hanukkah diwali
 thanksgiving halloween passover mondays tuesdays wednesdays thursdays fridays saturdays sundays
+feb apr aug sept oct nov dec
 ";
 
 /// Titles written capitalised before a name. Compound titles (`Chief Financial Officer`,
@@ -657,7 +660,7 @@ baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
-honourable honorable venerable ven archdeacon swami pandit spc pfc ens
+honourable honorable venerable ven archdeacon swami pandit spc pfc ens dj
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
 councillor councilman councilwoman councilmember alderman congressman congresswoman assemblyman assemblywoman
 mp mep ceo cfo coo cto
@@ -718,7 +721,7 @@ aerospace dynamics analytics charities refinery refineries advisory consultancy 
 parishad samiti medicine health healthcare therapeutics biosciences biotech diagnostics generics
 library libraries radio forum elementary lofts apartments air aviation
 gallery galleries transit freight ledger lines books rooms workshop choir band duo trio quartet
-quintet ensemble partnership
+quintet ensemble partnership pharmacy pharmacies
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne

@@ -1324,6 +1324,25 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Olúwaseun Adéwálé", 0, Some(("Olúwaseun Adéwálé", Person))),
             ],
         );
+        // A coach firm's `Coach` is no title, a DJ's `DJ` is, and a CMS timestamp's month
+        // is no one's name.
+        let text = "Updated Nov. 3, 2026\n\nBrannigan Coach Lines will run the route. DJ \
+                    Katrien Vos plays the late set, Vos said. Coach Dana Whitlock agreed.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Brannigan Coach Lines",
+                    0,
+                    Some(("Brannigan Coach Lines", Org)),
+                ),
+                ("Katrien Vos", 0, Some(("Katrien Vos", Person))),
+                ("Dana Whitlock", 0, Some(("Dana Whitlock", Person))),
+                ("Updated Nov", 0, None),
+                ("Nov", 0, None),
+            ],
+        );
+        assert_eq!(role_of(text, "Katrien Vos").as_deref(), Some("DJ"));
         // A foreign institution's `Mayor` is no title.
         let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
                     Paz. Mayor Ana Ruiz left.";
@@ -1581,6 +1600,28 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("Dated Brent", 0, None),
             ],
         );
+    }
+
+    #[test]
+    fn a_bank_named_after_two_families_goes_by_their_names() {
+        // As desk 51b's wire copy gives it: `Fung Kwok` is the bank, not a person whose
+        // surname `Kwok` the chairman shares; a gallery named after one painter is not her.
+        let text = "Fung Kwok Bank reported a fall in profit. \"Fung Kwok has always been \
+                    cautious,\" Raymond Cheung said. Chairman Kwok Wing-hon spoke. Kwok left. \
+                    Lai Fook Pharmacy is not listed. The Margaret Harkness Gallery shows her \
+                    work. Margaret Harkness painted it. Harkness died in 2019.";
+        assert_rows(
+            text,
+            &[
+                ("Fung Kwok", 1, Some(("Fung Kwok Bank", Org))),
+                ("Kwok", 3, Some(("Kwok Wing-hon", Person))),
+                ("Lai Fook Pharmacy", 0, Some(("Lai Fook Pharmacy", Org))),
+                ("Margaret Harkness", 1, Some(("Margaret Harkness", Person))),
+                ("Harkness", 2, Some(("Margaret Harkness", Person))),
+            ],
+        );
+        let entities = extract(&Document::parse(text, Format::PlainText));
+        assert!(entities.ambiguous.is_empty(), "{:?}", entities.ambiguous);
     }
 
     #[test]

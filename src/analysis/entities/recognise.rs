@@ -608,10 +608,11 @@ impl<'t> Recogniser<'_, 't> {
             self.push_weak(run);
             return;
         }
-        if let Some(head) = self
-            .title_head(&run)
-            .filter(|_| !self.named_after_a_ruler(&run) && !self.names_a_foreign_institution(&run))
-        {
+        if let Some(head) = self.title_head(&run).filter(|&head| {
+            !self.named_after_a_ruler(&run)
+                && !self.names_a_foreign_institution(&run)
+                && !self.title_inside_a_firm_name(&run, head)
+        }) {
             self.push_titled(&run, head);
             return;
         }
@@ -641,6 +642,28 @@ impl<'t> Recogniser<'_, 't> {
             )
             && (suffix.has(Flags::PLACE_SUFFIX) || suffix.has(Flags::ORG_SUFFIX))
             && !suffix.has(Flags::TITLE)
+    }
+
+    /// `Brannigan Coach Lines`, `Redfern Judge Partners`: a title word between a name and the
+    /// word that ends a firm's name is part of the firm's name, not a title before a surname
+    /// (`ECB President Christine Lagarde` has a name after its title).
+    fn title_inside_a_firm_name(&self, run: &[usize], head: usize) -> bool {
+        let ends_a_firm = |&i: &usize| {
+            let flags = self.tokens[i].flags;
+            flags.has(Flags::ORG_SUFFIX) && !flags.has(Flags::TITLE)
+        };
+        let opens_with_a_name = |&i: &usize| {
+            let token = &self.tokens[i];
+            let describing = Flags::TITLE
+                .union(Flags::MODIFIER)
+                .union(Flags::DEMONYM)
+                .union(Flags::ORG_SUFFIX);
+            token.shape == Shape::Capitalised && !token.flags.has(describing)
+        };
+        head >= 1
+            && head + 2 == run.len()
+            && run.last().is_some_and(ends_a_firm)
+            && run[..head].iter().all(opens_with_a_name)
     }
 
     /// `Universidad Mayor de San Andrés`, `Banco Central`: a Spanish, Portuguese, French or

@@ -1117,8 +1117,30 @@ fn founders_company_short_name(words: &[String]) -> Option<String> {
         && rest
             .iter()
             .all(|word| lexicon::flags(word).has(Flags::ORG_SUFFIX));
-    let a_name = lexicon::flags(first) == Flags::default() && !lexicon::is_known(first);
-    (business && a_name).then(|| first.clone())
+    let a_name =
+        |word: &String| lexicon::flags(word) == Flags::default() && !lexicon::is_known(word);
+    if business && a_name(first) {
+        return Some(first.clone());
+    }
+    founding_families_short_name(words, a_name)
+}
+
+/// A bank or firm named after two founders or families, called by their names: `Fung Kwok`
+/// for `Fung Kwok Bank`, `Harlow Teague` for `Harlow Teague Securities`. Only a firm's word
+/// ends it: a gallery, a foundation or a hall named after one person (`Margaret Harkness
+/// Gallery`) leaves her name to her.
+fn founding_families_short_name(
+    words: &[String],
+    a_name: impl Fn(&String) -> bool,
+) -> Option<String> {
+    let [first, second, suffix] = words else {
+        return None;
+    };
+    let a_firm = matches!(
+        suffix.trim_end_matches('.'),
+        "bank" | "bancorp" | "group" | "holdings" | "securities" | "capital" | "partners"
+    );
+    (a_firm && a_name(first) && a_name(second)).then(|| format!("{first} {second}"))
 }
 
 /// A school, university or house of worship named without its kind: `Lincoln` for `Lincoln
