@@ -1625,6 +1625,30 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_name_written_family_name_first_goes_by_its_first_word() {
+        // As desk 51b's wire copy gives it: a Japanese name no word list knows, in its own
+        // order, is shown so by the story calling the person by its first word.
+        let text = "President Takahashi Noboru said orders fell. \"Customers are waiting,\" \
+                    Takahashi said. Takahishi said the unit was not for sale.";
+        let president = Some(("Takahashi Noboru", Person));
+        assert_rows(
+            text,
+            &[("Takahashi", 1, president), ("Takahishi", 0, president)],
+        );
+        let entities = extract(&Document::parse(text, Format::PlainText));
+        assert_eq!(entities.variants.len(), 1, "{:?}", entities.variants);
+        // A story that calls someone by the last word too writes the first name first.
+        let text = "Mayor Elena Ruiz spoke. Ruiz left early. Later, Elena came back.";
+        assert_rows(
+            text,
+            &[
+                ("Ruiz", 1, Some(("Elena Ruiz", Person))),
+                ("Elena", 1, None),
+            ],
+        );
+    }
+
+    #[test]
     fn a_middle_name_that_is_someone_elses_surname_stays_theirs() {
         let text = "The destroyer honors Marine Cpl. Walter J. Kessler. Ruth Kessler Danforth, \
                     the corporal's niece and the ship's sponsor, spoke. Sailors read about \

@@ -257,6 +257,44 @@ impl Registry<'_, '_> {
             self.register(candidate);
         }
         self.add_middle_surnames();
+        self.add_family_names_written_first(candidates);
+    }
+
+    /// `Takahashi said` after `President Takahashi Noboru`: a name written family name first
+    /// that no word list knows (a Japanese one) shows its order in the story, which calls the
+    /// person by the first word alone and never by the last. Only for someone the story gives
+    /// a title, a role or an age, and a first word no one else's name begins or ends with.
+    fn add_family_names_written_first(&mut self, candidates: &[Candidate]) {
+        let bare = |key: &str, after: usize| {
+            candidates
+                .iter()
+                .any(|c| c.words.len() == 1 && c.key == key && c.range.start >= after)
+        };
+        let first_words: Vec<&String> = (self.drafts().iter())
+            .filter(|draft| draft.kind == EntityKind::Person)
+            .filter_map(|draft| draft.words.first())
+            .collect();
+        let found: Vec<(usize, String)> = (self.drafts().iter().enumerate())
+            .filter_map(|(id, draft)| {
+                let [family, given] = &draft.words[..] else {
+                    return None;
+                };
+                let shown = draft.kind == EntityKind::Person
+                    && candidates.iter().any(|c| {
+                        c.words == draft.words && (c.titled || c.role.is_some() || c.aged)
+                    })
+                    && family.chars().count() >= 4
+                    && !self.surnames.contains_key(family)
+                    && first_words.iter().filter(|&&first| first == family).count() == 1
+                    && bare(family, draft.first_full + 1)
+                    && !bare(given, 0);
+                shown.then(|| (id, family.clone()))
+            })
+            .collect();
+        for (id, family) in found {
+            self.add_surname_spelling(id, family.chars().collect());
+            self.add_surname_form(id, family);
+        }
     }
 
     /// `Ilunga` (and its slip `Ilonga`) for `Patrice Ilunga Mwamba`: a middle name may be a
