@@ -635,7 +635,7 @@ fn names_only(words: &[&str], most: usize, joiners: &[&str]) -> bool {
 /// Ng; Editing by Sam Holt)". Every part between semicolons names a job done "by" people
 /// (capitalised names, with "and", "in" or a place between them); the same editors sign
 /// every story of a desk, so the line is no copy.
-fn is_credit_line(text: &str) -> bool {
+pub(crate) fn is_credit_line(text: &str) -> bool {
     let trimmed = text.trim();
     let credits = trimmed
         .strip_prefix('(')

@@ -2076,6 +2076,20 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         assert_rows(owner, &[("Andes Copper", 0, Some(("Andes Copper", Org)))]);
         let byline = "Nguyễn Thị Lan, Science Correspondent\n\nThe trial ended.";
         assert_rows(byline, &[("Science Correspondent", 0, None)]);
+        // A wire credit names its reporters in full, however like a headline it looks; one
+        // of them is not a slip of someone else's surname (desk 51b: `Leung`, `Yeung`).
+        let credit = "Patrick Yeung Chi-fai, 68, will stay on. Yeung said he was proud.\n\n\
+                      (Reporting by Jung Da-eun in Seoul and Iris Leung in Hong Kong; Editing \
+                      by Martin Hale)";
+        assert_rows(
+            credit,
+            &[
+                ("Iris Leung", 0, Some(("Iris Leung", Person))),
+                ("Jung Da-eun", 0, Some(("Jung Da-eun", Person))),
+            ],
+        );
+        let entities = extract(&Document::parse(credit, Format::Markdown));
+        assert!(entities.variants.is_empty(), "{:?}", entities.variants);
     }
 
     #[test]

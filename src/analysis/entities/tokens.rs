@@ -10,6 +10,7 @@ use super::lexicon::{self, Flags};
 use rayon::prelude::*;
 
 use crate::analysis::document::{Block, Document};
+use crate::analysis::fingerprint::is_credit_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -238,8 +239,12 @@ fn tokenize_block(
     let block_tokens = &mut tokens[first..];
     number_sentences(block_tokens, sentences, sentence_base);
     let ends_with_period = doc.slice(&block.content).trim_end().ends_with('.');
-    let whole_block_weak =
-        block.is_heading() || (!ends_with_period && is_title_case_line(doc.text, block_tokens));
+    // A wire credit (`Reporting by Iris Leung in Hong Kong; Editing by Martin Hale`) is all
+    // names, not a headline: its capitals are evidence.
+    let whole_block_weak = block.is_heading()
+        || (!ends_with_period
+            && is_title_case_line(doc.text, block_tokens)
+            && !is_credit_line(doc.slice(&block.content)));
     mark_weak(
         doc.text,
         block.content.start,
