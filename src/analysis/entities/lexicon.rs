@@ -744,7 +744,7 @@ pub(crate) fn team_short_name(words: &[String]) -> Option<&str> {
 const ORG_PREFIXES: &str = "
 bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
-naval diocese archdiocese congregation masjid gurdwara casa
+naval diocese archdiocese congregation masjid gurdwara casa universities
 uss usns uscgc hms hmas hmcs hmnzs
 ";
 
@@ -768,7 +768,8 @@ bank university ministry department institute council secretary museum order rep
 church house board office bureau academy college school society federation association league
 union commission committee agency service organization organisation chamber kingdom city
 museu banco banque federation fund foundation tribunal
-cathedral basilica diocese archdiocese shrine congregation
+cathedral basilica diocese archdiocese shrine congregation centre center centres centers alliance
+coalition campaign
 ";
 
 const PLACE_SUFFIXES: &str = "

@@ -1343,6 +1343,42 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
             ],
         );
         assert_eq!(role_of(text, "Katrien Vos").as_deref(), Some("DJ"));
+        // Centres, alliances, coalitions and campaigns take `for`; a sector's body is named
+        // for its country (desk 52b: `Living Languages` and `Universities Australia` were
+        // people, and a heading's `Australian` a slip of the second).
+        let text = "The Centre for Living Languages opened. The Alliance for Rural Schools, the \
+                    Coalition for Safe Streets and the Campaign for Fair Rents met. Universities \
+                    Australia said the plan was bad.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Centre for Living Languages",
+                    0,
+                    Some(("Centre for Living Languages", Org)),
+                ),
+                (
+                    "Alliance for Rural Schools",
+                    0,
+                    Some(("Alliance for Rural Schools", Org)),
+                ),
+                (
+                    "Coalition for Safe Streets",
+                    0,
+                    Some(("Coalition for Safe Streets", Org)),
+                ),
+                (
+                    "Campaign for Fair Rents",
+                    0,
+                    Some(("Campaign for Fair Rents", Org)),
+                ),
+                (
+                    "Universities Australia",
+                    0,
+                    Some(("Universities Australia", Org)),
+                ),
+            ],
+        );
         // A foreign institution's `Mayor` is no title.
         let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
                     Paz. Mayor Ana Ruiz left.";
