@@ -265,29 +265,40 @@ impl Registry<'_, '_> {
     /// person by the first word alone and never by the last. Only for someone the story gives
     /// a title, a role or an age, and a first word no one else's name begins or ends with.
     fn add_family_names_written_first(&mut self, candidates: &[Candidate]) {
-        let bare = |key: &str, after: usize| {
-            candidates
-                .iter()
-                .any(|c| c.words.len() == 1 && c.key == key && c.range.start >= after)
-        };
-        let first_words: Vec<&String> = (self.drafts().iter())
-            .filter(|draft| draft.kind == EntityKind::Person)
-            .filter_map(|draft| draft.words.first())
-            .collect();
+        // Read once, so a long story's people are not each compared with every candidate.
+        let mut last_bare: HashMap<&str, usize> = HashMap::default();
+        let mut introduced: Vec<&[String]> = Vec::new();
+        for candidate in candidates {
+            if candidate.words.len() == 1 {
+                let last = last_bare.entry(&candidate.key).or_default();
+                *last = (*last).max(candidate.range.start);
+            } else if candidate.titled || candidate.role.is_some() || candidate.aged {
+                introduced.push(&candidate.words);
+            }
+        }
+        introduced.sort_unstable();
+        let mut first_words: HashMap<&str, usize> = HashMap::default();
+        let people = self
+            .drafts()
+            .iter()
+            .filter(|d| d.kind == EntityKind::Person);
+        for first in people.filter_map(|draft| draft.words.first()) {
+            *first_words.entry(first).or_default() += 1;
+        }
         let found: Vec<(usize, String)> = (self.drafts().iter().enumerate())
             .filter_map(|(id, draft)| {
                 let [family, given] = &draft.words[..] else {
                     return None;
                 };
                 let shown = draft.kind == EntityKind::Person
-                    && candidates.iter().any(|c| {
-                        c.words == draft.words && (c.titled || c.role.is_some() || c.aged)
-                    })
                     && family.chars().count() >= 4
+                    && last_bare
+                        .get(family.as_str())
+                        .is_some_and(|&last| last > draft.first_full)
+                    && !last_bare.contains_key(given.as_str())
+                    && first_words.get(family.as_str()) == Some(&1)
                     && !self.surnames.contains_key(family)
-                    && first_words.iter().filter(|&&first| first == family).count() == 1
-                    && bare(family, draft.first_full + 1)
-                    && !bare(given, 0);
+                    && introduced.binary_search(&&draft.words[..]).is_ok();
                 shown.then(|| (id, family.clone()))
             })
             .collect();
