@@ -7,10 +7,10 @@ use unicode_segmentation::UnicodeSegmentation;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
     "cmdr", "adm", "maj", "cpl", "pvt", "jr", "sr", "rev", "hon", "pres", "supt", "det", "insp",
-    "spc", "pfc", "ens", "msgr", "fr", "inc", "ltd", "co", "corp", "bros", "vs", "etc", "no",
-    "nos", "vol", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m",
-    "p.m", "e.g", "i.e", "ph.d",
+    "spc", "pfc", "ens", "msgr", "fr", "engr", "inc", "ltd", "co", "corp", "bros", "vs", "etc",
+    "no", "nos", "vol", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "aug", "sept",
+    "sep", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd", "u.s", "u.k", "u.n", "e.u", "d.c",
+    "a.m", "p.m", "e.g", "i.e", "ph.d",
 ];
 
 /// Splits `range` of `text` into sentence ranges (trimmed, never empty). A sentence ends at

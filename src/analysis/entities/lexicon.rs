@@ -658,7 +658,7 @@ spokeswoman ambassador commissioner inspector detective sergeant captain lieuten
 commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
 baroness viscount viscountess countess duchess marquess marchioness
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
-father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja cllr
+father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja hajiya hajia otunba engr cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
 honourable honorable venerable ven archdeacon swami pandit spc pfc ens dj
 treasurer auditor superintendent sheriff marshal emir sultan president-elect secretary-general agent
@@ -721,7 +721,7 @@ aerospace dynamics analytics charities refinery refineries advisory consultancy 
 parishad samiti medicine health healthcare therapeutics biosciences biotech diagnostics generics
 library libraries radio forum elementary lofts apartments air aviation
 gallery galleries transit freight ledger lines books rooms workshop choir band duo trio quartet
-quintet ensemble partnership pharmacy pharmacies
+quintet ensemble partnership pharmacy pharmacies pictures films studies programme program project
 ";
 
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
@@ -779,7 +779,8 @@ square boulevard lane bridge province region county city oblast krai prefecture 
 glacier canyon highlands lowlands basin harbor harbour airport corner stadium speedway velodrome
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
 expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
-jetty marina plaza rapids district ranch parish airfield base station gap pass drive
+jetty marina plaza rapids district ranch parish airfield base station gap pass drive state zone
+mall
 ";
 
 const PLACE_PREFIXES: &str = "

@@ -1379,6 +1379,52 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ),
             ],
         );
+        // West African and Middle East copy (desks 53a and 53b): honorifics and an
+        // engineer's `Engr.` are titles; a state, a zone, a mall, a studio and a programme are
+        // no people; and a country's league is no premier called `League`.
+        let text = "Engr. Ade Bakare spoke. Hajiya Binta Aliyu and Hajia Amina Sule agreed. \
+                    Otunba Adebayo Ogunleye won. Anambra State and Wuse Zone flooded. The film \
+                    opens at Accra Mall on Friday.\n\nThe World Food Programme cut aid. The \
+                    Aqaba-Amman Water Desalination and Conveyance Project is late. The Ikeja \
+                    Housing Program cut rents. Red Laterite Pictures and Ife Films joined the \
+                    Centre for Water and Sanitation Studies. The English Premier League agreed.";
+        assert_rows(
+            text,
+            &[
+                ("Ade Bakare", 0, Some(("Ade Bakare", Person))),
+                ("Binta Aliyu", 0, Some(("Binta Aliyu", Person))),
+                ("Amina Sule", 0, Some(("Amina Sule", Person))),
+                ("Adebayo Ogunleye", 0, Some(("Adebayo Ogunleye", Person))),
+                ("Anambra State", 0, Some(("Anambra State", Place))),
+                ("Wuse Zone", 0, Some(("Wuse Zone", Place))),
+                ("Accra Mall", 0, Some(("Accra Mall", Place))),
+                (
+                    "World Food Programme",
+                    0,
+                    Some(("World Food Programme", Org)),
+                ),
+                ("Conveyance Project", 0, Some(("Conveyance Project", Org))),
+                (
+                    "Ikeja Housing Program",
+                    0,
+                    Some(("Ikeja Housing Program", Org)),
+                ),
+                (
+                    "Red Laterite Pictures",
+                    0,
+                    Some(("Red Laterite Pictures", Org)),
+                ),
+                ("Ife Films", 0, Some(("Ife Films", Org))),
+                // The name's `and` splits it; its second half is still no one.
+                ("Sanitation Studies", 0, Some(("Sanitation Studies", Org))),
+                (
+                    "English Premier League",
+                    0,
+                    Some(("English Premier League", Org)),
+                ),
+            ],
+        );
+        assert_eq!(role_of(text, "Ade Bakare").as_deref(), Some("Engr."));
         // A foreign institution's `Mayor` is no title.
         let text = "Wilma Choque Alanoca teaches at the Universidad Mayor de San Andrés in La \
                     Paz. Mayor Ana Ruiz left.";

@@ -654,10 +654,8 @@ impl<'t> Recogniser<'_, 't> {
         };
         let opens_with_a_name = |&i: &usize| {
             let token = &self.tokens[i];
-            let describing = Flags::TITLE
-                .union(Flags::MODIFIER)
-                .union(Flags::DEMONYM)
-                .union(Flags::ORG_SUFFIX);
+            // `English Premier League`: a country's league, not a premier called League.
+            let describing = Flags::TITLE.union(Flags::MODIFIER).union(Flags::ORG_SUFFIX);
             token.shape == Shape::Capitalised && !token.flags.has(describing)
         };
         head >= 1

@@ -167,7 +167,7 @@ impl Lower {
 const KEEPS_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
     "cmdr", "adm", "maj", "cpl", "pvt", "rev", "hon", "supt", "det", "insp", "st", "mt", "ft",
-    "jr", "sr", "inc", "ltd", "corp", "co", "bros", "spc", "pfc", "ens", "msgr", "fr",
+    "jr", "sr", "inc", "ltd", "corp", "co", "bros", "spc", "pfc", "ens", "msgr", "fr", "engr",
 ];
 
 /// Tokenises every prose block (headings and paragraphs) of `doc`.
