@@ -324,6 +324,19 @@ mod tests {
              smiled.",
             &[],
         ),
+        // A story that opens on a firm named after a family calls the firm by the name (desk
+        // 54b); one that names the siblings before their firm calls them by it (desk 26b).
+        (
+            "Brenner Automobilwerke AG, founded by engineer August Brenner, said profit fell.\n\n\
+             Katharina Brenner, his granddaughter, chairs the board.\n\nBrenner will publish \
+             results on July 30.",
+            &[],
+        ),
+        (
+            "Declan Marsh and his sister, Fiona Marsh, were jailed.\n\nThe siblings ran Marsh \
+             Capital Partners.\n\nMarsh will be eligible for parole after six years.",
+            &[(5, "Marsh")],
+        ),
     ];
 
     #[test]

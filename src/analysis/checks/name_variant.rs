@@ -338,6 +338,12 @@ mod tests {
             "City Council Member Grace Nakamura won. He congratulated Nakamora on Tuesday.",
             &[(1, "Nakamora")],
         ),
+        // A people is no slip of a surname one letter away (desk 54a's headline).
+        (
+            "# Samoan Language Week opens in Auckland\n\nThe choir of Pastor Ioane Samoa sang. \
+             Samoa said the week mattered.",
+            &[],
+        ),
     ];
 
     #[test]

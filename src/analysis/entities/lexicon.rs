@@ -656,7 +656,7 @@ president minister secretary chancellor premier mayor governor senator judge jus
 director chief executive officer chairman chairwoman chairperson chair spokesman spokesperson
 spokeswoman ambassador commissioner inspector detective sergeant captain lieutenant colonel
 commander admiral professor dr mr mrs ms mx miss sir dame lord lady king queen prince princess
-baroness viscount viscountess countess duchess marquess marchioness
+baroness viscount viscountess countess duchess marquess marchioness sheikha ratu
 pope cardinal archbishop bishop rev reverend rabbi imam sheikh coach manager speaker leader
 father fr pastor deacon monsignor msgr shri sri smt shrimati srimati alhaji alhaja hajiya hajia otunba engr cllr
 representative rep sen gov gen col capt sgt lt cmdr adm maj cpl pvt prof supt det insp hon
@@ -695,7 +695,7 @@ mennonite adventist congregational unitarian jewish muslim hindu sikh buddhist
 ";
 
 const PARTICLES: &str =
-    "de da do dos das du des del della di van von der den ter ten la le y bin ibn al el abu zu zur ó ní nic uí";
+    "de da do dos das du des del della di van von der den ter ten la le y bin ibn bint al el abu zu zur ó ní nic uí";
 
 const ORG_SUFFIXES: &str = "
 ministry council union inc ltd llc plc corp co corporation company group bank agency party

@@ -1667,6 +1667,86 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_legal_form_ends_a_firm_and_a_month_may_be_a_given_name() {
+        // Desk 54b: `AG` in capitals was left out, so the carmaker was a person; and its
+        // founder `August Brenner` was no one, his `August` read as the month.
+        let text = "Brenner Automobilwerke AG, founded by engineer August Brenner, said profit \
+                    fell. Heidelberg Druckmaschinen AG rose. White House correspondent April \
+                    Ryan asked. In August Brenner cut jobs. By May Ford had cut jobs too. The \
+                    June Carter film opened on 5 June Street.";
+        assert_rows(
+            text,
+            &[
+                (
+                    "Brenner Automobilwerke AG",
+                    0,
+                    Some(("Brenner Automobilwerke AG", Org)),
+                ),
+                (
+                    "Heidelberg Druckmaschinen AG",
+                    0,
+                    Some(("Heidelberg Druckmaschinen AG", Org)),
+                ),
+                ("August Brenner", 0, Some(("August Brenner", Person))),
+                // After `In`, `August` is the month and `Brenner` the founder.
+                ("Brenner", 2, Some(("August Brenner", Person))),
+                ("May", 0, None),
+                ("June", 0, None),
+            ],
+        );
+        assert_eq!(
+            role_of(text, "April Ryan").as_deref(),
+            Some("White House correspondent")
+        );
+    }
+
+    #[test]
+    fn a_knight_a_royal_or_a_chief_goes_by_title_and_given_name() {
+        // A bare `Starmer` later made `Sir Keir` someone else; `bint` joins a Gulf name as
+        // `bin` does, and `Sheikha` and `Ratu` are titles (desks 53a and 38b).
+        let text = "Sir Keir Starmer arrived on Monday. Sir Keir said the plan would work. \
+                    Starmer left. Sheikha Noura bint Hamdan Al Falasi joined the board. Sheikha \
+                    Noura will lead it. Ratu Epeli Vakaloloma spoke. Ratu Epeli agreed. Prince \
+                    Saad bin Mishaal opened the plant. Prince Saad said it was a proud day. Sir \
+                    Elton John sang; Sir Elton left. Mr. Keir Hardie was no knight; Mr. Keir is \
+                    no one's form of him.";
+        let keir = Some(("Keir Starmer", Person));
+        let noura = Some(("Noura bint Hamdan Al Falasi", Person));
+        let epeli = Some(("Epeli Vakaloloma", Person));
+        let saad = Some(("Saad bin Mishaal", Person));
+        assert_rows(
+            text,
+            &[
+                ("Keir", 1, keir),
+                ("Starmer", 1, keir),
+                ("Noura bint Hamdan Al Falasi", 0, noura),
+                ("Noura", 1, noura),
+                ("Epeli", 1, epeli),
+                ("Saad", 1, saad),
+                ("Elton", 1, Some(("Elton John", Person))),
+            ],
+        );
+        let doc = Document::parse(text, Format::PlainText);
+        let found = extract(&doc);
+        assert_eq!(
+            entity(&found, "Noura bint Hamdan Al Falasi")
+                .role
+                .as_deref(),
+            Some("Sheikha")
+        );
+        assert_eq!(
+            entity(&found, "Epeli Vakaloloma").role.as_deref(),
+            Some("Ratu")
+        );
+        // `Mr.` goes with a surname: `Mr. Keir` is no one by a given name.
+        let mr_keir = resolved(text, "Keir", 3).map(|(name, ..)| name);
+        assert!(
+            !matches!(mr_keir.as_deref(), Some("Keir Hardie" | "Keir Starmer")),
+            "{mr_keir:?}"
+        );
+    }
+
+    #[test]
     fn a_company_named_after_its_founder_keeps_the_name_until_the_founder_is_named() {
         let text = "The Dangote Petroleum Refinery cut prices, Ada Nwankwo of Harmattan \
                     Advisory said. Dangote wants to lead. Its founder, Aliko Dangote, agreed. \

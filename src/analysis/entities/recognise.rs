@@ -304,7 +304,79 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     fn starts_run(&self, i: usize) -> bool {
-        (self.tokens[i].is_name_word() && !self.opens_with_a_verb(i)) || self.is_leading_particle(i)
+        (self.tokens[i].is_name_word() && !self.opens_with_a_verb(i))
+            || self.is_leading_particle(i)
+            || self.is_given_name_month(i)
+    }
+
+    /// `founded by engineer August Brenner`, `reporter April Ryan`: a month that is also a given
+    /// name, mid-sentence before a surname, after no word that puts a date there (`in August
+    /// Brenner said`, `by May`, `5 June`).
+    fn is_given_name_month(&self, i: usize) -> bool {
+        const DATE_WORDS: &[&str] = &[
+            "in",
+            "on",
+            "since",
+            "by",
+            "until",
+            "till",
+            "from",
+            "through",
+            "to",
+            "during",
+            "last",
+            "next",
+            "early",
+            "late",
+            "mid",
+            "of",
+            "this",
+            "that",
+            "every",
+            "each",
+            "before",
+            "after",
+            "between",
+            "and",
+            "or",
+            "around",
+            "about",
+            "throughout",
+            "into",
+            "past",
+            "the",
+            "a",
+            "for",
+            "at",
+            "as",
+            "than",
+            "per",
+            "till",
+            "come",
+        ];
+        let token = &self.tokens[i];
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        let month_as_given = token.shape == Shape::Capitalised
+            && !token.weak
+            && matches!(
+                &*token.lower(self.text),
+                "may" | "june" | "april" | "august"
+            );
+        let surname_follows = next.sentence == token.sentence
+            && is_plain_space(self.gap(i))
+            && next.shape == Shape::Capitalised
+            && next.is_name_word()
+            && !next.flags.has(Flags::CALENDAR);
+        let before = self.text.get(..token.range.start).unwrap_or("").trim_end();
+        let word_before = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let dated = word_before.chars().any(|c| c.is_ascii_digit())
+            || DATE_WORDS.contains(&word_before.to_lowercase().as_str());
+        month_as_given && surname_follows && !before.is_empty() && !dated
     }
 
     /// `Born Harold Eugene Maddox on March 4, 1937` (an obituary's formula), `Read Greyline's
@@ -402,6 +474,12 @@ impl<'t> Recogniser<'_, 't> {
         if word_continues || self.is_consumed(next_index) || !same_sentence {
             return None;
         }
+        // `Brenner Automobilwerke AG`: a firm's legal form in capitals ends its name.
+        let legal_form =
+            |token: &Token| token.shape == Shape::Upper && token.flags.has(Flags::ORG_SUFFIX);
+        if legal_form(current) && run.len() > 1 {
+            return None;
+        }
         let gap = self.gap(j);
         let dateline_below = gap.contains(['\n', '\r']) && next.shape == Shape::Upper;
         if dateline_below && current.shape != Shape::Upper {
@@ -411,7 +489,8 @@ impl<'t> Recogniser<'_, 't> {
             && matches!(gap.trim_end(), "’" | "'")
             && gap.len() > 1;
         if is_plain_space(gap) || plural_possessive || gap.trim() == "&" {
-            if next.is_name_word() || self.is_name_month(next_index, run) {
+            let ends_a_firm = legal_form(next) && current.shape == Shape::Capitalised;
+            if next.is_name_word() || self.is_name_month(next_index, run) || ends_a_firm {
                 return Some(next_index..next_index + 1);
             }
             if let Some(step) = self.and_inside_organisation(j, run) {

@@ -220,6 +220,13 @@ struct Namesakes {
     recent: Option<usize>,
 }
 
+/// Titles that go with a given name on later references (`Sir Keir`, `Prince Saad`, `Ratu
+/// Sitiveni`), not with a surname.
+const GIVEN_NAME_TITLES: &[&str] = &[
+    "sir", "dame", "lady", "prince", "princess", "king", "queen", "emir", "sheikh", "sheikha",
+    "ratu",
+];
+
 /// How many namesakes an ambiguity note lists; more only happens in machine-made text.
 const NAMESAKES_NOTED: usize = 8;
 
@@ -649,6 +656,7 @@ impl Registry<'_, '_> {
         } else {
             self.namesake_with_role(candidate)
                 .or_else(|| self.lookup(&candidate.key, candidate.range.clone()))
+                .or_else(|| self.titled_given_name(candidate))
                 .or_else(|| self.surname_variant(&candidate.words, candidate.range.clone()))
                 .or_else(|| {
                     let id = self.slip_of_same_role(candidate)?;
@@ -664,6 +672,36 @@ impl Registry<'_, '_> {
             let full = self.names_in_full(id, &candidate.words);
             self.mention(id, candidate.range.clone(), full, candidate.role.as_deref());
         }
+    }
+
+    /// `Sir Keir` after `Sir Keir Starmer`, `Sheikha Noura` after `Sheikha Noura bint Hamdan Al
+    /// Falasi`: a knight, a dame, a royal or a chief goes by title and given name. The one
+    /// person named before with that title and that first word is meant.
+    fn titled_given_name(&self, candidate: &Candidate) -> Option<usize> {
+        let [given] = candidate.words.as_slice() else {
+            return None;
+        };
+        let title = candidate.role.as_deref()?.split_whitespace().last()?;
+        let title = title.trim_end_matches('.').to_lowercase();
+        if !GIVEN_NAME_TITLES.contains(&title.as_str()) {
+            return None;
+        }
+        let drafts = self.drafts();
+        let holds_title = |role: Option<&str>| {
+            role.is_some_and(|role| {
+                (role.split_whitespace()).any(|word| word.to_lowercase() == title)
+            })
+        };
+        let mut meant = (0..drafts.len()).filter(|&id| {
+            let draft = &drafts[id];
+            draft.kind == EntityKind::Person
+                && draft.words.len() >= 2
+                && draft.words.first() == Some(given)
+                && draft.first_full < candidate.range.start
+                && holds_title(draft.role.as_deref())
+        });
+        let only = meant.next()?;
+        meant.next().is_none().then_some(only)
     }
 
     /// `Jordan said` after `Rep. Jim Jordan`: a known place's name that a person named before
@@ -906,7 +944,14 @@ impl Registry<'_, '_> {
                 named_before = vec![only];
             }
         }
-        if named_before.len() > 1 && !names_no_one_person(self.text, &range) {
+        // `Brenner will publish its results` in a story that opened on Brenner Automobilwerke
+        // AG, then named two Brenners of the founding family: the story calls the firm by the
+        // name, so it is no unclear person. (Siblings named before their firm keep the name.)
+        let drafts = self.drafts();
+        let firm_named_first = self.institution_shorts.get(key).is_some_and(|&firm| {
+            (named_before.iter()).all(|&id| drafts[firm].first_full < drafts[id].first_full)
+        });
+        if named_before.len() > 1 && !names_no_one_person(self.text, &range) && !firm_named_first {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
                 chosen,
@@ -994,6 +1039,10 @@ impl Registry<'_, '_> {
         }
         let letters: Vec<char> = word.chars().collect();
         if letters.len() < 3 || self.names_a_family_by_plural(word) {
+            return None;
+        }
+        // `Samoan` in a headline is the people, not a slip of a surname `Samoa` (desk 54a).
+        if lexicon::flags(word).has(Flags::DEMONYM) {
             return None;
         }
         if !self.deletions_sorted {
@@ -1162,10 +1211,28 @@ fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
 /// before, takes the name back: see [`Registry::lookup`]).
 fn founders_company_short_name(words: &[String]) -> Option<String> {
     let (first, rest) = words.split_first()?;
-    let business = !rest.is_empty()
-        && rest
-            .iter()
-            .all(|word| lexicon::flags(word).has(Flags::ORG_SUFFIX));
+    // `Brenner Automobilwerke AG`: a legal form makes a business of whatever comes before it.
+    let legal_form = rest.last().is_some_and(|last| {
+        matches!(
+            last.trim_end_matches('.'),
+            "ag" | "gmbh"
+                | "se"
+                | "sa"
+                | "nv"
+                | "plc"
+                | "inc"
+                | "ltd"
+                | "llc"
+                | "ab"
+                | "asa"
+                | "spa"
+        )
+    });
+    let business = legal_form
+        || (!rest.is_empty()
+            && rest
+                .iter()
+                .all(|word| lexicon::flags(word).has(Flags::ORG_SUFFIX)));
     let a_name =
         |word: &String| lexicon::flags(word) == Flags::default() && !lexicon::is_known(word);
     if business && a_name(first) {
