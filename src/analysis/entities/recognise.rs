@@ -313,57 +313,24 @@ impl<'t> Recogniser<'_, 't> {
     /// name, mid-sentence before a surname, after no word that puts a date there (`in August
     /// Brenner said`, `by May`, `5 June`).
     fn is_given_name_month(&self, i: usize) -> bool {
+        #[rustfmt::skip]
         const DATE_WORDS: &[&str] = &[
-            "in",
-            "on",
-            "since",
-            "by",
-            "until",
-            "till",
-            "from",
-            "through",
-            "to",
-            "during",
-            "last",
-            "next",
-            "early",
-            "late",
-            "mid",
-            "of",
-            "this",
-            "that",
-            "every",
-            "each",
-            "before",
-            "after",
-            "between",
-            "and",
-            "or",
-            "around",
-            "about",
-            "throughout",
-            "into",
-            "past",
-            "the",
-            "a",
-            "for",
-            "at",
-            "as",
-            "than",
-            "per",
-            "till",
-            "come",
+            "in", "on", "since", "by", "until", "till", "from", "through", "to", "during", "last",
+            "next", "early", "late", "mid", "of", "this", "that", "every", "each", "before",
+            "after", "between", "and", "or", "around", "about", "throughout", "into", "past",
+            "the", "a", "for", "at", "as", "than", "per", "come",
         ];
         let token = &self.tokens[i];
-        let Some(next) = self.tokens.get(i + 1) else {
-            return false;
-        };
+        // Asked of every word that starts no name: nearly all stop here.
         let month_as_given = token.shape == Shape::Capitalised
             && !token.weak
             && matches!(
                 &*token.lower(self.text),
                 "may" | "june" | "april" | "august"
             );
+        let Some(next) = self.tokens.get(i + 1).filter(|_| month_as_given) else {
+            return false;
+        };
         let surname_follows = next.sentence == token.sentence
             && is_plain_space(self.gap(i))
             && next.shape == Shape::Capitalised
@@ -376,7 +343,7 @@ impl<'t> Recogniser<'_, 't> {
             .unwrap_or("");
         let dated = word_before.chars().any(|c| c.is_ascii_digit())
             || DATE_WORDS.contains(&word_before.to_lowercase().as_str());
-        month_as_given && surname_follows && !before.is_empty() && !dated
+        surname_follows && !before.is_empty() && !dated
     }
 
     /// `Born Harold Eugene Maddox on March 4, 1937` (an obituary's formula), `Read Greyline's
