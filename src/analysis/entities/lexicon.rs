@@ -724,6 +724,17 @@ gallery galleries transit freight ledger lines books rooms workshop choir band d
 quintet ensemble partnership pharmacy pharmacies pictures films studies programme program project
 ";
 
+/// Company legal forms (`AG`, `GmbH`, `PLC`): whatever comes before one is a business.
+const LEGAL_FORMS: &[&str] = &[
+    "ag", "gmbh", "se", "sa", "nv", "bv", "plc", "inc", "ltd", "llc", "ab", "asa", "spa", "srl",
+    "corp", "co", "kg", "oy",
+];
+
+/// Whether `lower` (a word lowercased, a trailing period allowed) is a company's legal form.
+pub(crate) fn is_legal_form(lower: &str) -> bool {
+    LEGAL_FORMS.contains(&lower.trim_end_matches('.'))
+}
+
 /// The last words of sports teams' names (`Paisley Thistle`, `Harbour Sharks`, `Melbourne
 /// Stars`), which a story also uses alone (`the Sharks`, `Thistle manager`). Also organisation
 /// suffixes.

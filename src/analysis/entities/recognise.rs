@@ -442,8 +442,9 @@ impl<'t> Recogniser<'_, 't> {
             return None;
         }
         // `Brenner Automobilwerke AG`: a firm's legal form in capitals ends its name.
-        let legal_form =
-            |token: &Token| token.shape == Shape::Upper && token.flags.has(Flags::ORG_SUFFIX);
+        let legal_form = |token: &Token| {
+            token.shape == Shape::Upper && lexicon::is_legal_form(&token.lower(self.text))
+        };
         if legal_form(current) && run.len() > 1 {
             return None;
         }

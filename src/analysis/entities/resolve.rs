@@ -1212,22 +1212,7 @@ fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
 fn founders_company_short_name(words: &[String]) -> Option<String> {
     let (first, rest) = words.split_first()?;
     // `Brenner Automobilwerke AG`: a legal form makes a business of whatever comes before it.
-    let legal_form = rest.last().is_some_and(|last| {
-        matches!(
-            last.trim_end_matches('.'),
-            "ag" | "gmbh"
-                | "se"
-                | "sa"
-                | "nv"
-                | "plc"
-                | "inc"
-                | "ltd"
-                | "llc"
-                | "ab"
-                | "asa"
-                | "spa"
-        )
-    });
+    let legal_form = rest.last().is_some_and(|last| lexicon::is_legal_form(last));
     let business = legal_form
         || (!rest.is_empty()
             && rest
