@@ -687,18 +687,13 @@ impl Registry<'_, '_> {
             return None;
         }
         let drafts = self.drafts();
-        let holds_title = |role: Option<&str>| {
-            role.is_some_and(|role| {
-                (role.split_whitespace()).any(|word| word.to_lowercase() == title)
-            })
-        };
         let mut meant = (0..drafts.len()).filter(|&id| {
             let draft = &drafts[id];
             draft.kind == EntityKind::Person
                 && draft.words.len() >= 2
                 && draft.words.first() == Some(given)
                 && draft.first_full < candidate.range.start
-                && holds_title(draft.role.as_deref())
+                && role_holds_title(draft.role.as_deref(), &title)
         });
         let only = meant.next()?;
         meant.next().is_none().then_some(only)
@@ -736,16 +731,10 @@ impl Registry<'_, '_> {
         let named_before: Vec<usize> = (namesakes.people.iter().copied())
             .filter(|&id| drafts[id].first_full < candidate.range.start)
             .collect();
-        let holds_title = |id: usize| {
-            drafts[id].role.as_deref().is_some_and(|role| {
-                role.split_whitespace()
-                    .any(|word| word.to_lowercase() == title)
-            })
-        };
         let holders: Vec<usize> = named_before
             .iter()
             .copied()
-            .filter(|&id| holds_title(id))
+            .filter(|&id| role_holds_title(drafts[id].role.as_deref(), &title))
             .collect();
         match holders[..] {
             [holder] => Some(holder),
@@ -1204,6 +1193,14 @@ fn short_name(words: &[String]) -> Option<String> {
 /// `Harold Eugene Maddox`).
 fn same_first_name_and_surname(a: &[String], b: &[String]) -> bool {
     a.len() >= 2 && b.len() >= 2 && a.first() == b.first() && a.last() == b.last()
+}
+
+/// Whether a role (`Virac Mayor`, `Sir`) holds the lowercase title word `title`.
+fn role_holds_title(role: Option<&str>, title: &str) -> bool {
+    role.is_some_and(|role| {
+        role.split_whitespace()
+            .any(|word| word.to_lowercase() == title)
+    })
 }
 
 /// A company named after its founder, called by the founder's name: `Dangote` for `Dangote
