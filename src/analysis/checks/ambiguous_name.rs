@@ -337,6 +337,21 @@ mod tests {
              Capital Partners.\n\nMarsh will be eligible for parole after six years.",
             &[(5, "Marsh")],
         ),
+        // A team named after a family is called by the name, but not in a sentence that calls
+        // the bearer `him` (desk 55b); a name in brackets after a driver's is the team, and
+        // `the Andretti curse` names no one.
+        (
+            "Felipe Saldaña of Andretti Global won.\n\nMario Andretti and his grandson Marco \
+             Andretti watched.\n\nAndretti said the engineers had told him the car was quick. \
+             Fans call it \"the Andretti curse\".\n\n1. Felipe Saldaña (Andretti) 1:44:06",
+            &[(5, "Andretti")],
+        ),
+        (
+            "Enzo Ferrari founded the team. His son Dino Ferrari died young.\n\n2. Luca \
+             Marchetti (Ferrari) +4.116s\n\nFans speak of \"the Ferrari years\". Ferrari team \
+             principal Paolo Venturi spoke.",
+            &[],
+        ),
     ];
 
     #[test]

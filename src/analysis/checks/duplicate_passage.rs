@@ -119,6 +119,9 @@ const PARAPHRASE_MIN_CONTENT_WORDS: usize = 12;
 /// ([`Checker::states_other_figures`]).
 const MIN_FIGURES: usize = 2;
 
+/// Lowercase words of three letters or more that make a passage prose, not a results line.
+const MIN_PROSE_WORDS: usize = 3;
+
 /// Where a passage lives: the checked document, or a corpus document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Source {
@@ -1314,7 +1317,9 @@ impl<'a> Checker<'a> {
             if !exact
                 && (self.states_other_figures(copy, original, paraphrase)
                     || self.items_of_one_list(copy, original)
-                    || self.parallel_in_one_quote(copy, original))
+                    || self.parallel_in_one_quote(copy, original)
+                    || self.names_and_figures_only(copy)
+                    || self.names_and_figures_only(original))
             {
                 continue;
             }
@@ -1428,6 +1433,23 @@ impl<'a> Checker<'a> {
             .filter(|figure| original_figures.binary_search(figure).is_ok())
             .count();
         shared * 2 < copy_figures.len()
+    }
+
+    /// Whether a passage is a results line or a list of names and figures rather than prose
+    /// (`Saturday: Pohlmann/Rieck (GER) bt Dawson/O'Rourke (AUS) 7-5, 6-3`): fewer than
+    /// [`MIN_PROSE_WORDS`] lowercase words. Agate restates the story's results by design, so it
+    /// is no rewrite of the sentence that reports them (an exact copy is still one).
+    fn names_and_figures_only(&self, key: PassageKey) -> bool {
+        self.place(key).is_some_and(|(text, _, range)| {
+            let passage = text.get(range).unwrap_or("");
+            let prose_words = passage
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|word| word.chars().nth(2).is_some())
+                .filter(|word| word.starts_with(char::is_lowercase))
+                .take(MIN_PROSE_WORDS)
+                .count();
+            prose_words < MIN_PROSE_WORDS
+        })
     }
 
     fn paragraph_finding(
@@ -2750,6 +2772,23 @@ A spokesperson for the governor declined to comment on Tuesday.
 Associated Press writer Maria Grytsenko in Kyiv contributed to this report.
 
 Associated Press writer Maria Grytsenko in Kyiv contributed to this report.
+",
+        );
+    }
+
+    #[test]
+    fn a_results_line_is_no_rewrite_of_the_sentence_reporting_the_result() {
+        // Desk 55b: the agate restates the doubles rubber the story reported (a CMS export,
+        // whose encoded apostrophes split `O'Rourke` in two and so add a shared word).
+        assert_flags(
+            "\
+Saturday&#8217;s doubles was won by Tim Pohlmann and Jonas Rieck, who beat Dawson and Matt O&#8217;Rourke 7-5, 6-3.
+
+Friday: Alexander Zverev (GER) bt Nick Dawson (AUS) 6-2, 6-4
+
+Saturday: Pohlmann/Rieck (GER) bt Dawson/O&#8217;Rourke (AUS) 7-5, 6-3
+
+Friday: Alexander Zverev (GER) bt Nick Dawson (AUS) 6-2, 6-4 << Friday
 ",
         );
     }

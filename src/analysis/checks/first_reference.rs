@@ -50,8 +50,18 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
         let Some(full) = &entity.full_reference else {
             continue;
         };
-        for mention in entity.mentions.iter().filter(|m| m.end <= full.start) {
+        let mut early = entity
+            .mentions
+            .iter()
+            .filter(|m| m.end <= full.start)
+            .peekable();
+        if early.peek().is_none() {
+            continue;
+        }
+        let namesake = namesake_explained(doc, full);
+        for mention in early {
             if in_heading(doc, mention.start)
+                || namesake.is_some_and(|cue| cue.covers(doc.text, mention))
                 || !entity.is_short_mention(doc.text, mention)
                 || !looks_like_a_surname(doc.text, mention)
                 || names_no_one_person(doc.text, mention)
@@ -140,6 +150,75 @@ fn full_name_later_in_sentence(
         .into_iter()
         .find(|sentence| sentence.contains(&mention.start))
         .is_some_and(|sentence| sentence.contains(&full.start))
+}
+
+/// How the sentence giving a full name says that something was named after the person.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NamesakeCue {
+    /// `named after`, `takes its name from`, `Bruce McLaren's name`: every earlier use of the
+    /// name was the thing's (`Hodgkin lymphoma`, `Mercedes, the marque named after Mercedes
+    /// Jellinek`).
+    Named,
+    /// `first described by`, `discovered by`: the earlier uses in the possessive were the
+    /// thing's (`Parkinson's disease`); a bare surname may still be the person too early.
+    Described,
+}
+
+impl NamesakeCue {
+    fn covers(self, text: &str, mention: &std::ops::Range<usize>) -> bool {
+        let after = text.get(mention.end..).unwrap_or("");
+        // A CMS export writes the apostrophe as an HTML entity.
+        let possessive = ["'s", "’s", "&#8217;s", "&rsquo;s", "&#39;s"]
+            .iter()
+            .any(|ending| after.starts_with(ending));
+        self == NamesakeCue::Named || possessive
+    }
+}
+
+/// Words before a full name that say a thing bears the person's name.
+const NAMED_AFTER: [&str; 8] = [
+    "named after",
+    "named for",
+    "name from",
+    "names of",
+    "name of",
+    "in honour of",
+    "in honor of",
+    "named in memory of",
+];
+
+/// Words before a full name that say the person first described or found a thing (a disease,
+/// a species, a comet), which goes by the possessive of the name.
+const DESCRIBED_BY: [&str; 3] = ["described by", "discovered by", "identified by"];
+
+/// How far before the full name (bytes) a cue may stand: `named after the British physician
+/// Thomas Hodgkin`.
+const CUE_REACH: usize = 80;
+
+/// The cue, if the sentence giving the full name says a thing is named after the person:
+/// within [`CUE_REACH`] before the name, or right after it (`McLaren's name`, `, after whom`).
+fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Option<NamesakeCue> {
+    let block = doc.block_at(full.start)?;
+    let sentence = text::sentences(doc.text, block.content.clone())
+        .into_iter()
+        .find(|sentence| sentence.contains(&full.start))?;
+    let mut from = full.start.saturating_sub(CUE_REACH).max(sentence.start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = doc.text.get(from..full.start)?.to_lowercase();
+    let after = doc.text.get(full.end..sentence.end.max(full.end))?;
+    let named_after = NAMED_AFTER.iter().any(|cue| before.contains(cue))
+        || ["'s name", "’s name", ", after whom", ", whose name"]
+            .iter()
+            .any(|cue| after.starts_with(cue));
+    if named_after {
+        Some(NamesakeCue::Named)
+    } else if DESCRIBED_BY.iter().any(|cue| before.contains(cue)) {
+        Some(NamesakeCue::Described)
+    } else {
+        None
+    }
 }
 
 fn in_heading(doc: &Document<'_>, offset: usize) -> bool {
@@ -272,6 +351,26 @@ mod tests {
             "Okamura found it. The comet was spotted by Hiroshi Okamura.\n\nWilson's petrel \
              nests there, in crevices of the cliffs\n\nAlexander Wilson named it.",
             &[(1, "Okamura"), (3, "Wilson")],
+        ),
+        // A disease, a team or a marque named after a person, before the sentence that says
+        // so names the person: the thing, not an early surname.
+        (
+            "More Americans live with Parkinson's, and Hodgkin lymphoma is curable. Mercedes \
+             won again.\n\nThe disease was first described by the surgeon James Parkinson. \
+             Hodgkin lymphoma is named after the physician Thomas Hodgkin. Mercedes, the \
+             marque named after Mercedes Jellinek, leads.",
+            &[],
+        ),
+        (
+            "Tom Ashworth of McLaren won. Whitlock said so.\n\nWhitlock, who joined from \
+             Williams, said Bruce McLaren's name on the car mattered. Graham Whitlock spoke.",
+            &[(1, "Whitlock"), (3, "Whitlock")],
+        ),
+        // Only the possessive is the thing a person described; the bare surname is the person.
+        (
+            "Parkinson's disease is common. Parkinson warned of it.\n\nIt was first described \
+             by the surgeon James Parkinson.",
+            &[(1, "Parkinson")],
         ),
         // Clergy titles (`the Ven`, `the Rt Rev`) are no given names.
         (

@@ -722,6 +722,7 @@ parishad samiti medicine health healthcare therapeutics biosciences biotech diag
 library libraries radio forum elementary lofts apartments air aviation
 gallery galleries transit freight ledger lines books rooms workshop choir band duo trio quartet
 quintet ensemble partnership pharmacy pharmacies pictures films studies programme program project
+racing motorsport motorsports global
 ";
 
 /// Company legal forms (`AG`, `GmbH`, `PLC`): whatever comes before one is a business.
@@ -755,7 +756,7 @@ pub(crate) fn team_short_name(words: &[String]) -> Option<&str> {
 const ORG_PREFIXES: &str = "
 bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
-naval diocese archdiocese congregation masjid gurdwara casa universities
+naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia
 uss usns uscgc hms hmas hmcs hmnzs
 ";
 

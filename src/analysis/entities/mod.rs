@@ -2144,6 +2144,53 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn teams_hospitals_and_number_signs_are_no_people() {
+        // Desks 55a and 55b: racing teams were people, `Lurie Children's` a person called
+        // `Children`, `Court No. 1` a person called `No`.
+        let text = "Cody Larkin of Team Penske beat Chip Ganassi Racing and Andretti Global. \
+                    Dr. Laura Kim works at Lurie Children's, and Ian Reed at Birmingham \
+                    Children's Hospital. Children wait longer. Ana Ruiz, ranked No. 38, lost \
+                    on Court No. 1 to the British No 1.";
+        let org = |name| Some((name, Org));
+        assert_rows(
+            text,
+            &[
+                ("Team Penske", 0, org("Team Penske")),
+                ("Chip Ganassi Racing", 0, org("Chip Ganassi Racing")),
+                ("Andretti Global", 0, org("Andretti Global")),
+                ("Lurie Children", 0, org("Lurie Children")),
+                (
+                    "Birmingham Children's Hospital",
+                    0,
+                    org("Birmingham Children's Hospital"),
+                ),
+                ("No", 0, None),
+                ("No", 1, None),
+                ("No", 2, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn html_tags_left_by_a_cms_are_markup_not_words() {
+        let text = "Flood closes the ring road\n\
+                    <p><em>By Tunde Bakare</em></p>\n\
+                    <p><strong>Officials</strong> said the <a href=\"https://x.example/Adeyemi\">water board</a> \
+                    had warned residents. Bakare reported that 3 <5 of the gauges failed.</p>\n";
+        assert_rows(
+            text,
+            &[
+                ("Tunde Bakare", 0, Some(("Tunde Bakare", Person))),
+                ("Bakare", 1, Some(("Tunde Bakare", Person))),
+                ("By", 0, None),
+                ("em", 0, None),
+                ("Officials", 0, None),
+                ("Adeyemi", 0, None),
+            ],
+        );
+    }
+
+    #[test]
     fn datelines_bylines_and_headlines() {
         let text = "**Recount confirms Kılıç as Offenbach mayor**\r\n\
                     By Jonas Weber\r\n\

@@ -112,6 +112,18 @@ const SHOPS: &[&str] = &[
     "pizza", "kitchen", "funeral",
 ];
 
+/// Institutions a possessive name goes before (`Birmingham Children's Hospital`, `King's
+/// College`): the name is the institution's, not a person's.
+const INSTITUTIONS: &[&str] = &[
+    "hospital",
+    "infirmary",
+    "hospice",
+    "clinic",
+    "college",
+    "school",
+    "academy",
+];
+
 /// Sport's three-letter country codes (IOC): `Daniel Kosgei (KEN)` gives an athlete's
 /// country, not the name's acronym.
 #[rustfmt::skip]
@@ -471,7 +483,7 @@ impl<'t> Recogniser<'_, 't> {
     }
 
     /// `Wójcik's Bakery`, `Murphy's Pub`: a name in the possessive, then a kind of shop or
-    /// business, names the business, not its owner.
+    /// business (or an institution), names the business, not its owner.
     fn names_a_shop(&self, j: usize) -> bool {
         let (current, Some(next)) = (&self.tokens[j], self.tokens.get(j + 1)) else {
             return false;
@@ -482,7 +494,15 @@ impl<'t> Recogniser<'_, 't> {
             && next.shape == Shape::Capitalised
             && !self.is_consumed(j + 1)
             && is_plain_space(self.gap(j))
-            && SHOPS.contains(&&*next.lower(self.text))
+            && (SHOPS.contains(&&*next.lower(self.text))
+                || INSTITUTIONS.contains(&&*next.lower(self.text)))
+    }
+
+    /// `Lurie Children's`, `Brigham and Women's`: a name ending in the possessive of a group of
+    /// people is a hospital's short name, not a person's.
+    fn names_a_childrens_hospital(&self, last: usize) -> bool {
+        let token = &self.tokens[last];
+        token.possessive && matches!(&*token.lower(self.text), "children" | "women")
     }
 
     /// A token that is a known place or organisation by itself (`U.S.`, `EU`).
@@ -941,7 +961,7 @@ impl<'t> Recogniser<'_, 't> {
                 candidate.key = lexicon::name_key(canonical);
             }
         }
-        if (first..last).any(|i| self.names_a_shop(i)) {
+        if (first..last).any(|i| self.names_a_shop(i)) || self.names_a_childrens_hospital(last) {
             kind = Some((EntityKind::Organisation, Evidence::Lexical));
         }
         let pre_role = self.role_before(first, false);

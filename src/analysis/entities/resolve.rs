@@ -935,11 +935,13 @@ impl Registry<'_, '_> {
         }
         // `Brenner will publish its results` in a story that opened on Brenner Automobilwerke
         // AG, then named two Brenners of the founding family: the story calls the firm by the
-        // name, so it is no unclear person. (Siblings named before their firm keep the name.)
+        // name, so it is no unclear person. (Siblings named before their firm keep the name, as
+        // does a surname the sentence goes on to call `he` or `her`: `Andretti said the
+        // engineers had told him` is one of the Andrettis, not Andretti Global.)
         let drafts = self.drafts();
         let firm_named_first = self.institution_shorts.get(key).is_some_and(|&firm| {
             (named_before.iter()).all(|&id| drafts[firm].first_full < drafts[id].first_full)
-        });
+        }) && !person_pronoun_follows(self.text, range.end);
         if named_before.len() > 1 && !names_no_one_person(self.text, &range) && !firm_named_first {
             self.resolved.ambiguous.push(Ambiguity {
                 range,
@@ -1425,6 +1427,15 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         .strip_prefix(' ')
         .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
     let before = text.get(..range.start).unwrap_or("");
+    // `Luca Marchetti (Ferrari)`: a name in brackets after a person's is a team or a party.
+    let affiliation = before.strip_suffix('(').is_some_and(|before| {
+        before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|word| word.chars().next())
+            .is_some_and(char::is_uppercase)
+    }) && after.starts_with(')');
     let mut previous = before
         .strip_suffix(' ')
         .unwrap_or("")
@@ -1433,7 +1444,7 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
     let no_one_by_what_precedes = match previous
         .next()
         .as_deref()
-        .map(|w| w.trim_start_matches('('))
+        .map(|w| w.trim_start_matches(['(', '"', '“', '‘', '\'']))
     {
         Some("the") => true,
         // `Joan Shackleton (formerly Pickles, née Fawcett)`: a name she bore, not a person.
@@ -1442,7 +1453,40 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         _ => false,
     };
-    no_one_by_what_precedes || next.is_some_and(|word| KIN.contains(&word.to_lowercase().as_str()))
+    let next = next.map(str::to_lowercase);
+    let next = next.as_deref();
+    affiliation
+        || no_one_by_what_precedes
+        || next.is_some_and(|word| KIN.contains(&word) || NAMED_THINGS.contains(&word))
+}
+
+/// Words after a surname that make it the name of a thing (`the Ockenden review`, `Ferrari team
+/// principal`, `Hodgkin lymphoma`), not a mention of the person.
+const NAMED_THINGS: [&str; 12] = [
+    "review", "report", "inquiry", "team", "curse", "era", "dynasty", "syndrome", "disease",
+    "lymphoma", "doctrine", "rule",
+];
+
+/// Whether the name ending at `at` says something and the sentence then calls the speaker
+/// `he`, `him`, `she` or `her` (`Andretti said the engineers had told him`): a firm is `it`.
+fn person_pronoun_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let sentence = rest
+        .find(['.', '?', '!', '\n'])
+        .map_or(rest, |end| &rest[..end]);
+    let mut words = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty());
+    let speaks = words
+        .next()
+        .is_some_and(|verb| matches!(verb, "said" | "says" | "told" | "tells" | "added"));
+    speaks
+        && words.any(|word| {
+            matches!(
+                word,
+                "he" | "him" | "his" | "she" | "her" | "himself" | "herself"
+            )
+        })
 }
 
 /// `two councillors named`, `a man named`: a count and a noun before `named` make the surname

@@ -349,11 +349,15 @@ fn scan_words(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Token
     // Jumps from word to word: a skipped span or a word moves `offset` past its last byte.
     while let Some(&byte) = bytes.get(offset) {
         // Most bytes between words are ASCII spaces and punctuation: skip them at once.
-        if byte.is_ascii() && !byte.is_ascii_alphanumeric() && byte != b'`' {
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() && !matches!(byte, b'`' | b'<') {
             offset += 1;
             continue;
         }
         let rest = &slice[offset..];
+        if byte == b'<' {
+            offset += html_tag_len(rest).unwrap_or(1);
+            continue;
+        }
         let c = if byte.is_ascii() {
             char::from(byte)
         } else {
@@ -371,7 +375,7 @@ fn scan_words(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Token
             continue;
         }
         let len = word_len(rest);
-        if preceded_by_handle_mark(slice, offset) {
+        if preceded_by_handle_mark(slice, offset) || is_number_sign(rest, len) {
             // `@handle` and `#tag` are not names: skip the whole word.
             offset += len.max(char_len);
             continue;
@@ -402,6 +406,49 @@ fn unreadable_len(rest: &str) -> Option<usize> {
         return Some(close.min(rest.len()));
     }
     None
+}
+
+/// The length of an inline HTML tag at the start of `rest` (`<em>`, `</strong>`,
+/// `<a href="…">`), as CMS exports leave them around bylines and headings: its name and
+/// attributes are markup, not words, and the word after it starts the line as if the tag
+/// were not there. `None` for a `<` that opens no tag (`a < b`, `<3`).
+fn html_tag_len(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let name_start = if bytes.get(1) == Some(&b'/') { 2 } else { 1 };
+    if !bytes.get(name_start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_end = name_start
+        + bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+    if !matches!(bytes.get(name_end)?, b'>' | b'/' | b' ' | b'\t') {
+        return None;
+    }
+    // The tag ends on its line, before any other tag opens.
+    let close = bytes[name_end..]
+        .iter()
+        .take(MAX_HTML_TAG_BYTES)
+        .position(|&b| matches!(b, b'>' | b'<' | b'\n' | b'\r'))?;
+    (bytes[name_end + close] == b'>').then_some(name_end + close + 1)
+}
+
+/// A tag longer than this (a long link's address) is read as text: no real byline or heading
+/// tag comes near it, and a stray `<` in prose is not followed far.
+const MAX_HTML_TAG_BYTES: usize = 512;
+
+/// `No. 1`, `ranked No 38`, `Nos. 4 and 5`: the word is a number sign, no name's (`Court No.
+/// 1` is no person called `No`).
+fn is_number_sign(rest: &str, len: usize) -> bool {
+    let (word, after) = rest.split_at(len.min(rest.len()));
+    if !matches!(word, "No" | "No." | "Nos" | "Nos." | "NO" | "NO.") {
+        return false;
+    }
+    let after = after.strip_prefix('.').unwrap_or(after);
+    after
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn preceded_by_handle_mark(slice: &str, offset: usize) -> bool {
