@@ -553,7 +553,12 @@ fn unseen_planted_problems_are_caught() {
 /// health and hospitals (diseases named after people before the sentence naming them,
 /// `Lurie Children's` a person) and motorsport and tennis (teams named after founders, a
 /// results line read as a rewrite, `Court No. 1` a person called `No`), 26 of 26 caught but
-/// 20 false alarms on the clean copy at first run, none after the fixes.
+/// 20 false alarms on the clean copy at first run, none after the fixes; then US politics and
+/// law (court cases, a plural `Pell Grants`) and arts, prizes and philanthropy (auction houses
+/// and a practice named after founders, a publisher `Carlos Reyes` read as a firm, so his
+/// namesake's bare `Reyes` went unflagged), 25 of 26 caught and 11 false alarms (5 on clean
+/// copy) at first run; 26 of 26 after the fixes, with 2 false alarms left on clean copy (pinned
+/// below) and one in 56b's planted copy (`Guggenheim` in a standfirst's list of museums).
 const DESKS: &[&str] = &[
     "tests/fixtures/desks/18a-local-news",
     "tests/fixtures/desks/19a-business-courts-world",
@@ -628,6 +633,8 @@ const DESKS: &[&str] = &[
     "tests/fixtures/desks/54b-german-nordic",
     "tests/fixtures/desks/55a-health-hospitals",
     "tests/fixtures/desks/55b-motorsport-tennis",
+    "tests/fixtures/desks/56a-us-politics-law",
+    "tests/fixtures/desks/56b-arts-prizes",
 ];
 
 /// False alarms on desks' clean copy, left for now and pinned so that a fix shows: 44a's
@@ -635,8 +642,22 @@ const DESKS: &[&str] = &[
 /// `Unison` before `Fenshire Unison branch secretary Gary Whitlam`, read as a person (`Unison,
 /// which represents…` does not yet tell the resolver it is no one); 48a's club `Santos` taken
 /// for `Kauã Henrique dos Santos Pereira` (twice), the network `Globo` for a misspelt `Lobo`,
-/// and the people `Pataxó` before `Cacique Jurandir Pataxó`.
+/// and the people `Pataxó` before `Cacique Jurandir Pataxó`; 56a's plaintiff `Lorraine
+/// Batiste` hard-wrapped after `Lorraine` (also a region, so the name breaks at the line end);
+/// 56b's `Mrs Brennan` in a novel's opening line quoted before its heroine `Nóra Brennan`.
 const KNOWN_FALSE_ALARMS: &[(&str, &str, u64, &str)] = &[
+    (
+        "56a-us-politics-law",
+        "07-desegregation-order.txt",
+        22,
+        "first-reference",
+    ),
+    (
+        "56b-arts-prizes",
+        "03-booker-prize-winner.md",
+        13,
+        "first-reference",
+    ),
     (
         "48a-brazil-portuguese-names",
         "santos-transfer.txt",
@@ -748,7 +769,7 @@ fn a_subject_called_by_surname_among_relatives_is_queried_and_nothing_else() {
 /// check` reads files by name; it cannot tell which was written first).
 #[test]
 fn each_desk_planted_problems_are_caught() {
-    let expected: [&[(&str, u64, &str)]; 73] = [
+    let expected: [&[(&str, u64, &str)]; 75] = [
         &[
             ("police-briefs.md", 23, "name-variant"),
             ("police-briefs.md", 35, "unattributed-quote"),
@@ -1964,6 +1985,37 @@ fn each_desk_planted_problems_are_caught() {
             ("14-wimbledon.md", 13, "first-reference"),
             ("14-wimbledon.md", 31, "unattributed-quote"),
             ("14-wimbledon.md", 37, "name-variant"),
+        ],
+        &[
+            ("11-pell-grant-lawsuit.md", 7, "first-reference"),
+            ("11-pell-grant-lawsuit.md", 33, "repeated-heading"),
+            ("11-pell-grant-lawsuit.md", 43, "duplicate-passage"),
+            ("11-pell-grant-lawsuit.md", 49, "name-variant"),
+            ("12-ohio-interrogation-bill.md", 13, "duplicate-passage"),
+            ("12-ohio-interrogation-bill.md", 29, "ambiguous-name"),
+            ("12-ohio-interrogation-bill.md", 37, "unattributed-quote"),
+            ("13-va-contract-hearing.txt", 8, "first-reference"),
+            ("13-va-contract-hearing.txt", 26, "name-variant"),
+            ("13-va-contract-hearing.txt", 54, "duplicate-passage"),
+            ("14-whistleblower-bill-vote.md", 31, "ambiguous-name"),
+            ("14-whistleblower-bill-vote.md", 35, "repeated-heading"),
+            ("14-whistleblower-bill-vote.md", 43, "unattributed-quote"),
+        ],
+        &[
+            ("11-phillips-evening-sale.md", 15, "first-reference"),
+            ("11-phillips-evening-sale.md", 29, "unattributed-quote"),
+            ("11-phillips-evening-sale.md", 35, "repeated-heading"),
+            ("11-phillips-evening-sale.md", 41, "duplicate-passage"),
+            ("12-nobel-literature.md", 31, "ambiguous-name"),
+            ("12-nobel-literature.md", 39, "duplicate-passage"),
+            ("12-nobel-literature.md", 41, "name-variant"),
+            ("12-nobel-literature.md", 43, "repeated-heading"),
+            ("13-haddad-tripoli-market.md", 9, "first-reference"),
+            ("13-haddad-tripoli-market.md", 15, "unattributed-quote"),
+            ("13-haddad-tripoli-market.md", 25, "duplicate-passage"),
+            ("13-haddad-tripoli-market.md", 27, "name-variant"),
+            ("14-bloomberg-museum-digitisation.txt", 3, "first-reference"),
+            ("14-bloomberg-museum-digitisation.txt", 23, "ambiguous-name"),
         ],
     ];
     // Every desk has its list: `zip` would drop a desk added without one.

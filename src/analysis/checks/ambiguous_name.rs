@@ -337,6 +337,12 @@ mod tests {
              Capital Partners.\n\nMarsh will be eligible for parole after six years.",
             &[(5, "Marsh")],
         ),
+        // A publisher with a Spanish given name is a person, not a publishing house (desk 56b).
+        (
+            "Her translator, Megan Reyes, spoke. Her Chilean publisher, Carlos Reyes, who runs \
+             a small press, agreed.\n\nReyes said the books were out of print.",
+            &[(3, "Reyes")],
+        ),
         // A team named after a family is called by the name, but not in a sentence that calls
         // the bearer `him` (desk 55b); a name in brackets after a driver's is the team, and
         // `the Andretti curse` names no one.

@@ -62,6 +62,7 @@ fn run(context: &Context<'_>) -> Vec<Finding> {
         for mention in early {
             if in_heading(doc, mention.start)
                 || namesake.is_some_and(|cue| cue.covers(doc.text, mention))
+                || names_a_house(doc.text, mention)
                 || !entity.is_short_mention(doc.text, mention)
                 || !looks_like_a_surname(doc.text, mention)
                 || names_no_one_person(doc.text, mention)
@@ -208,7 +209,14 @@ fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Opti
     }
     let before = doc.text.get(from..full.start)?.to_lowercase();
     let after = doc.text.get(full.end..sentence.end.max(full.end))?;
-    let named_after = NAMED_AFTER.iter().any(|cue| before.contains(cue))
+    // `Phillips, founded in 1796 by Harry Phillips`: the firm goes by the founder's surname.
+    let surname = doc.text.get(full.clone())?.rsplit(' ').next()?;
+    let opening = doc.text.get(sentence.start..full.start)?;
+    let founded_by_namesake = before.contains("founded")
+        && before.trim_end().ends_with(" by")
+        && opening.contains(surname);
+    let named_after = founded_by_namesake
+        || NAMED_AFTER.iter().any(|cue| before.contains(cue))
         || ["'s name", "’s name", ", after whom", ", whose name"]
             .iter()
             .any(|cue| after.starts_with(cue));
@@ -218,6 +226,30 @@ fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Opti
         Some(NamesakeCue::Described)
     } else {
         None
+    }
+}
+
+/// `at Christie's and Sotheby's`, `living with Parkinson's,`: a possessive that owns nothing
+/// after it is the name of a house, a shop or a disease, not the person's.
+fn names_a_house(text: &str, mention: &std::ops::Range<usize>) -> bool {
+    let after = text.get(mention.end..).unwrap_or("");
+    let Some(rest) = ["'s", "’s", "&#8217;s"]
+        .iter()
+        .find_map(|ending| after.strip_prefix(ending))
+    else {
+        return false;
+    };
+    let next_word = rest.strip_prefix(' ').map(|rest| {
+        rest.split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+    });
+    match next_word {
+        None => true,
+        Some(word) => matches!(
+            word,
+            "and" | "or" | "in" | "at" | "on" | "for" | "to" | "was" | "is"
+        ),
     }
 }
 
@@ -365,6 +397,20 @@ mod tests {
             "Tom Ashworth of McLaren won. Whitlock said so.\n\nWhitlock, who joined from \
              Williams, said Bruce McLaren's name on the car mattered. Graham Whitlock spoke.",
             &[(1, "Whitlock"), (3, "Whitlock")],
+        ),
+        // An auction house goes by its founder's name: in the possessive, or in the sentence
+        // that says he founded it; an ordinary possessive before a noun is still the person's.
+        (
+            "Works at Christie's and Sotheby's sold. Phillips took £48 million.\n\nPhillips, \
+             founded in 1796 by Harry Phillips, a clerk to the auctioneer James Christie, is \
+             small.\n\nHolt's lawyer spoke. The firm, founded by Ann Holt, grew.",
+            &[(5, "Holt")],
+        ),
+        // A court case is named after its plaintiff.
+        (
+            "The case, Batiste v. Tensaw Parish School Board, was heard.\n\nLorraine Batiste \
+             died in 2009.",
+            &[],
         ),
         // Only the possessive is the thing a person described; the bare surname is the person.
         (

@@ -173,6 +173,13 @@ mod tests {
 
     /// (article, flagged (line, text) pairs)
     const CASES: &[(&str, &[(usize, &str)])] = &[
+        // The plural of a thing named after someone is no misspelling of it (desk 56a).
+        (
+            "# States sue over Pell Grant rule\n\nA new rule would cut Pell Grant \
+             eligibility.\n\nPell Grants, named for the late Sen. Claiborne Pell, help \
+             students.",
+            &[],
+        ),
         (
             "Ukrainian President Volodymyr Zelenskyy spoke.\n\nZelensky's office said talks \
              go ahead.\n\nZelenskyy left. Later Zelensky returned.",

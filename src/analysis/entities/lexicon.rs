@@ -377,6 +377,11 @@ pub(crate) fn paternal_surname(words: &[String]) -> Option<&str> {
     usable.then_some(paternal)
 }
 
+/// Whether `word` (lowercase) is a Spanish or Portuguese given name (`carlos`, `maría`).
+pub(crate) fn is_hispanic_given_name(word: &str) -> bool {
+    hispanic_given_names().contains(word)
+}
+
 fn hispanic_given_names() -> &'static std::collections::HashSet<&'static str> {
     static NAMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| HISPANIC_GIVEN_NAMES.split_whitespace().collect())
@@ -756,7 +761,7 @@ pub(crate) fn team_short_name(words: &[String]) -> Option<&str> {
 const ORG_PREFIXES: &str = "
 bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
-naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia
+naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia atelier
 uss usns uscgc hms hmas hmcs hmnzs
 ";
 

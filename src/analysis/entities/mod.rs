@@ -2150,7 +2150,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         let text = "Cody Larkin of Team Penske beat Chip Ganassi Racing and Andretti Global. \
                     Dr. Laura Kim works at Lurie Children's, and Ian Reed at Birmingham \
                     Children's Hospital. Children wait longer. Ana Ruiz, ranked No. 38, lost \
-                    on Court No. 1 to the British No 1.";
+                    on Court No. 1 to the British No 1. Atelier Haddad Kassab built it.";
         let org = |name| Some((name, Org));
         assert_rows(
             text,
@@ -2167,6 +2167,24 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                 ("No", 0, None),
                 ("No", 1, None),
                 ("No", 2, None),
+                ("Atelier Haddad Kassab", 0, org("Atelier Haddad Kassab")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_subhead_in_capitals_names_no_one() {
+        // Desk 55b's plain-text subheads were a person `FAMILY AFFAIR` and a firm `FUEL GAMBLE`.
+        let text = "Rain delayed the race.\n\nTHE FUEL GAMBLE\n\nJane Smith, a strategist, \
+                    spoke.\n\nA FAMILY AFFAIR\n\nMIAMI (AP) — Tom Reed won.";
+        assert_rows(
+            text,
+            &[
+                ("FUEL GAMBLE", 0, None),
+                ("FAMILY AFFAIR", 0, None),
+                ("Jane Smith", 0, Some(("Jane Smith", Person))),
+                ("MIAMI", 0, Some(("Miami", Place))),
+                ("AP", 0, Some(("AP", Org))),
             ],
         );
     }

@@ -977,11 +977,14 @@ impl<'t> Recogniser<'_, 't> {
         if let Some((role, role_kind)) = stated {
             candidate.role = Some(role);
             candidate.titled = true;
-            // `Liu Hai, a property developer`: a name shaped as only people's are is a person
-            // whatever a role that companies also have says.
+            // `Liu Hai, a property developer`, `her publisher, Carlos Reyes`: a name shaped as
+            // only people's are is a person whatever a role that companies also have says.
+            let given_name_first =
+                candidate.words.len() >= 2 && lexicon::is_hispanic_given_name(&candidate.words[0]);
             let role_kind = match role_kind {
                 Some(EntityKind::Organisation)
                     if tokens::is_family_name_first(&candidate.words)
+                        || given_name_first
                         || (role_follows && self.referred_to_as_a_person(last)) =>
                 {
                     Some(EntityKind::Person)

@@ -577,6 +577,10 @@ impl Registry<'_, '_> {
     /// A person whose full name differs from `words` only by one letter in the surname.
     fn spelling_variant_of(&self, words: &[String]) -> Option<usize> {
         let (surname, given) = words.split_last()?;
+        // `Pell Grants` after `Pell Grant`: the plural of a thing named after someone.
+        if self.names_a_family_by_plural(surname) {
+            return None;
+        }
         let letters: Vec<char> = surname.chars().collect();
         // Only people with the same given names can match: the index holds exactly those.
         let same_given = self
@@ -1461,10 +1465,11 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Words after a surname that make it the name of a thing (`the Ockenden review`, `Ferrari team
-/// principal`, `Hodgkin lymphoma`), not a mention of the person.
-const NAMED_THINGS: [&str; 12] = [
+/// principal`, `Hodgkin lymphoma`, the case `Batiste v. Tensaw Parish School Board`), not a
+/// mention of the person.
+const NAMED_THINGS: [&str; 14] = [
     "review", "report", "inquiry", "team", "curse", "era", "dynasty", "syndrome", "disease",
-    "lymphoma", "doctrine", "rule",
+    "lymphoma", "doctrine", "rule", "v", "vs",
 ];
 
 /// Whether the name ending at `at` says something and the sentence then calls the speaker

@@ -243,7 +243,8 @@ fn tokenize_block(
     // names, not a headline: its capitals are evidence.
     let whole_block_weak = block.is_heading()
         || (!ends_with_period
-            && is_title_case_line(doc.text, block_tokens)
+            && (is_title_case_line(doc.text, block_tokens)
+                || is_shouted_subhead(doc.text, block_tokens))
             && !is_credit_line(doc.slice(&block.content)));
     mark_weak(
         doc.text,
@@ -910,6 +911,21 @@ fn is_title_case_line(text: &str, tokens: &[Token]) -> bool {
         && !byline
         && tokens.first().map(|t| t.sentence) == tokens.last().map(|t| t.sentence)
 }
+
+/// A subhead in capitals on a line of its own, as plain-text copy marks one (`THE FUEL
+/// GAMBLE`, `RACE NOTES`): two to eight words, none with a lowercase letter. Its capitals
+/// are the subhead's, no evidence of a name.
+fn is_shouted_subhead(text: &str, tokens: &[Token]) -> bool {
+    (2..=MAX_SUBHEAD_WORDS).contains(&tokens.len())
+        && tokens
+            .iter()
+            .all(|t| !t.text(text).chars().any(char::is_lowercase))
+        && tokens.iter().any(|t| t.shape == Shape::Upper)
+        && tokens.first().map(|t| t.sentence) == tokens.last().map(|t| t.sentence)
+}
+
+/// The longest subhead in capitals: a longer line in capitals is shouted copy.
+const MAX_SUBHEAD_WORDS: usize = 8;
 
 /// The text between token `i` and the one before it (or the block's start).
 fn text_before<'t>(text: &'t str, block_start: usize, tokens: &[Token], i: usize) -> &'t str {
