@@ -167,13 +167,17 @@ enum NamesakeCue {
 
 impl NamesakeCue {
     fn covers(self, text: &str, mention: &std::ops::Range<usize>) -> bool {
-        let after = text.get(mention.end..).unwrap_or("");
-        // A CMS export writes the apostrophe as an HTML entity.
-        let possessive = ["'s", "’s", "&#8217;s", "&rsquo;s", "&#39;s"]
-            .iter()
-            .any(|ending| after.starts_with(ending));
-        self == NamesakeCue::Named || possessive
+        self == NamesakeCue::Named || after_possessive(text, mention).is_some()
     }
+}
+
+/// The text after a mention's possessive ending, if it has one (a CMS export writes the
+/// apostrophe as an HTML entity).
+fn after_possessive<'t>(text: &'t str, mention: &std::ops::Range<usize>) -> Option<&'t str> {
+    let after = text.get(mention.end..)?;
+    ["'s", "’s", "&#8217;s", "&rsquo;s", "&#39;s"]
+        .iter()
+        .find_map(|ending| after.strip_prefix(ending))
 }
 
 /// Words before a full name that say a thing bears the person's name.
@@ -232,11 +236,7 @@ fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Opti
 /// `at Christie's and Sotheby's`, `living with Parkinson's,`: a possessive that owns nothing
 /// after it is the name of a house, a shop or a disease, not the person's.
 fn names_a_house(text: &str, mention: &std::ops::Range<usize>) -> bool {
-    let after = text.get(mention.end..).unwrap_or("");
-    let Some(rest) = ["'s", "’s", "&#8217;s"]
-        .iter()
-        .find_map(|ending| after.strip_prefix(ending))
-    else {
+    let Some(rest) = after_possessive(text, mention) else {
         return false;
     };
     let next_word = rest.strip_prefix(' ').map(|rest| {

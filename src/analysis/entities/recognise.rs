@@ -488,14 +488,17 @@ impl<'t> Recogniser<'_, 't> {
         let (current, Some(next)) = (&self.tokens[j], self.tokens.get(j + 1)) else {
             return false;
         };
-        current.possessive
+        let shaped_as_one = current.possessive
             && current.shape == Shape::Capitalised
             && next.sentence == current.sentence
             && next.shape == Shape::Capitalised
             && !self.is_consumed(j + 1)
-            && is_plain_space(self.gap(j))
-            && (SHOPS.contains(&&*next.lower(self.text))
-                || INSTITUTIONS.contains(&&*next.lower(self.text)))
+            && is_plain_space(self.gap(j));
+        // The word is read only for the few possessives before a capitalised word.
+        shaped_as_one && {
+            let kind_of_place = next.lower(self.text);
+            SHOPS.contains(&&*kind_of_place) || INSTITUTIONS.contains(&&*kind_of_place)
+        }
     }
 
     /// `Lurie Children's`, `Brigham and Women's`: a name ending in the possessive of a group of
