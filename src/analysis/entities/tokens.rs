@@ -442,7 +442,9 @@ const MAX_HTML_TAG_BYTES: usize = 512;
 /// `No. 1`, `ranked No 38`, `Nos. 4 and 5`: the word is a number sign, no name's (`Court No.
 /// 1` is no person called `No`).
 fn is_number_sign(rest: &str, len: usize) -> bool {
-    let (word, after) = rest.split_at(len.min(rest.len()));
+    let (Some(word), Some(after)) = (rest.get(..len), rest.get(len..)) else {
+        return false;
+    };
     if !matches!(word, "No" | "No." | "Nos" | "Nos." | "NO" | "NO.") {
         return false;
     }
