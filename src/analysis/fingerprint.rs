@@ -437,7 +437,7 @@ fn markup(paragraph: &str) -> Vec<Range<usize>> {
             continue;
         }
         let length = match bytes[at] {
-            b'<' => tag_length(&bytes[at..]),
+            b'<' => text::html_tag_length(&bytes[at..]),
             _ => reference_length(&bytes[at..]),
         };
         if let Some(length) = length {
@@ -445,23 +445,6 @@ fn markup(paragraph: &str) -> Vec<Range<usize>> {
         }
     }
     found
-}
-
-/// The length of the HTML tag `rest` opens (`<a href="…">`, `</p>`), if it opens one.
-fn tag_length(rest: &[u8]) -> Option<usize> {
-    const LONGEST_TAG: usize = 256;
-    let name = rest.get(1..)?;
-    let name = name.strip_prefix(b"/").unwrap_or(name);
-    if !name.first()?.is_ascii_alphabetic() {
-        return None;
-    }
-    let end = rest
-        .iter()
-        .take(LONGEST_TAG)
-        .skip(1)
-        .position(|&byte| matches!(byte, b'>' | b'<' | b'\n' | b'\r'))?
-        + 1;
-    (rest[end] == b'>').then_some(end + 1)
 }
 
 /// The length of the character reference `rest` opens (`&amp;`, `&#8217;`, `&#x2014;`).

@@ -347,6 +347,24 @@ pub fn fold_phrase(phrase: &str) -> String {
         .to_string()
 }
 
+/// The length of the HTML tag `rest` opens (`<a href="…">`, `</p>`), if it opens one: CMS
+/// exports leave tags around bylines and headings, and they are markup, not words.
+pub fn html_tag_length(rest: &[u8]) -> Option<usize> {
+    const LONGEST_TAG: usize = 256;
+    let name = rest.get(1..)?;
+    let name = name.strip_prefix(b"/").unwrap_or(name);
+    if !name.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = rest
+        .iter()
+        .take(LONGEST_TAG)
+        .skip(1)
+        .position(|&byte| matches!(byte, b'>' | b'<' | b'\n' | b'\r'))?
+        + 1;
+    (rest[end] == b'>').then_some(end + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

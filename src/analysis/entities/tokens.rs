@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::analysis::document::{Block, Document};
 use crate::analysis::fingerprint::is_credit_line;
+use crate::analysis::text::html_tag_length;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -356,7 +357,8 @@ fn scan_words(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Token
         }
         let rest = &slice[offset..];
         if byte == b'<' {
-            offset += html_tag_len(rest).unwrap_or(1);
+            // A CMS's tag is markup: the word after it starts the line as if it were not there.
+            offset += html_tag_length(rest.as_bytes()).unwrap_or(1);
             continue;
         }
         let c = if byte.is_ascii() {
@@ -408,36 +410,6 @@ fn unreadable_len(rest: &str) -> Option<usize> {
     }
     None
 }
-
-/// The length of an inline HTML tag at the start of `rest` (`<em>`, `</strong>`,
-/// `<a href="…">`), as CMS exports leave them around bylines and headings: its name and
-/// attributes are markup, not words, and the word after it starts the line as if the tag
-/// were not there. `None` for a `<` that opens no tag (`a < b`, `<3`).
-fn html_tag_len(rest: &str) -> Option<usize> {
-    let bytes = rest.as_bytes();
-    let name_start = if bytes.get(1) == Some(&b'/') { 2 } else { 1 };
-    if !bytes.get(name_start)?.is_ascii_alphabetic() {
-        return None;
-    }
-    let name_end = name_start
-        + bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-            .count();
-    if !matches!(bytes.get(name_end)?, b'>' | b'/' | b' ' | b'\t') {
-        return None;
-    }
-    // The tag ends on its line, before any other tag opens.
-    let close = bytes[name_end..]
-        .iter()
-        .take(MAX_HTML_TAG_BYTES)
-        .position(|&b| matches!(b, b'>' | b'<' | b'\n' | b'\r'))?;
-    (bytes[name_end + close] == b'>').then_some(name_end + close + 1)
-}
-
-/// A tag longer than this (a long link's address) is read as text: no real byline or heading
-/// tag comes near it, and a stray `<` in prose is not followed far.
-const MAX_HTML_TAG_BYTES: usize = 512;
 
 /// `No. 1`, `ranked No 38`, `Nos. 4 and 5`: the word is a number sign, no name's (`Court No.
 /// 1` is no person called `No`).
