@@ -720,7 +720,7 @@ fn stands_alone(line: &str) -> bool {
         word.chars().filter(|c| c.is_alphabetic()).count() >= 8
             && word.chars().all(|c| !c.is_uppercase())
     });
-    if long_lowercase || ends_a_sentence_inside(line) {
+    if long_lowercase || lowercase_content_words(line) >= 2 || ends_a_sentence_inside(line) {
         return false;
     }
     let capitalised = |word: &str| first_letter_is_upper(word) == Some(true);
@@ -732,6 +732,28 @@ fn stands_alone(line: &str) -> bool {
     long_words.len() >= 2
         && last_capitalised
         && long_words.iter().filter(|w| capitalised(w)).count() * 4 >= long_words.len() * 3
+}
+
+/// Words of four letters or more that title case may leave lowercase: prepositions and
+/// conjunctions (`Rovers Hold on with Ten Men`, `Talks Resume after Ceasefire`).
+const TITLE_CASE_LOWERCASE: [&str; 24] = [
+    "with", "from", "into", "onto", "over", "upon", "than", "that", "this", "after", "about",
+    "under", "amid", "among", "against", "before", "behind", "between", "during", "without",
+    "within", "through", "until", "versus",
+];
+
+/// `The case, Batiste v. Tensaw Parish School Board, was filed by Lorraine`: lowercase words
+/// of four letters or more that no title case leaves lowercase (`case`, `filed`). A line with
+/// two is prose, however many names it holds.
+fn lowercase_content_words(line: &str) -> usize {
+    line.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|word| {
+            word.chars().count() >= 4
+                && word.chars().all(char::is_lowercase)
+                && !TITLE_CASE_LOWERCASE.contains(word)
+        })
+        .count()
 }
 
 /// `… on Gull & Anchor Records. The Harlan`: whether a sentence ends mid-line (after a word, not
@@ -871,6 +893,21 @@ mod tests {
         let found = kinds(text, Format::Markdown);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, text.trim_end());
+    }
+
+    #[test]
+    fn a_wrapped_line_full_of_names_runs_on() {
+        // Six of its eight long words are capitalised, as in a headline; `case` and `filed`
+        // are prose's.
+        let text = "Story opens here, wrapped at the\nusual width of the desk.\n\nThe case, Batiste v. Tensaw Parish School Board, was filed by Lorraine\nBatiste, a widow who sued on behalf of her four children.\n";
+        let found = kinds(text, Format::PlainText);
+        assert_eq!(found.len(), 2);
+        assert!(found[1]
+            .1
+            .ends_with("by Lorraine\nBatiste, a widow who sued on behalf of her four children."));
+        // A headline in title case keeps its line.
+        let text = "Story opens here, wrapped at the\nusual width of the desk.\n\nBatiste Family Wins Ruling after Long Fight\nThe board said it would not appeal.\n";
+        assert_eq!(kinds(text, Format::PlainText).len(), 3);
     }
 
     #[test]
