@@ -512,11 +512,15 @@ impl<'t> BlockParser<'t> {
         // A line alone in its run cannot be a wrapped line, so it may end in a particle
         // (`Rovers hang on`); a line with copy under it may not.
         let alone = start + 1 >= end;
+        // A CMS export's lines are paragraphs, so a short line without a stop further down is
+        // a subhead (`Match details`), not a wrap.
+        let wrapped_below = !self.mostly_unwrapped(start, end)
+            && (start + 1..end.saturating_sub(1)).any(|i| self.breaks_mid_sentence(i) && !copy(i));
         copy_follows
             && next_is_not_a_wrap
             && looks_like_headline(headline)
             && (alone || !ends_like_a_wrapped_line(headline))
-            && !(start + 1..end.saturating_sub(1)).any(|i| self.breaks_mid_sentence(i) && !copy(i))
+            && !wrapped_below
     }
 
     /// Whether line `index` is the story's unmarked headline again (pasted twice, as CMS
@@ -585,7 +589,7 @@ fn line_shape(line: &str, format: Format) -> LineShape {
     if let Some(level) = setext_level(trimmed) {
         return LineShape::SetextUnderline(level);
     }
-    if is_thematic_break(trimmed) || trimmed.starts_with('|') {
+    if is_thematic_break(trimmed) || trimmed.starts_with('|') || is_column_row(trimmed) {
         return LineShape::TableOrRule;
     }
     if trimmed.starts_with("<!--") {
@@ -608,6 +612,29 @@ fn line_shape(line: &str, format: Format) -> LineShape {
 
 /// `![alt](photo.jpg)`, `![alt](photo.jpg "title")`, a linked `[![alt](photo.jpg)](page)`, or
 /// an HTML `<img …>`, alone on the line.
+/// `Stornoway - Ullapool  0700   Loch Seaforth  Cancelled`: a row of a table laid out with
+/// spaces, as plain-text copy has timetables and results. Two gaps of two spaces or more (or
+/// tabs) between words make columns; prose has them only after a sentence's end (`noon.  It`).
+fn is_column_row(trimmed: &str) -> bool {
+    let mut gaps = 0;
+    let mut spaces = 0;
+    let mut previous = ' ';
+    for c in trimmed.chars() {
+        match c {
+            ' ' => spaces += 1,
+            '\t' => spaces += 2,
+            _ => {
+                if spaces >= 2 && !matches!(previous, '.' | '!' | '?' | ':' | ';') {
+                    gaps += 1;
+                }
+                spaces = 0;
+                previous = c;
+            }
+        }
+    }
+    gaps >= 2
+}
+
 fn is_image_line(trimmed: &str) -> bool {
     let markdown = (trimmed.starts_with("![") || trimmed.starts_with("[!["))
         && trimmed.ends_with(')')
@@ -896,6 +923,24 @@ mod tests {
     }
 
     #[test]
+    fn a_table_laid_out_with_spaces_is_not_prose() {
+        let text = "CalMac said these sailings were at risk:\n\n  Route                 Dep    Vessel         Status\n  Stornoway - Ullapool  0700   Loch Seaforth  Cancelled\n  Tarbert - Uig         0715   Hebrides       Cancelled\n\nA freight-only sailing may be added.  It leaves at noon.  Tickets:  free.\n";
+        let found = kinds(text, Format::PlainText);
+        let kinds: Vec<BlockKind> = found.iter().map(|(kind, _)| *kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Other,
+                BlockKind::Other,
+                BlockKind::Other,
+                BlockKind::Paragraph
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_wrapped_line_full_of_names_runs_on() {
         // Six of its eight long words are capitalised, as in a headline; `case` and `filed`
         // are prose's.
@@ -964,6 +1009,14 @@ mod tests {
             Format::Markdown,
         );
         assert_eq!(found[0].0, UNMARKED);
+        // A CMS export with a subhead further down (`Match details`, no stop).
+        let long = "Kingussie lifted the Camanachd Cup for the first time in 14 years on Saturday, beating Lochaber 3-1 at Mossfield Park.";
+        let text = format!(
+            "Kingussie end 14-year wait as MacLeod double settles final\nBy Calum Matheson\n{long}\n{long}\nMatch details\nKingussie 3 (MacLeod 44, 56) Lochaber 1 (MacInnes 19)\n{long}\n{long}\n{long}\n"
+        );
+        let found = kinds(&text, Format::PlainText);
+        assert_eq!(found[0].0, UNMARKED, "{found:?}");
+        assert_eq!(found.len(), 9, "{found:?}");
         // Alone on its line, a headline may end in a particle: no wrap can continue it.
         for format in [Format::Markdown, Format::PlainText] {
             let found = kinds("Rovers hang on\n\nThe visitors held out.\n", format);

@@ -1320,6 +1320,16 @@ fn starts_uppercase(word: &str) -> bool {
 }
 
 /// A capitalised word, or a name behind an elided particle: `d'Almeida`, `dell’Orto`.
+/// `The A9 between Helmsdale and Thurso`, `the M25`, `the N7`: a road, which says nothing.
+fn is_road_number(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_some_and(|road| matches!(road, 'A' | 'B' | 'M' | 'N' | 'E'))
+        && (2..=5).contains(&word.len())
+        && chars.all(|c| c.is_ascii_digit())
+}
+
 fn starts_like_a_name(word: &str) -> bool {
     if starts_uppercase(word) {
         return true;
@@ -2526,6 +2536,7 @@ impl<'a> Analyzer<'a> {
             || is_function_word(&word.lower)
             || (is_calendar_word(&word.lower) && !month_speaking)
             || is_person_pronoun(&word.lower)
+            || is_road_number(word.text)
         {
             return false;
         }

@@ -260,6 +260,14 @@ mod tests {
              Okafor said so.",
             &[(5, "Okafor")],
         ),
+        // Desk 57b: a surname counted (`the third Jones`, `another Jones`, `three people called
+        // Jones`) or worn as a nickname (`Jones the Milk`) is the name, not one of them.
+        (
+            "Cllr Meinir Jones and Cllr Elfed Jones voted.\n\nThe third Jones in the chamber, \
+             Cllr Idris Wyn Jones, abstained.\n\nAnother Jones spoke.\n\nThree people called Jones \
+             sat in the gallery.\n\nTea was poured by Jones the Milk.\n\nJones left.",
+            &[(11, "Jones")],
+        ),
         // Inside a quotation the words are the speaker's: no full name can be written there.
         (
             "Finance Minister Carlos Ruiz presented the budget.\n\nHis sister, Ana Ruiz, a \

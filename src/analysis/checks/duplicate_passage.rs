@@ -850,6 +850,7 @@ impl<'a> Checker<'a> {
         };
         let text = self.doc.text.get(placed.range.clone()).unwrap_or("");
         opened_before_and_still_open(text, first.range.start, copied.range.start)
+            || (quoted_at(text, first.range.start) && quoted_at(text, copied.range.start))
     }
 
     /// The text of the list items, hashed with where each list starts: unlike the items'
@@ -1596,6 +1597,14 @@ fn opened_before_and_still_open(text: &str, first: usize, later: usize) -> bool 
         }
     }
     open_at.is_some_and(|at| at <= first + 1)
+}
+
+/// Whether a double quotation mark is open at `at`, or opens just there: `"I said I would
+/// leave when the windows went…," Lebid said. "Then I said I would leave when the school
+/// went.` quotes one speaker twice in one paragraph, the attribution between.
+fn quoted_at(text: &str, at: usize) -> bool {
+    let first_char = text.get(at..).and_then(|rest| rest.chars().next());
+    opened_before_and_still_open(text, at, at + first_char.map_or(0, char::len_utf8))
 }
 
 fn percent(similarity: f64) -> u32 {
@@ -2500,6 +2509,14 @@ Cooling centers: St. Louis County Library branches, during regular hours, every 
              down to two a day, people said we still had the pub. If this goes, we have \
              nothing,” she said.\n",
         );
+        assert_flags(
+            "\"I said I would leave when the windows went. The windows went in August,\" Lebid \
+             said. \"Then I said I would leave when the school went. Last week the school went.\"\n",
+        );
+        assert_flags(
+            "“I said I would leave when the windows went,” Lebid said. “Then I said I would \
+             leave when the school went.”\n",
+        );
         // Outside a quotation, or word for word within one, a sentence written twice is a slip.
         assert_flags(
             "When the post office went, people said we still had the pub. When the bus went \
@@ -2508,6 +2525,10 @@ Cooling centers: St. Louis County Library branches, during regular hours, every 
         assert_flags(
             "“When the post office went, people said we still had the pub. When the post \
              office went, people said we still had the pub.” << When the post\n",
+        );
+        assert_flags(
+            "\"I said I would leave when the windows went,\" Lebid said. Then I said I would \
+             leave when the school went. << Then I said\n",
         );
     }
 

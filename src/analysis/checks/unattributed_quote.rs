@@ -304,6 +304,8 @@ mod tests {
                 "Attendance at that meeting was eleven.\n\n“Nobody asked the people who use the building at night.”\n\nThe librarian told reporters the same story.",
                 // a paragraph after a heading opens a sentence: `Stamp` is no name
                 "Rosalind Agnew said she had cut the price.\n\n## Tax and running costs\n\nStamp duty on a home in England now exceeds £90,000 for a main residence, and £160,000 when the property is an additional home.\n\n\"Nobody wants to pay six figures in tax and then discover that the roof needs replacing.\" <<",
+                // a road is no subject who speaks
+                "Rory MacKenzie said he would raise it.\n\nThe A9 between Helmsdale and the Ord of Caithness was closed by snow on six days last winter.\n\n\"We are one bad winter away from a tragedy.\" <<",
                 "Rosalind Agnew said she had cut the price.\n\n**Tax and running costs**\n\nStamp duty on a home in England now exceeds £90,000 for a main residence, and £160,000 when the property is an additional home.\n\n\"Nobody wants to pay six figures in tax and then discover that the roof needs replacing.\" <<",
             ],
         );

@@ -628,7 +628,7 @@ after before during through throughout across around about above below between b
 against toward towards upon via per than then now today tonight yesterday tomorrow meanwhile
 outside inside beside behind beneath underneath along past atop
 moreover furthermore nevertheless nonetheless still even just only some many most much more less
-few fewer several each every all both either neither none no not one two three four five six
+few fewer several each every all both either neither none no not one two three four five six half
 seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion
 other others another such same last next earlier later instead
 according like unlike once twice never always often perhaps maybe please yes thank thanks dear
@@ -763,6 +763,7 @@ bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
 naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia atelier
 uss usns uscgc hms hmas hmcs hmnzs
+ysgol coleg prifysgol cyngor canolfan
 ";
 
 /// First words of Spanish, Portuguese, French and German institutions' names (`Universidad
@@ -797,7 +798,7 @@ glacier canyon highlands lowlands basin harbor harbour airport corner stadium sp
 racecourse ballpark coliseum colosseum amphitheatre amphitheater highway freeway motorway
 expressway turnpike hollow creek springs oval dam reservoir nagar cantonment wharf quay pier
 jetty marina plaza rapids district ranch parish airfield base station gap pass drive state zone
-mall
+mall isle
 ";
 
 const PLACE_PREFIXES: &str = "

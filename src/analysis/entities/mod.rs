@@ -1537,6 +1537,25 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn a_name_after_a_district_named_before_is_a_place() {
+        // `Pivnichna Saltivka` (North Saltivka) is a person by shape alone; the story called
+        // `Saltivka` a district first. A person named after a place called so later, or one
+        // with a role, stays a person.
+        let text = "The strike hit the Saltivka district substation at dawn. Crews from \
+                    Pivnichna Saltivka were sent. Mark Kessler arrived. Crews left the Kessler district \
+                    at noon. The widow of Tom Harlan lived in the Harlan district.";
+        assert_rows(
+            text,
+            &[
+                ("Saltivka", 0, Some(("Saltivka", Place))),
+                ("Pivnichna Saltivka", 0, Some(("Pivnichna Saltivka", Place))),
+                ("Mark Kessler", 0, Some(("Mark Kessler", Person))),
+                ("Tom Harlan", 0, Some(("Tom Harlan", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn a_known_place_that_speaks_is_the_namesake_named_before() {
         let text = "Rep. Jim Jordan, an Ohio Republican, led the hearing. \"We will not back \
                     down,\" Jordan said. He met officials from Jordan. Sen. Kelly Chad spoke. \
@@ -1907,6 +1926,53 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
         assert_eq!(entities.variants.len(), 1);
         assert_eq!(entities.variants[0].written, "Zelensky");
         assert!(hover_markdown(&doc, &entities, found).contains("Also spelled Zelensky"));
+    }
+
+    #[test]
+    fn half_is_no_slip_of_a_middle_name_and_an_isle_is_a_place() {
+        // Desk 57b: `Half` opening a quote was a slip of `Haf` in `Lowri Haf Bowen`; the sea
+        // area `Fair Isle` was a person.
+        let text = "Farmer Lowri Haf Bowen spoke.\n\n\"Half of them say it saved them,\" she \
+                    said. Gales hit Fair Isle and Faeroes.";
+        let doc = Document::parse(text, Format::PlainText);
+        let entities = extract(&doc);
+        assert!(entities.variants.is_empty(), "{:?}", entities.variants);
+        assert_rows(text, &[("Fair Isle", 0, Some(("Fair Isle", Place)))]);
+    }
+
+    #[test]
+    fn a_welsh_school_is_an_organisation() {
+        // Desk 57b: `Ysgol Llanfihangel` (Llanfihangel school) was a person, so the village
+        // `Llanfihangel` named before it was a bare surname.
+        let text = "Parents from Llanfihangel sang outside.\n\nThe closure of Ysgol \
+                    Llanfihangel was approved. Coleg Ceredigion objected.";
+        assert_rows(
+            text,
+            &[
+                ("Ysgol Llanfihangel", 0, Some(("Ysgol Llanfihangel", Org))),
+                ("Coleg Ceredigion", 0, Some(("Coleg Ceredigion", Org))),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quoted_title_keeps_the_works_spelling() {
+        // The title of a paper spells the president's name as his office does; the story
+        // spells it its own way. A slip in the story's own heading is still one.
+        let text = "# Zelenskky Signs Decree\n\nUkrainian President Volodymyr Zelensky signed \
+                    it on Friday. Hanna Koval wrote a paper, \"Zelenskyy's Second Front: Reform \
+                    Under Fire\", last spring. Zelensky said the decree took effect at once.\n";
+        let doc = Document::parse(text, Format::Markdown);
+        let entities = extract(&doc);
+        let offset = text.find("Zelenskyy's").unwrap();
+        let (found, _) = entities.mention_at(offset).expect("the title names him");
+        assert_eq!(found.name, "Volodymyr Zelensky");
+        let written: Vec<&str> = entities
+            .variants
+            .iter()
+            .map(|v| v.written.as_str())
+            .collect();
+        assert_eq!(written, ["Zelenskky"]);
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub(crate) struct Candidate {
     pub acronym: Option<String>,
     /// Its kind came from `in X` or a list continuing one: passes on along `X, Y and Z`.
     place_cue: bool,
+    /// A word for a part of a country or city follows it: `the Saltivka district`.
+    pub district: bool,
     /// What follows it only an organisation has (`Leverkusen's head coach`, `Acme's chief
     /// executive`): a person by shape alone with this surname was never a person.
     pub surely_organisation: bool,
@@ -1002,6 +1004,7 @@ impl<'t> Recogniser<'_, 't> {
                 kind = Some((EntityKind::Organisation, Evidence::Context));
             }
         }
+        candidate.district = self.names_a_district(last);
         if kind.is_none() {
             if let Some(found) = self.context_kind(first, last) {
                 candidate.place_cue = found == EntityKind::Place;
@@ -1196,7 +1199,7 @@ impl<'t> Recogniser<'_, 't> {
     /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
     /// `the city of Offenbach`.
     fn context_kind(&self, first: usize, last: usize) -> Option<EntityKind> {
-        if self.tokens[first].based || self.tokens[last].based {
+        if self.tokens[first].based || self.tokens[last].based || self.names_a_district(last) {
             return Some(EntityKind::Place);
         }
         let before = self.joined_before(first)?;
@@ -1228,6 +1231,36 @@ impl<'t> Recogniser<'_, 't> {
             }
             _ => None,
         }
+    }
+
+    /// `the Saltivka district substation`, `in the Kherson region`, `the Sopot suburb`: a name
+    /// before a lowercase word for a part of a country or city is that part's.
+    fn names_a_district(&self, last: usize) -> bool {
+        const DISTRICTS: [&str; 14] = [
+            "district",
+            "districts",
+            "neighbourhood",
+            "neighborhood",
+            "suburb",
+            "region",
+            "oblast",
+            "raion",
+            "village",
+            "township",
+            "municipality",
+            "governorate",
+            "hromada",
+            "voivodeship",
+        ];
+        let token = &self.tokens[last];
+        let next = self.tokens.get(last + 1);
+        !token.possessive
+            && is_plain_space(self.gap(last))
+            && next.is_some_and(|next| {
+                next.sentence == token.sentence
+                    && next.shape == Shape::Lower
+                    && DISTRICTS.contains(&&*next.lower(self.text))
+            })
     }
 
     /// `at Hampden Park`, `at Carnegie Hall`: a venue's last word after `at` (`at Jane Park's
@@ -1596,6 +1629,7 @@ impl<'t> Recogniser<'_, 't> {
             role: None,
             acronym: None,
             place_cue: false,
+            district: false,
             surely_organisation: false,
             speaks: false,
             aged: false,
@@ -1679,6 +1713,7 @@ impl Candidate {
             role: None,
             acronym: None,
             place_cue: false,
+            district: false,
             surely_organisation: false,
             speaks: false,
             aged: false,

@@ -102,8 +102,8 @@ pub(crate) struct Remembered {
 type CandidateRead = (u64, Option<(EntityKind, Evidence)>, bool);
 
 /// A hash of everything resolution reads of a candidate but its place: its words, key, display,
-/// kind, flags, role and acronym, the text it spans and the word before it (a title), and its
-/// tokens' places relative to its start and shapes. Computed when its block is recognised,
+/// kind, flags, role, acronym and district, the text it spans and the word before it (a
+/// title), and its tokens' places relative to its start, shapes and quoted titles. Computed when its block is recognised,
 /// and kept with it.
 pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
@@ -112,6 +112,7 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
     candidate.display.hash(&mut hasher);
     candidate.weak.hash(&mut hasher);
     candidate.kind.hash(&mut hasher);
+    candidate.district.hash(&mut hasher);
     candidate.titled.hash(&mut hasher);
     candidate.role.hash(&mut hasher);
     candidate.acronym.hash(&mut hasher);
@@ -130,6 +131,7 @@ pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u
                 token.range.end.wrapping_sub(start).hash(&mut hasher);
                 token.is_name_word().hash(&mut hasher);
                 token.flags.has(Flags::TITLE).hash(&mut hasher);
+                token.quoted_title.hash(&mut hasher);
             }
             None => usize::MAX.hash(&mut hasher),
         }
@@ -367,8 +369,33 @@ impl Registry<'_, '_> {
                 self.register(candidate);
             } else if candidate.surely_organisation {
                 self.unmask_organisation(candidate, kind, evidence);
+            } else if candidate.district && !candidate.weak && self.unmask_place(candidate) {
+                self.register(candidate);
             }
         }
+    }
+
+    /// `the Saltivka district` before `Pivnichna Saltivka`: the one person of that surname, a
+    /// person by shape alone and named after a district the story has already called so, was a
+    /// place of that name (a part of it, a namesake town) all along. The place keeps its own
+    /// entity. Whether it was unmasked.
+    fn unmask_place(&mut self, candidate: &Candidate) -> bool {
+        let Some(namesakes) = self.surnames.get(&candidate.key) else {
+            return false;
+        };
+        let &[id] = namesakes.people.as_slice() else {
+            return false;
+        };
+        let draft = &mut self.resolved.drafts[id];
+        let unmasked = draft.evidence == Evidence::Shape
+            && draft.role.is_none()
+            && candidate.range.start < draft.first_full;
+        if unmasked {
+            draft.kind = EntityKind::Place;
+            draft.evidence = Evidence::Context;
+            self.forget_surnames(id);
+        }
+        unmasked
     }
 
     /// `Bayer Leverkusen … Leverkusen's head coach`: the one person of that surname, a person by
@@ -816,8 +843,14 @@ impl Registry<'_, '_> {
                     return None;
                 }
                 let words = &candidate.words[i..i + len];
-                self.resolve_span(words, range.clone())
-                    .map(|id| (len, id, range))
+                let variants = self.resolved.variants.len();
+                let found = self.resolve_span(words, range.clone());
+                // A quoted title keeps the work's spelling: `Zelenskyy` in the title of a paper
+                // is no slip of a story that writes `Zelensky`.
+                if span.iter().all(|&token| self.tokens[token].quoted_title) {
+                    self.resolved.variants.truncate(variants);
+                }
+                found.map(|id| (len, id, range))
             });
             match longest {
                 Some((len, id, range)) => {
@@ -1422,9 +1455,11 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         "children",
         "clan",
     ];
-    // `the youngest Okafor`, `the two Kiprono runners`.
-    const PLACE_IN_FAMILY: [&str; 9] = [
+    // `the youngest Okafor`, `the two Kiprono runners`, `the third Jones in the chamber`,
+    // `the first MacEachern single malt`.
+    const PLACE_IN_FAMILY: [&str; 15] = [
         "youngest", "eldest", "oldest", "elder", "younger", "older", "other", "two", "three",
+        "first", "second", "third", "fourth", "fifth", "last",
     ];
     let after = text.get(range.end..).unwrap_or("");
     let next = after
@@ -1453,13 +1488,25 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         Some("the") => true,
         // `Joan Shackleton (formerly Pickles, née Fawcett)`: a name she bore, not a person.
         Some("née" | "nee" | "formerly") => true,
-        Some("named" | "surnamed") => names_the_name(previous),
+        Some("named" | "surnamed" | "called") => names_the_name(previous),
+        // `another Jones on the cabinet`.
+        Some("another") => true,
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         _ => false,
     };
+    // `Evans the Post`, `Jones the Milk`: a Welsh nickname, the surname and a trade.
+    // One capitalised word after `the`, not a name going on (`Jones the Milk Marketing Board`).
+    let epithet = after.strip_prefix(" the ").is_some_and(|trade| {
+        let rest = trade.trim_start_matches(char::is_alphabetic);
+        trade.starts_with(char::is_uppercase)
+            && rest
+                .strip_prefix(' ')
+                .is_none_or(|rest| !rest.starts_with(char::is_uppercase))
+    });
     let next = next.map(str::to_lowercase);
     let next = next.as_deref();
     affiliation
+        || epithet
         || no_one_by_what_precedes
         || next.is_some_and(|word| KIN.contains(&word) || NAMED_THINGS.contains(&word))
 }

@@ -46,6 +46,9 @@ pub(crate) struct Token {
     pub weak: bool,
     /// In a heading, a title-case line or a quoted title: every word there is capitalised.
     pub in_title: bool,
+    /// In a quoted title (`"Zelenskyy's Second Front: Reform Under Fire"`): spelt as the work
+    /// spells it, not as the story does.
+    pub quoted_title: bool,
     /// `Don't`, `We're`: an apostrophe before a lowercase letter.
     contraction: bool,
     /// A function word capitalised mid-sentence (`An Giang`, `Hands Across the Keys`): here
@@ -575,6 +578,7 @@ fn make_token(text: &str, start: usize, len: usize, block: usize) -> Option<Toke
         contraction: joined && core.contains(['\'', '’']) && is_contraction(core),
         weak: false,
         in_title: false,
+        quoted_title: false,
         capitalised_mid_sentence: false,
         sentence: 0,
         block,
@@ -996,6 +1000,7 @@ fn mark_quoted_titles(text: &str, block_start: usize, tokens: &mut [Token]) {
                 tokens[i..=close].iter_mut().for_each(|t| {
                     t.weak = true;
                     t.in_title = true;
+                    t.quoted_title = true;
                 });
             }
             i = close + 1;
