@@ -103,8 +103,8 @@ type CandidateRead = (u64, Option<(EntityKind, Evidence)>, bool);
 
 /// A hash of everything resolution reads of a candidate but its place: its words, key, display,
 /// kind, flags, role, acronym and district, the text it spans and the word before it (a
-/// title), and its tokens' places relative to its start, shapes and quoted titles. Computed when its block is recognised,
-/// and kept with it.
+/// title), and its tokens' places relative to its start, shapes and quoted titles. Computed
+/// when its block is recognised, and kept with it.
 pub(crate) fn shape_of(text: &str, tokens: &[Token], candidate: &Candidate) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     candidate.words.hash(&mut hasher);
