@@ -1004,7 +1004,7 @@ impl<'t> Recogniser<'_, 't> {
                 kind = Some((EntityKind::Organisation, Evidence::Context));
             }
         }
-        candidate.district = self.names_a_district(last);
+        candidate.district = self.followed_by_a_district_word(last);
         if kind.is_none() {
             if let Some(found) = self.context_kind(first, last) {
                 candidate.place_cue = found == EntityKind::Place;
@@ -1199,7 +1199,10 @@ impl<'t> Recogniser<'_, 't> {
     /// Kind from the words around a name: `the Kremlin`, `in Istanbul`, `Santiago-based`,
     /// `the city of Offenbach`.
     fn context_kind(&self, first: usize, last: usize) -> Option<EntityKind> {
-        if self.tokens[first].based || self.tokens[last].based || self.names_a_district(last) {
+        if self.tokens[first].based
+            || self.tokens[last].based
+            || self.followed_by_a_district_word(last)
+        {
             return Some(EntityKind::Place);
         }
         let before = self.joined_before(first)?;
@@ -1235,7 +1238,7 @@ impl<'t> Recogniser<'_, 't> {
 
     /// `the Saltivka district substation`, `in the Kherson region`, `the Sopot suburb`: a name
     /// before a lowercase word for a part of a country or city is that part's.
-    fn names_a_district(&self, last: usize) -> bool {
+    fn followed_by_a_district_word(&self, last: usize) -> bool {
         const DISTRICTS: [&str; 14] = [
             "district",
             "districts",
