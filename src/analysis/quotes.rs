@@ -1987,7 +1987,19 @@ impl<'a> Analyzer<'a> {
                 &*words[index - 2].lower,
                 "a" | "an" | "another" | "each" | "every"
             );
-        let noun_position = after_determiner || (after_article_and_word && &*word.lower != "read");
+        // `Power demand in Vietnam has grown`: a bare lemma after a sentence's one capitalised
+        // opening word and before a preposition or a helper is a noun (a name's verb takes -s).
+        let after_opening_name = index == 1
+            && self.adjacent(words, 0)
+            && starts_uppercase(words[0].text)
+            && words.get(2).is_some_and(|next| {
+                self.adjacent(words, 1)
+                    && (is_auxiliary(&next.lower)
+                        || matches!(&*next.lower, "in" | "of" | "for" | "from" | "on" | "at"))
+            });
+        let noun_position = after_determiner
+            || after_opening_name
+            || (after_article_and_word && &*word.lower != "read");
         if noun_position && in_list!(SPEECH_LEMMAS, &word.lower) {
             return false;
         }
@@ -2480,7 +2492,41 @@ impl<'a> Analyzer<'a> {
         let market_noun = after.is_some_and(|next| {
             next > 0 && self.adjacent(words, next - 1) && in_list!(MARKET_NOUNS, &words[next].lower)
         });
-        (!market_noun).then_some(name)
+        // `The Craignure crossing is the busiest…`: after a determiner, a name before a plain
+        // noun only says which crossing, and the crossing says nothing.
+        let attributive = i > 0
+            && after.is_some_and(|next| {
+                next > 0 && self.adjacent(words, next - 1) && self.is_plain_noun(words, next)
+            });
+        (!market_noun && !attributive).then_some(name)
+    }
+
+    /// Whether `words[index]` reads as a common noun heading a phrase rather than a verb or an
+    /// adverb (`crossing`, `plant`; not `said`, `says`, `also`, `alone`).
+    fn is_plain_noun(&self, words: &[Word], index: usize) -> bool {
+        const ADVERBS: [&str; 10] = [
+            "alone",
+            "himself",
+            "herself",
+            "itself",
+            "themselves",
+            "once",
+            "never",
+            "always",
+            "often",
+            "already",
+        ];
+        let word = &words[index];
+        let lower = &*word.lower;
+        word.text.starts_with(|c: char| c.is_lowercase())
+            && !is_function_word(lower)
+            && !is_auxiliary(lower)
+            && !in_list!(FILLERS, lower)
+            && !ADVERBS.contains(&lower)
+            && !self.is_speech_verb(words, index)
+            && !lower.ends_with("ed")
+            && !lower.ends_with('s')
+            && !lower.ends_with("ly")
     }
 
     /// What the role word `words[index]` qualifies, when it is one that doubles as a

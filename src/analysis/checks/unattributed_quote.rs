@@ -304,6 +304,12 @@ mod tests {
                 "Attendance at that meeting was eleven.\n\n“Nobody asked the people who use the building at night.”\n\nThe librarian told reporters the same story.",
                 // a paragraph after a heading opens a sentence: `Stamp` is no name
                 "Rosalind Agnew said she had cut the price.\n\n## Tax and running costs\n\nStamp duty on a home in England now exceeds £90,000 for a main residence, and £160,000 when the property is an additional home.\n\n\"Nobody wants to pay six figures in tax and then discover that the roof needs replacing.\" <<",
+                // a name that only says which crossing is no subject who speaks (desk 58b); a
+                // role after it still is
+                "The Craignure crossing is the busiest on the network, carrying 700,000 passengers a year.\n\n\"Nobody told us anything for twenty minutes.\" <<\n\nBlackouts are rare.",
+                "The Mariners manager was furious after the match.\n\n\"Nobody told us anything for twenty minutes.\"",
+                // `Power demand` is no one demanding (desk 58a)
+                "Coal is losing ground in Vietnam.\n\n\"Everyone wants gas until the price doubles.\" <<\n\nPower demand in Vietnam has grown by about 9 per cent a year.",
                 // a road is no subject who speaks
                 "Rory MacKenzie said he would raise it.\n\nThe A9 between Helmsdale and the Ord of Caithness was closed by snow on six days last winter.\n\n\"We are one bad winter away from a tragedy.\" <<",
                 "Rosalind Agnew said she had cut the price.\n\n**Tax and running costs**\n\nStamp duty on a home in England now exceeds £90,000 for a main residence, and £160,000 when the property is an additional home.\n\n\"Nobody wants to pay six figures in tax and then discover that the roof needs replacing.\" <<",
