@@ -268,6 +268,13 @@ mod tests {
              sat in the gallery.\n\nTea was poured by Jones the Milk.\n\nJones left.",
             &[(11, "Jones")],
         ),
+        // Desk 58a: a surname after `the name` or `the surname`, quoted or not, is the word
+        // itself (`the name "Kim" is carried by one in five South Koreans`).
+        (
+            "Kim Eun-ji and Kim Tae-hoon met.\n\nThe name \"Kim\" is common. The surname Kim \
+             is older, and the name “Kim” is short. Park names Kim as deputy.\n\nKim left.",
+            &[(3, "Kim"), (5, "Kim")],
+        ),
         // Inside a quotation the words are the speaker's: no full name can be written there.
         (
             "Finance Minister Carlos Ruiz presented the budget.\n\nHis sister, Ana Ruiz, a \

@@ -217,7 +217,7 @@ fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Opti
     let surname = doc.text.get(full.clone())?.rsplit(' ').next()?;
     let opening = doc.text.get(sentence.start..full.start)?;
     let founded_by_namesake = before.contains("founded")
-        && before.trim_end().ends_with(" by")
+        && founder_follows_by(doc.text.get(from..full.start)?)
         && opening.contains(surname);
     let named_after = founded_by_namesake
         || NAMED_AFTER.iter().any(|cue| before.contains(cue))
@@ -231,6 +231,19 @@ fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Opti
     } else {
         None
     }
+}
+
+/// `founded in 1796 by`, `founded by the aviation pioneer`: the founder's name comes right
+/// after `by` or after a lowercase description of them.
+fn founder_follows_by(before: &str) -> bool {
+    let Some(at) = before.rfind(" by ") else {
+        return before.trim_end().ends_with(" by");
+    };
+    let description = &before[at + " by ".len()..];
+    description.split_whitespace().count() <= 4
+        && description
+            .split_whitespace()
+            .all(|word| word.chars().all(|c| c.is_lowercase() || c == '-'))
 }
 
 /// `at Christie's and Sotheby's`, `living with Parkinson's,`: a possessive that owns nothing
@@ -406,6 +419,13 @@ mod tests {
              small.\n\nHolt's lawyer spoke. The firm, founded by Ann Holt, grew.",
             &[(5, "Holt")],
         ),
+        // Desk 58b: an airline goes by its founder's name, who may be described between `by`
+        // and the name.
+        (
+            "A Widerøe turboprop struck its tail.\n\nThe airline Widerøe was founded by the \
+             aviation pioneer Viggo Widerøe in 1934.",
+            &[],
+        ),
         // A court case is named after its plaintiff.
         (
             "The case, Batiste v. Tensaw Parish School Board, was heard.\n\nLorraine Batiste \
@@ -431,6 +451,27 @@ mod tests {
              Hasan Khan anchored the chase; Khan hit 71.\n\nFly-half Tom Reddy kicked four \
              goals; Reddy missed one.",
             &[],
+        ),
+        // Desk 46b: a name that opens its sentence before `, which` is a thing's; a person of
+        // that surname named later by shape alone was the thing all along (a union's branch).
+        (
+            "A response from Unison was added.\n\nUnison, which represents the staff, \
+             objected.\n\nFenshire Unison branch secretary Gary Whitlam spoke.",
+            &[],
+        ),
+        // Desk 58a: a place named like a person (the president's family named the firm after
+        // the city) is no early surname.
+        (
+            "Among them is Kikuchi Kasei, a maker of chemicals based in Kikuchi city, north of \
+             the site. Its president, Kikuchi Haruto, is the founder's grandson.\n\n\"It is \
+             the other way round,\" Kikuchi said.",
+            &[],
+        ),
+        // Mid-sentence, `which` may point back past the name: still a person.
+        (
+            "The suit was filed by Whitlam, which surprised no one.\n\nGary Whitlam spoke \
+             later.",
+            &[(1, "Whitlam")],
         ),
         // `World Heritage` ends an organisation's name, not a person's.
         (

@@ -727,7 +727,7 @@ parishad samiti medicine health healthcare therapeutics biosciences biotech diag
 library libraries radio forum elementary lofts apartments air aviation
 gallery galleries transit freight ledger lines books rooms workshop choir band duo trio quartet
 quintet ensemble partnership pharmacy pharmacies pictures films studies programme program project
-racing motorsport motorsports global
+racing motorsport motorsports global photos photography images force
 ";
 
 /// Company legal forms (`AG`, `GmbH`, `PLC`): whatever comes before one is a business.
@@ -763,7 +763,7 @@ bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
 naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia atelier
 uss usns uscgc hms hmas hmcs hmnzs
-ysgol coleg prifysgol cyngor canolfan
+ysgol coleg prifysgol cyngor canolfan project
 ";
 
 /// First words of Spanish, Portuguese, French and German institutions' names (`Universidad

@@ -1556,6 +1556,33 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn products_forces_projects_and_picture_agencies_are_no_people() {
+        // Desk 58b: an aircraft's model number, an air force, a project and a photo agency's
+        // credit; a person in the same story stays one.
+        let text = "A Qantas Airbus A380 turned back. The A380 landed. Jono Falzon, a former \
+                    Royal Australian Air Force pilot, said so. Work on Project Sunrise goes on. \
+                    Photo: Orkney Aviation Photos";
+        assert_rows(
+            text,
+            &[
+                ("A380", 1, Some(("A380", Org))),
+                ("Jono Falzon", 0, Some(("Jono Falzon", Person))),
+                (
+                    "Royal Australian Air Force",
+                    0,
+                    Some(("Royal Australian Air Force", Org)),
+                ),
+                ("Project Sunrise", 0, Some(("Project Sunrise", Org))),
+                (
+                    "Orkney Aviation Photos",
+                    0,
+                    Some(("Orkney Aviation Photos", Org)),
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn a_known_place_that_speaks_is_the_namesake_named_before() {
         let text = "Rep. Jim Jordan, an Ohio Republican, led the hearing. \"We will not back \
                     down,\" Jordan said. He met officials from Jordan. Sen. Kelly Chad spoke. \

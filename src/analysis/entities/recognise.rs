@@ -1004,6 +1004,10 @@ impl<'t> Recogniser<'_, 't> {
                 kind = Some((EntityKind::Organisation, Evidence::Context));
             }
         }
+        if kind.is_none() && self.subject_of_which(first, last) {
+            candidate.surely_organisation = true;
+            kind = Some((EntityKind::Organisation, Evidence::Context));
+        }
         candidate.district = self.followed_by_a_district_word(last);
         if kind.is_none() {
             if let Some(found) = self.context_kind(first, last) {
@@ -1019,6 +1023,13 @@ impl<'t> Recogniser<'_, 't> {
             kind = if self.is_place_abbreviation(first) {
                 // `U.S. Steel`, `UK Athletics`, Billboard's `U.S. Afrobeats` chart: no one's
                 // first name is `U.S.`.
+                Some((EntityKind::Organisation, Evidence::Context))
+            } else if candidate
+                .words
+                .iter()
+                .any(|word| word.contains(|c: char| c.is_ascii_digit()))
+            {
+                // `Qantas Airbus A380`, `Boeing 737 MAX`: a model number is in no one's name.
                 Some((EntityKind::Organisation, Evidence::Context))
             } else {
                 Some((EntityKind::Person, Evidence::Shape))
@@ -1531,6 +1542,20 @@ impl<'t> Recogniser<'_, 't> {
             }
         }
         false
+    }
+
+    /// `Unison, which represents most of the county's library staff, said…`: a name opening its
+    /// sentence and followed by `, which` is a thing's, never a person's (people take `who`).
+    /// Not mid-sentence, where `which` may point back past the name (`the suit filed by Gary
+    /// Whitlam, which claims…`).
+    fn subject_of_which(&self, first: usize, last: usize) -> bool {
+        let opens_sentence = first
+            .checked_sub(1)
+            .is_none_or(|before| self.tokens[before].sentence != self.tokens[first].sentence);
+        let which_next = self.tokens.get(last + 1).is_some_and(|next| {
+            next.sentence == self.tokens[last].sentence && next.lower(self.text) == "which"
+        });
+        opens_sentence && which_next && self.gap(last).trim_end() == ","
     }
 
     /// What a role noun says its bearer is; `the former miner`, `a retired broadcaster`: a

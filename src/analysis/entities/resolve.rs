@@ -1475,7 +1475,9 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
             .and_then(|word| word.chars().next())
             .is_some_and(char::is_uppercase)
     }) && after.starts_with(')');
-    let mut previous = before
+    // `the name “Toyoda”`: an opening quotation mark may stand between the words.
+    let unquoted = before.strip_suffix(['"', '“', '‘', '\'']).unwrap_or(before);
+    let mut previous = unquoted
         .strip_suffix(' ')
         .unwrap_or("")
         .rsplit(char::is_whitespace)
@@ -1491,6 +1493,15 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         Some("named" | "surnamed" | "called") => names_the_name(previous),
         // `another Jones on the cabinet`.
         Some("another") => true,
+        // `the name “Kim” is carried by one in five South Koreans`: the word, not a person.
+        // Not the verb: `the resolution names Mazur`, `will name Smith`.
+        Some("surname" | "surnames") => true,
+        Some("name" | "names") => previous.next().is_some_and(|word| {
+            matches!(
+                &*word,
+                "the" | "a" | "family" | "last" | "maiden" | "his" | "her" | "their" | "its"
+            )
+        }),
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         _ => false,
     };
@@ -1512,11 +1523,33 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Words after a surname that make it the name of a thing (`the Ockenden review`, `Ferrari team
-/// principal`, `Hodgkin lymphoma`, the case `Batiste v. Tensaw Parish School Board`), not a
-/// mention of the person.
-const NAMED_THINGS: [&str; 14] = [
-    "review", "report", "inquiry", "team", "curse", "era", "dynasty", "syndrome", "disease",
-    "lymphoma", "doctrine", "rule", "v", "vs",
+/// principal`, `Hodgkin lymphoma`, the case `Batiste v. Tensaw Parish School Board`) or a place
+/// (`based in Kikuchi city`, `the Saltivka district`), not a mention of the person.
+const NAMED_THINGS: [&str; 24] = [
+    "review",
+    "report",
+    "inquiry",
+    "team",
+    "curse",
+    "era",
+    "dynasty",
+    "syndrome",
+    "disease",
+    "lymphoma",
+    "doctrine",
+    "rule",
+    "v",
+    "vs",
+    "city",
+    "town",
+    "village",
+    "ward",
+    "district",
+    "prefecture",
+    "province",
+    "county",
+    "borough",
+    "region",
 ];
 
 /// Whether the name ending at `at` says something and the sentence then calls the speaker
