@@ -727,7 +727,7 @@ parishad samiti medicine health healthcare therapeutics biosciences biotech diag
 library libraries radio forum elementary lofts apartments air aviation
 gallery galleries transit freight ledger lines books rooms workshop choir band duo trio quartet
 quintet ensemble partnership pharmacy pharmacies pictures films studies programme program project
-racing motorsport motorsports global photos photography images force
+racing motorsport motorsports global photos photography images force prisons
 ";
 
 /// Company legal forms (`AG`, `GmbH`, `PLC`): whatever comes before one is a business.

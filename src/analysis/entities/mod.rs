@@ -1558,10 +1558,10 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     #[test]
     fn products_forces_projects_and_picture_agencies_are_no_people() {
         // Desk 58b: an aircraft's model number, an air force, a project and a photo agency's
-        // credit; a person in the same story stays one.
+        // credit; desk 44a's prison service team. A person in the same story stays one.
         let text = "A Qantas Airbus A380 turned back. The A380 landed. Jono Falzon, a former \
                     Royal Australian Air Force pilot, said so. Work on Project Sunrise goes on. \
-                    Photo: Orkney Aviation Photos";
+                    Photo: Orkney Aviation Photos. She ran for Kenya Prisons.";
         assert_rows(
             text,
             &[
@@ -1578,6 +1578,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                     0,
                     Some(("Orkney Aviation Photos", Org)),
                 ),
+                ("Kenya Prisons", 0, Some(("Kenya Prisons", Org))),
             ],
         );
     }
