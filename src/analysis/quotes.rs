@@ -2504,17 +2504,10 @@ impl<'a> Analyzer<'a> {
     /// Whether `words[index]` reads as a common noun heading a phrase rather than a verb or an
     /// adverb (`crossing`, `plant`; not `said`, `says`, `also`, `alone`).
     fn is_plain_noun(&self, words: &[Word], index: usize) -> bool {
+        #[rustfmt::skip]
         const ADVERBS: [&str; 10] = [
-            "alone",
-            "himself",
-            "herself",
-            "itself",
-            "themselves",
-            "once",
-            "never",
-            "always",
-            "often",
-            "already",
+            "alone", "himself", "herself", "itself", "themselves", "once", "never", "always",
+            "often", "already",
         ];
         let word = &words[index];
         let lower = &*word.lower;

@@ -234,15 +234,16 @@ fn namesake_explained(doc: &Document<'_>, full: &std::ops::Range<usize>) -> Opti
 }
 
 /// `founded in 1796 by`, `founded by the aviation pioneer`: the founder's name comes right
-/// after `by` or after a lowercase description of them.
+/// after `by` or after a lowercase description of them, on the same line or the next.
 fn founder_follows_by(before: &str) -> bool {
-    let Some(at) = before.rfind(" by ") else {
-        return before.trim_end().ends_with(" by");
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(by) = words.iter().rposition(|&word| word == "by") else {
+        return false;
     };
-    let description = &before[at + " by ".len()..];
-    description.split_whitespace().count() <= 4
+    let description = &words[by + 1..];
+    description.len() <= 4
         && description
-            .split_whitespace()
+            .iter()
             .all(|word| word.chars().all(|c| c.is_lowercase() || c == '-'))
 }
 
@@ -423,6 +424,12 @@ mod tests {
         // and the name.
         (
             "A Widerøe turboprop struck its tail.\n\nThe airline Widerøe was founded by the \
+             aviation pioneer Viggo Widerøe in 1934.",
+            &[],
+        ),
+        // The same, hard-wrapped between `by` and the description.
+        (
+            "A Widerøe turboprop struck its tail.\n\nThe airline Widerøe was founded by\nthe \
              aviation pioneer Viggo Widerøe in 1934.",
             &[],
         ),

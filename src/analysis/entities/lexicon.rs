@@ -801,6 +801,20 @@ jetty marina plaza rapids district ranch parish airfield base station gap pass d
 mall isle
 ";
 
+/// Lowercase words after a name that make it a place (`Kikuchi city`, `the Saltivka district`,
+/// `Ota ward`): the recogniser calls the name a place, and a surname there names no person.
+#[rustfmt::skip]
+const AREA_WORDS: &[&str] = &[
+    "city", "town", "village", "township", "municipality", "ward", "district", "districts",
+    "neighbourhood", "neighborhood", "suburb", "region", "province", "prefecture", "county",
+    "borough", "oblast", "raion", "hromada", "governorate", "voivodeship",
+];
+
+/// Whether `lower` is one of [`AREA_WORDS`].
+pub(crate) fn is_area_word(lower: &str) -> bool {
+    AREA_WORDS.contains(&lower)
+}
+
 const PLACE_PREFIXES: &str = "
 mount mt lake cape port fort saint st san santa são santo sankt avenida rue calle cerro rio
 río costa puerto porto nueva nuevo isle gulf parc new

@@ -1250,22 +1250,6 @@ impl<'t> Recogniser<'_, 't> {
     /// `the Saltivka district substation`, `in the Kherson region`, `the Sopot suburb`: a name
     /// before a lowercase word for a part of a country or city is that part's.
     fn followed_by_a_district_word(&self, last: usize) -> bool {
-        const DISTRICTS: [&str; 14] = [
-            "district",
-            "districts",
-            "neighbourhood",
-            "neighborhood",
-            "suburb",
-            "region",
-            "oblast",
-            "raion",
-            "village",
-            "township",
-            "municipality",
-            "governorate",
-            "hromada",
-            "voivodeship",
-        ];
         let token = &self.tokens[last];
         let next = self.tokens.get(last + 1);
         !token.possessive
@@ -1273,7 +1257,7 @@ impl<'t> Recogniser<'_, 't> {
             && next.is_some_and(|next| {
                 next.sentence == token.sentence
                     && next.shape == Shape::Lower
-                    && DISTRICTS.contains(&&*next.lower(self.text))
+                    && lexicon::is_area_word(&next.lower(self.text))
             })
     }
 
