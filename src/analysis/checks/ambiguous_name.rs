@@ -275,6 +275,12 @@ mod tests {
              is older, and the name “Kim” is short. Park names Kim as deputy.\n\nKim left.",
             &[(3, "Kim"), (5, "Kim")],
         ),
+        // Desk 59a: a case's name (`R v Hollis`) names the case, not one of the brothers.
+        (
+            "Liam Hollis and Connor Hollis deny robbery.\n\nThe case, R v Hollis and another, \
+             opened. Smith v. Hollis was cited.\n\nHollis wept.",
+            &[(5, "Hollis")],
+        ),
         // Inside a quotation the words are the speaker's: no full name can be written there.
         (
             "Finance Minister Carlos Ruiz presented the budget.\n\nHis sister, Ana Ruiz, a \

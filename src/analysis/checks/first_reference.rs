@@ -474,6 +474,13 @@ mod tests {
              the other way round,\" Kikuchi said.",
             &[],
         ),
+        // Desk 59a: a thing named after its maker (`a Stanley knife`), and a case's name, are
+        // no early mention of a person of that surname; a bare surname still is.
+        (
+            "He held a Stanley knife and two Bowie knives.\n\nIn R v Okoro the court \
+             sat.\n\nOkoro wept.\n\nGemma Stanley and Jim Bowie spoke. Femi Okoro denies it.",
+            &[(5, "Okoro")],
+        ),
         // Mid-sentence, `which` may point back past the name: still a person.
         (
             "The suit was filed by Whitlam, which surprised no one.\n\nGary Whitlam spoke \

@@ -763,7 +763,7 @@ bank university museum ministry department institute council radio club
 fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo sporting olympique
 naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia atelier
 uss usns uscgc hms hmas hmcs hmnzs
-ysgol coleg prifysgol cyngor canolfan project
+ysgol coleg prifysgol cyngor canolfan project royal
 ";
 
 /// First words of Spanish, Portuguese, French and German institutions' names (`Universidad

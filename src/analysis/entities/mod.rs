@@ -1558,10 +1558,11 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     #[test]
     fn products_forces_projects_and_picture_agencies_are_no_people() {
         // Desk 58b: an aircraft's model number, an air force, a project and a photo agency's
-        // credit; desk 44a's prison service team. A person in the same story stays one.
+        // credit; desk 44a's prison service team; desk 59a's hospital, `the Royal Stoke`. A person in the same story stays one.
         let text = "A Qantas Airbus A380 turned back. The A380 landed. Jono Falzon, a former \
                     Royal Australian Air Force pilot, said so. Work on Project Sunrise goes on. \
-                    Photo: Orkney Aviation Photos. She ran for Kenya Prisons.";
+                    Photo: Orkney Aviation Photos. She ran for Kenya Prisons. She watched \
+                    the nurses at the Royal Stoke look after him.";
         assert_rows(
             text,
             &[
@@ -1579,6 +1580,7 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
                     Some(("Orkney Aviation Photos", Org)),
                 ),
                 ("Kenya Prisons", 0, Some(("Kenya Prisons", Org))),
+                ("Royal Stoke", 0, Some(("Royal Stoke", Org))),
             ],
         );
     }

@@ -1503,6 +1503,8 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
             )
         }),
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
+        // `R v Hollis and another`, `Smith v. Jones`: a case's name, not a mention of a party.
+        Some("v" | "v." | "vs" | "vs.") => true,
         _ => false,
     };
     // `Evans the Post`, `Jones the Milk`: a Welsh nickname, the surname and a trade.
@@ -1528,9 +1530,12 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
 /// principal`, `Hodgkin lymphoma`, the case `Batiste v. Tensaw Parish School Board`), not a
 /// mention of the person; [`lexicon::is_area_word`] makes it a place (`based in Kikuchi city`).
 #[rustfmt::skip]
-const NAMED_THINGS: [&str; 14] = [
+const NAMED_THINGS: [&str; 26] = [
     "review", "report", "inquiry", "team", "curse", "era", "dynasty", "syndrome", "disease",
     "lymphoma", "doctrine", "rule", "v", "vs",
+    // things named after their maker or inventor: `a Stanley knife`, `the Richter scale`
+    "knife", "knives", "burner", "cocktail", "wheel", "dish", "scale", "manoeuvre", "maneuver",
+    "rifle", "gun", "pistol",
 ];
 
 /// Whether the name ending at `at` says something and the sentence then calls the speaker
