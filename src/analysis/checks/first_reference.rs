@@ -481,6 +481,20 @@ mod tests {
              sat.\n\nOkoro wept.\n\nGemma Stanley and Jim Bowie spoke. Femi Okoro denies it.",
             &[(5, "Okoro")],
         ),
+        // Desk 60b: a dish named after a person (`peach Melba`) is no early mention of her,
+        // nor is a shop said to be one (`Marchesi, the pastry shop`).
+        (
+            "Try the peach Melba.\n\nThe address is Marchesi, the 200-year-old pastry shop on \
+             Via Santa Maria that the group bought. It has no link to the late Gualtiero \
+             Marchesi.\n\nNellie Melba sang.",
+            &[],
+        ),
+        // A person described by a phrase that only mentions a firm is still a person.
+        (
+            "Survivors were led by Brennan, a boarder at the school from 1972.\n\nAnthony \
+             Brennan, 64, spoke.",
+            &[(1, "Brennan")],
+        ),
         // Mid-sentence, `which` may point back past the name: still a person.
         (
             "The suit was filed by Whitlam, which surprised no one.\n\nGary Whitlam spoke \

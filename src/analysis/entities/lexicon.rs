@@ -764,6 +764,7 @@ fc cf sv vfb vfl tsg borussia eintracht werder hertha fortuna dynamo dinamo spor
 naval diocese archdiocese congregation masjid gurdwara casa universities team scuderia atelier
 uss usns uscgc hms hmas hmcs hmnzs
 ysgol coleg prifysgol cyngor canolfan project royal
+trattoria osteria ristorante brasserie bistro taverna pizzeria
 ";
 
 /// First words of Spanish, Portuguese, French and German institutions' names (`Universidad
@@ -813,6 +814,19 @@ const AREA_WORDS: &[&str] = &[
 /// Whether `lower` is one of [`AREA_WORDS`].
 pub(crate) fn is_area_word(lower: &str) -> bool {
     AREA_WORDS.contains(&lower)
+}
+
+/// Foods before a person's name make a dish of it (`eggs Benedict`, `peach Melba`, `beef
+/// Wellington`): the name is the dish's, not a mention of the person.
+#[rustfmt::skip]
+const DISH_WORDS: &[&str] = &[
+    "beef", "chicken", "egg", "eggs", "peach", "peaches", "pear", "pears", "lobster", "veal",
+    "sole", "oysters", "steak", "salmon", "pizza", "crêpes", "crepes", "tournedos", "pommes",
+];
+
+/// Whether `lower` is one of [`DISH_WORDS`].
+pub(crate) fn is_dish_word(lower: &str) -> bool {
+    DISH_WORDS.contains(&lower)
 }
 
 const PLACE_PREFIXES: &str = "

@@ -1586,6 +1586,21 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     }
 
     #[test]
+    fn dishes_and_restaurants_are_no_people() {
+        // Desk 60b: a food before a name makes a dish of it, and a trattoria is a restaurant.
+        let text = "Eggs Benedict and peach Melba sold out. Trattoria Ferrante was full. \
+                    Nellie Melba sang. Paolo Ferrante cooked.";
+        assert_rows(
+            text,
+            &[
+                ("Eggs Benedict", 0, None),
+                ("Trattoria Ferrante", 0, Some(("Trattoria Ferrante", Org))),
+                ("Paolo Ferrante", 0, Some(("Paolo Ferrante", Person))),
+            ],
+        );
+    }
+
+    #[test]
     fn a_known_place_that_speaks_is_the_namesake_named_before() {
         let text = "Rep. Jim Jordan, an Ohio Republican, led the hearing. \"We will not back \
                     down,\" Jordan said. He met officials from Jordan. Sen. Kelly Chad spoke. \

@@ -1008,6 +1008,15 @@ impl<'t> Recogniser<'_, 't> {
             candidate.surely_organisation = true;
             kind = Some((EntityKind::Organisation, Evidence::Context));
         }
+        // `Marchesi, the 200-year-old pastry shop`: one word described as a firm or a shop is
+        // that, and no namesake person's surname.
+        if first == last
+            && role_follows
+            && kind.is_some_and(|(found, _)| found == EntityKind::Organisation)
+            && self.described_as_a_firm(last)
+        {
+            candidate.surely_organisation = true;
+        }
         candidate.district = self.followed_by_a_district_word(last);
         if kind.is_none() {
             if let Some(found) = self.context_kind(first, last) {
@@ -1108,6 +1117,7 @@ impl<'t> Recogniser<'_, 't> {
             || tail.flags.has(Flags::EVENT)
             || is_role_word(&tail.lower(self.text))
             || (name.len() > 1 && lexicon::is_denomination(&tail.lower(self.text)))
+            || (name.len() > 1 && lexicon::is_dish_word(&head.lower(self.text)))
         {
             return Classified::NotAName;
         }
@@ -1540,6 +1550,37 @@ impl<'t> Recogniser<'_, 't> {
             next.sentence == self.tokens[last].sentence && next.lower(self.text) == "which"
         });
         opens_sentence && which_next && self.gap(last).trim_end() == ","
+    }
+
+    /// `Marchesi, the 200-year-old pastry shop on…`, `Santos, the club of Pelé`: the noun
+    /// phrase right after the comma ends in a firm's or a club's noun (not `Brennan, a boarder
+    /// at the school`, whose head is `boarder`; not `the firm's founder`).
+    fn described_as_a_firm(&self, last: usize) -> bool {
+        let mut at = last + 1;
+        if self
+            .tokens
+            .get(at)
+            .is_some_and(|t| matches!(&*t.lower(self.text), "the" | "a" | "an"))
+        {
+            at += 1;
+        }
+        let sentence = self.tokens[last].sentence;
+        let mut head = None;
+        while let Some(word) = self.tokens.get(at) {
+            let plain = word.sentence == sentence
+                && !word.flags.has(Flags::STOP)
+                && matches!(word.shape, Shape::Lower | Shape::Other)
+                && (head.is_none() || is_plain_space(self.gap(at - 1)));
+            if !plain {
+                break;
+            }
+            head = Some(at);
+            at += 1;
+        }
+        head.is_some_and(|head| {
+            !self.tokens[head].possessive
+                && role_kind(self.tokens[head].flags) == Some(EntityKind::Organisation)
+        })
     }
 
     /// What a role noun says its bearer is; `the former miner`, `a retired broadcaster`: a

@@ -1505,6 +1505,7 @@ pub fn names_no_one_person(text: &str, range: &Range<usize>) -> bool {
         Some(word) if PLACE_IN_FAMILY.contains(&word) => previous.next().as_deref() == Some("the"),
         // `R v Hollis and another`, `Smith v. Jones`: a case's name, not a mention of a party.
         Some("v" | "v." | "vs" | "vs.") => true,
+        Some(word) if lexicon::is_dish_word(word) => true,
         _ => false,
     };
     // `Evans the Post`, `Jones the Milk`: a Welsh nickname, the surname and a trade.

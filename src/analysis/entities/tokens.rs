@@ -930,9 +930,14 @@ fn mark_weak(text: &str, block_start: usize, tokens: &mut [Token], whole_block: 
         // and datelines on lines of their own without closing punctuation.
         let line_start = !after_one_space && before.contains(['\n', '\r']);
         // `MANLAI, Mongolia — When Batbold…`: a dateline's dash starts the sentence for a word
-        // such as `When`; a name after a dash keeps its capitals as evidence.
-        let stop_word_after_dash =
-            tokens[i].flags.has(Flags::STOP) && before.trim().ends_with(['—', '–']);
+        // such as `When`; a name after a dash keeps its capitals as evidence. Wire copy writes
+        // the dash as a hyphen or two (`LONDON (Reuters) - A Tesco spokesman`).
+        let stop_word_after_dash = tokens[i].flags.has(Flags::STOP)
+            && (before.trim().ends_with(['—', '–'])
+                || before
+                    .trim_end()
+                    .strip_suffix(['-'])
+                    .is_some_and(|dash| dash.trim_end_matches('-').ends_with(' ')));
         if sentence_start
             || line_start
             || stop_word_after_dash
@@ -1113,6 +1118,11 @@ mod tests {
         assert_eq!(
             weak("**Ledger:** Why Larkport? **Ewa Kowal:** The sea."),
             ["Ledger", "Why", "Ewa", "The"]
+        );
+        // Desk 58b: a wire dateline's dash may be a hyphen or two; one inside a word is not.
+        assert_eq!(
+            weak("LONDON (Reuters) - A Tesco aide -- The Sun and Tesco-The Bank said."),
+            ["LONDON", "A", "The"]
         );
     }
 
