@@ -1558,7 +1558,8 @@ In recent weeks, Russia has increased its drone and missile attacks on Ukraine's
     #[test]
     fn products_forces_projects_and_picture_agencies_are_no_people() {
         // Desk 58b: an aircraft's model number, an air force, a project and a photo agency's
-        // credit; desk 44a's prison service team; desk 59a's hospital, `the Royal Stoke`. A person in the same story stays one.
+        // credit; desk 44a's prison service team; desk 59a's hospital, `the Royal Stoke`. A
+        // person in the same story stays one.
         let text = "A Qantas Airbus A380 turned back. The A380 landed. Jono Falzon, a former \
                     Royal Australian Air Force pilot, said so. Work on Project Sunrise goes on. \
                     Photo: Orkney Aviation Photos. She ran for Kenya Prisons. She watched \
